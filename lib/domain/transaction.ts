@@ -1,0 +1,59 @@
+import type { CurrencyCode } from './currencies';
+import type { Money } from './money';
+
+export const TRANSACTION_TYPES = [
+  'payment',
+  'refund',
+  'refund_failure',
+  'chargeback',
+  'chargeback_won',
+  'reserve_held',
+  'reserve_released',
+  'accounting_adjustment',
+  'transfer_in',
+  'payout',
+] as const;
+export type KnownTransactionType = (typeof TRANSACTION_TYPES)[number];
+/** Provider types outside the documented list are kept as 'other' with their raw name. */
+export type TransactionType = KnownTransactionType | 'other';
+
+export const PAYOUT_STATUSES = ['in_progress', 'accepted_by_bank', 'completed', 'failed', 'retrying'] as const;
+export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
+
+export interface BalanceTransaction {
+  readonly id: string;
+  readonly type: TransactionType;
+  /** The provider's own type name, e.g. "fee_reversed" when type is 'other'. */
+  readonly rawType: string;
+  readonly sourceType: string;
+  readonly amount: Money;
+  readonly fee: Money;
+  readonly net: Money;
+  readonly currency: CurrencyCode;
+  readonly settlementAmount: Money | null;
+  /** Exact decimal string, e.g. "1.3000000000"; a rate is not money. */
+  readonly exchangeRate: string | null;
+  readonly payoutId: string | null;
+  readonly payoutStatus: PayoutStatus | null;
+  /** ISO 8601 with the provider's offset, kept as sent. */
+  readonly transactionTime: string;
+  readonly processedAt: string | null;
+  readonly sourceOrderId: string | null;
+  readonly sourceOrderTransactionId: string | null;
+  readonly sourcePaymentId: string | null;
+}
+
+export interface Payout {
+  readonly id: string;
+  readonly amount: Money;
+  readonly status: PayoutStatus | null;
+  /** ISO 8601 with the provider's offset. */
+  readonly date: string;
+}
+
+/** One page of a cursor-paged provider list; cursors are the provider's own, opaque. */
+export interface ProviderPage<T> {
+  readonly items: readonly T[];
+  readonly nextCursor: string | null;
+  readonly previousCursor: string | null;
+}
