@@ -1,0 +1,21 @@
+import { PROVIDER_NAMES } from '../names';
+import type { ProviderDefinition } from '../types';
+import { createGenpaymentClient } from './client';
+import {
+  genpaymentCredentialsSchema,
+  genpaymentSettingsSchema,
+  type GenpaymentCredentials,
+  type GenpaymentSettings,
+} from './schemas';
+
+export type { GenpaymentCredentials, GenpaymentSettings } from './schemas';
+
+export const genpayment: ProviderDefinition<GenpaymentSettings, GenpaymentCredentials> = {
+  id: 'genpayment',
+  displayName: PROVIDER_NAMES.genpayment,
+  capabilities: { balances: true, transactions: false, payouts: false },
+  settingsSchema: genpaymentSettingsSchema,
+  credentialsSchema: genpaymentCredentialsSchema,
+  defaultBaseUrl: (settings) => `https://${settings.shop.toLowerCase()}.genmystore.com`,
+  createClient: createGenpaymentClient,
+};

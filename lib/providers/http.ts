@@ -1,0 +1,218 @@
+import type { z } from 'zod';
+import type { ProviderError, ProviderErrorKind } from './errors';
+import { badResponse, httpFailure, isRetryableStatus, kindForStatus, retryAfterMs } from './http-errors';
+import { PROVIDER_NAMES } from './names';
+import { redact, safeDetail } from './redact';
+import type { ProviderId } from './types';
+
+export { redact } from './redact';
+
+/** One line per attempt; never holds headers, bodies or secrets. */
+export interface LogEntry {
+  readonly provider: ProviderId;
+  readonly method: string;
+  /** Path and query with secrets redacted; no host. */
+  readonly path: string;
+  readonly status: number | null;
+  readonly durationMs: number;
+  /** 0 for the first try. */
+  readonly attempt: number;
+  readonly traceId: string | null;
+  readonly outcome: 'ok' | 'retry' | 'error';
+  readonly errorKind: ProviderErrorKind | null;
+}
+
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export interface HttpOptions {
+  timeoutMs: number;
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  fetch?: typeof fetch;
+  log?: (entry: LogEntry) => void;
+  sleep?: Sleep;
+  /** Jitter source in [0, 1); injectable for tests. */
+  random?: () => number;
+}
+
+export const DEFAULT_HTTP_OPTIONS: Readonly<HttpOptions> = {
+  timeoutMs: 10_000,
+  maxRetries: 3,
+  baseDelayMs: 200,
+  maxDelayMs: 5_000,
+};
+
+export function resolveHttpOptions(overrides: Partial<HttpOptions> = {}): HttpOptions {
+  const defined = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+  return { ...DEFAULT_HTTP_OPTIONS, ...defined };
+}
+
+/** A 2xx body that still reports a failure (NeoX envelopes). */
+export interface EnvelopeFailure {
+  readonly kind: ProviderErrorKind;
+  /** Provider text, redacted before it reaches a message. */
+  readonly detail: string;
+  readonly retryable: boolean;
+}
+
+export interface JsonRequest<T> {
+  readonly provider: ProviderId;
+  readonly method: 'GET' | 'POST';
+  readonly url: URL;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Sent as JSON. */
+  readonly body?: unknown;
+  readonly schema: z.ZodType<T>;
+  readonly signal?: AbortSignal;
+  /** Values to mask in every log entry and error message. */
+  readonly secrets: readonly string[];
+  readonly http: HttpOptions;
+  readonly traceIdHeader?: string;
+  readonly traceIdFromBody?: (body: unknown) => string | null;
+  /** The provider's short error text from an error body, or null. */
+  readonly parseErrorBody?: (body: unknown) => string | null;
+  /** Defaults to JSON.parse; NeoX passes a lossless reader. */
+  readonly parseJson?: (text: string) => unknown;
+  readonly checkBody?: (data: T) => EnvelopeFailure | null;
+}
+
+export interface JsonResponse<T> {
+  readonly data: T;
+  readonly status: number;
+  readonly headers: Headers;
+  readonly traceId: string | null;
+}
+
+type Attempt<T> =
+  | { readonly ok: true; readonly response: JsonResponse<T> }
+  | { readonly ok: false; readonly error: ProviderError; readonly retryable: boolean; readonly waitMs: number | null };
+
+const defaultSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+/** Full jitter: uniform in [0, min(max, base * 2^attempt)], never below a provider's Retry-After. */
+export function backoffDelay(attempt: number, http: HttpOptions, retryAfter: number | null = null): number {
+  const ceiling = Math.min(http.maxDelayMs, http.baseDelayMs * 2 ** attempt);
+  const jittered = Math.floor((http.random ?? Math.random)() * ceiling);
+  return retryAfter === null ? jittered : Math.min(http.maxDelayMs, Math.max(jittered, retryAfter));
+}
+
+function safePath(url: URL, secrets: readonly string[]): string {
+  return redact(`${url.pathname}${url.search}`, secrets);
+}
+
+/** One JSON request with timeout, retries, error mapping and redaction; the only way providers call out. */
+export async function requestJson<T>(req: JsonRequest<T>): Promise<JsonResponse<T>> {
+  const sleep = req.http.sleep ?? defaultSleep;
+  const path = safePath(req.url, req.secrets);
+  for (let attempt = 0; ; attempt++) {
+    if (req.signal?.aborted) throw req.signal.reason;
+    const started = performance.now();
+    const result = await attemptOnce(req);
+    const willRetry = !result.ok && result.retryable && attempt < req.http.maxRetries;
+    emit(req.http, {
+      provider: req.provider,
+      method: req.method,
+      path,
+      status: result.ok ? result.response.status : result.error.status,
+      durationMs: Math.round(performance.now() - started),
+      attempt,
+      traceId: result.ok ? result.response.traceId : result.error.traceId,
+      outcome: result.ok ? 'ok' : willRetry ? 'retry' : 'error',
+      errorKind: result.ok ? null : result.error.kind,
+    });
+    if (result.ok) return result.response;
+    if (!willRetry) throw result.error;
+    await sleep(backoffDelay(attempt, req.http, result.waitMs), req.signal);
+  }
+}
+
+function emit(http: HttpOptions, entry: LogEntry): void {
+  try {
+    http.log?.(entry);
+  } catch {
+    // A failing log sink must not fail the request.
+  }
+}
+
+async function attemptOnce<T>(req: JsonRequest<T>): Promise<Attempt<T>> {
+  const { provider, http } = req;
+  const timeout = AbortSignal.timeout(http.timeoutMs);
+  const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+  const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
+  if (req.body !== undefined) headers['Content-Type'] ??= 'application/json';
+  let response: Response;
+  let text: string;
+  try {
+    response = await (http.fetch ?? fetch)(req.url, {
+      method: req.method,
+      headers,
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      signal,
+      // Following a redirect could hand the credentials to another host.
+      redirect: 'manual',
+    });
+    text = await response.text();
+  } catch (error) {
+    if (req.signal?.aborted) throw req.signal.reason;
+    if (timeout.aborted) {
+      const head = `${PROVIDER_NAMES[provider]} did not answer within ${http.timeoutMs} ms`;
+      return fail(httpFailure({ provider, kind: 'timeout', head }), false, null);
+    }
+    const head = `${PROVIDER_NAMES[provider]} could not be reached`;
+    return fail(httpFailure({ provider, kind: 'unavailable', head, cause: error }), true, null);
+  }
+
+  const headerTraceId = req.traceIdHeader ? response.headers.get(req.traceIdHeader) : null;
+  let body: unknown = undefined;
+  let readable = text.trim() !== '';
+  if (readable) {
+    try {
+      body = (req.parseJson ?? JSON.parse)(text);
+    } catch {
+      readable = false;
+    }
+  }
+  const rawTraceId = headerTraceId ?? (readable && req.traceIdFromBody ? req.traceIdFromBody(body) : null);
+  // Provider-controlled text that reaches logs and the UI: bounded and redacted like any other.
+  const traceId = rawTraceId ? safeDetail(rawTraceId, req.secrets) || null : null;
+  const status = response.status;
+
+  if (status < 200 || status > 299) {
+    const providerText = readable ? (req.parseErrorBody?.(body) ?? null) : null;
+    const detail = providerText ? safeDetail(providerText, req.secrets) : null;
+    const error = httpFailure({ provider, kind: kindForStatus(status), status, traceId, detail });
+    const wait = retryAfterMs(response.headers.get('retry-after'));
+    return fail(error, isRetryableStatus(status), wait);
+  }
+  if (!readable) return fail(badResponse(provider, 'a response that is not valid JSON', { status, traceId }), false, null);
+
+  const parsed = req.schema.safeParse(body);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join('.') || 'the top level';
+    return fail(badResponse(provider, `a response of an unexpected shape (at ${where})`, { status, traceId }), false, null);
+  }
+  const envelope = req.checkBody?.(parsed.data) ?? null;
+  if (envelope) {
+    const detail = safeDetail(envelope.detail, req.secrets);
+    const head = `${PROVIDER_NAMES[provider]} reported a failure`;
+    return fail(httpFailure({ provider, kind: envelope.kind, status, traceId, detail, head }), envelope.retryable, null);
+  }
+  return { ok: true, response: { data: parsed.data, status, headers: response.headers, traceId } };
+}
+
+function fail<T>(error: ProviderError, retryable: boolean, waitMs: number | null): Attempt<T> {
+  return { ok: false, error, retryable, waitMs };
+}

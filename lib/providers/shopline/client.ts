@@ -1,0 +1,124 @@
+import type { z } from 'zod';
+import { ProviderError, isProviderError } from '../errors';
+import { requestJson, resolveHttpOptions, type JsonResponse } from '../http';
+import type { CallContext, ClientInput, PayoutsApi, ProviderClient, TransactionsApi } from '../types';
+import { endpoint } from '../url';
+import { wireReader } from '../wire';
+import { parseLinkHeader } from './link';
+import { mapBalances, mapPayout, mapPayouts, mapTransactions, payoutStatusToWire } from './map';
+import {
+  balanceResponseSchema,
+  errorBodySchema,
+  payoutsResponseSchema,
+  transactionsResponseSchema,
+  type ShoplineCredentials,
+  type ShoplineSettings,
+} from './schemas';
+
+const provider = 'shopline';
+const API_PATH = 'admin/openapi/v20250601/payments/store/';
+const MAX_TRANSACTIONS_PAGE = 10_000;
+const MAX_PAYOUTS_PAGE = 1_000;
+
+type Query = Readonly<Record<string, string | number | undefined>>;
+
+function errorText(body: unknown): string | null {
+  const parsed = errorBodySchema.safeParse(body);
+  if (!parsed.success) return null;
+  const { errors } = parsed.data;
+  if (typeof errors === 'string') return errors;
+  const parts = Array.isArray(errors)
+    ? errors.map((item) => (typeof item === 'string' ? item : ''))
+    : Object.entries(errors).map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`);
+  return parts.filter(Boolean).join('; ') || null;
+}
+
+function checkLimit(limit: number, max: number): number {
+  if (!Number.isInteger(limit) || limit < 1 || limit > max) {
+    throw new ProviderError({ provider, kind: 'invalid_request', message: `Page size must be an integer from 1 to ${max}.` });
+  }
+  return limit;
+}
+
+export function createShoplineClient(input: ClientInput<ShoplineSettings, ShoplineCredentials>): ProviderClient {
+  const http = resolveHttpOptions(input.http);
+  const { accessToken } = input.credentials;
+  const headers = { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json; charset=utf-8' };
+
+  function get<T>(path: string, query: Query, schema: z.ZodType<T>, ctx?: CallContext): Promise<JsonResponse<T>> {
+    const url = endpoint(input.baseUrl, API_PATH + path, query);
+    return requestJson({
+      provider,
+      method: 'GET',
+      url,
+      headers,
+      schema,
+      signal: ctx?.signal,
+      secrets: [accessToken],
+      http,
+      traceIdHeader: 'traceId',
+      parseErrorBody: errorText,
+    });
+  }
+
+  const transactions: TransactionsApi = {
+    maxPageSize: MAX_TRANSACTIONS_PAGE,
+    // GET /payments/store/balance_transactions.json
+    async listTransactions(list, ctx) {
+      const limit = checkLimit(list.limit, MAX_TRANSACTIONS_PAGE);
+      // A cursor carries the first page's filters; SHOPLINE ignores any others sent with it.
+      const query: Query = list.cursor
+        ? { limit, page_info: list.cursor }
+        : {
+            limit,
+            payout_id: list.payoutId,
+            payout_status: list.payoutStatus && payoutStatusToWire(list.payoutStatus),
+            since_id: list.sinceId,
+          };
+      const res = await get('balance_transactions.json', query, transactionsResponseSchema, ctx);
+      const { next, previous } = parseLinkHeader(res.headers.get('link'));
+      const items = mapTransactions(res.data.transactions, { provider, traceId: res.traceId });
+      return { items, nextCursor: next, previousCursor: previous };
+    },
+  };
+
+  const payouts: PayoutsApi = {
+    maxPageSize: MAX_PAYOUTS_PAGE,
+    // GET /payments/store/payouts.json
+    async listPayouts(list, ctx) {
+      const limit = checkLimit(list.limit, MAX_PAYOUTS_PAGE);
+      const query: Query = list.cursor
+        ? { limit, page_info: list.cursor }
+        : { limit, date_min: list.dateMin, status: list.status && payoutStatusToWire(list.status) };
+      const res = await get('payouts.json', query, payoutsResponseSchema, ctx);
+      const { next, previous } = parseLinkHeader(res.headers.get('link'));
+      const items = mapPayouts(res.data.payouts, { provider, traceId: res.traceId });
+      return { items, nextCursor: next, previousCursor: previous };
+    },
+    // GET /payments/store/payout.json?payout_id=
+    async getPayout(payoutId, ctx) {
+      if (payoutId.trim() === '') return null;
+      try {
+        const res = await get('payout.json', { payout_id: payoutId }, payoutsResponseSchema, ctx);
+        const index = res.data.payouts.findIndex((payout) => payout.id === payoutId);
+        const wire = res.data.payouts[index];
+        if (!wire) return null;
+        return mapPayout(wire, `payouts[${index}]`, wireReader({ provider, traceId: res.traceId }));
+      } catch (error) {
+        if (isProviderError(error) && error.kind === 'not_found') return null;
+        throw error;
+      }
+    },
+  };
+
+  return {
+    provider,
+    transactions,
+    payouts,
+    // GET /payments/store/balance.json
+    async getBalances(ctx) {
+      const res = await get('balance.json', {}, balanceResponseSchema, ctx);
+      return mapBalances(res.data.balance, { provider, traceId: res.traceId, receivedAt: new Date() });
+    },
+  };
+}
