@@ -1,0 +1,86 @@
+import 'server-only';
+import type { NextAuthOptions, Session, User } from 'next-auth';
+import type { JWT } from 'next-auth/jwt';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { serverEnv } from '@/lib/config/env';
+import { getDb } from '@/lib/db/client';
+import { log } from '@/lib/log';
+import { verifyCredentials, type VerifyResult } from './credentials';
+import { sessionUserSchema, switchOrganization } from './session-user';
+
+const SESSION_MAX_AGE_S = 8 * 60 * 60;
+
+/** The message `authorize` throws for a locked account; next-auth passes it on as `?error=locked`. */
+export const LOCKED_ERROR = 'locked';
+/** Thrown instead of a database or internal error, whose message next-auth would send to the browser. */
+export const UNAVAILABLE_ERROR = 'unavailable';
+
+const credentialsSchema = z.object({ email: z.string().max(320), password: z.string().max(1024) });
+const switchSchema = z.object({ organizationId: z.string() });
+
+/** next-auth's authorize: a user on success, null for a wrong email or password, throws LOCKED_ERROR when locked. */
+export async function authorizeCredentials(input: unknown): Promise<User | null> {
+  const parsed = credentialsSchema.safeParse(input);
+  if (!parsed.success) return null;
+  let result: VerifyResult;
+  try {
+    result = await verifyCredentials(await getDb(), parsed.data);
+  } catch (error) {
+    log.error('auth.sign_in_error', { error: error instanceof Error ? error.message : 'unknown' });
+    throw new Error(UNAVAILABLE_ERROR);
+  }
+  if (!result.ok) {
+    if (result.reason === 'locked') throw new Error(LOCKED_ERROR);
+    return null;
+  }
+  const { user } = result;
+  return { id: user.userId, email: user.email, name: user.name, sessionUser: user };
+}
+
+interface JwtParams {
+  token: JWT;
+  user?: User;
+  trigger?: string;
+  session?: unknown;
+}
+
+/** Puts the session user into the token at sign-in; `update({ organizationId })` switches among the user's organizations. */
+export function jwtCallback({ token, user, trigger, session }: JwtParams): JWT {
+  if (user?.sessionUser) return { ...token, user: user.sessionUser };
+  if (trigger === 'update' && token.user) {
+    const request = switchSchema.safeParse(session);
+    // Only organizations listed in the signed token qualify, so the browser cannot pick an arbitrary one.
+    const switched = request.success ? switchOrganization(token.user, request.data.organizationId) : null;
+    if (switched) return { ...token, user: switched };
+  }
+  return token;
+}
+
+/** Exposes the token's user as session.user; a token without a valid one yields a session without user. */
+export function sessionCallback({ session, token }: { session: Session; token: JWT }): Session {
+  const user = sessionUserSchema.safeParse(token.user);
+  return { ...session, user: user.success ? user.data : undefined };
+}
+
+export const authOptions: NextAuthOptions = {
+  // A getter, so the secret is read per request and `next build` does not need it.
+  get secret() {
+    return serverEnv().nextAuthSecret;
+  },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
+  jwt: { maxAge: SESSION_MAX_AGE_S },
+  // Errors (CredentialsSignin, locked) come back to the sign-in page as ?error=...
+  pages: { signIn: '/sign-in', error: '/sign-in' },
+  providers: [
+    CredentialsProvider({
+      name: 'Email and password',
+      credentials: {
+        email: { label: 'Email', type: 'email' },
+        password: { label: 'Password', type: 'password' },
+      },
+      authorize: (credentials) => authorizeCredentials(credentials),
+    }),
+  ],
+  callbacks: { jwt: jwtCallback, session: sessionCallback },
+};

@@ -1,0 +1,6 @@
+import { randomBytes } from 'node:crypto';
+
+/** `conn_` + 128 random bits in hex: unguessable, so an id alone never grants access to a connection. */
+export function newConnectionId(): string {
+  return `conn_${randomBytes(16).toString('hex')}`;
+}

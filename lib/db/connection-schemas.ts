@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+const identifier = (max: number) => z.string().trim().min(1).max(max);
+const secret = z.string().trim().min(1).max(4096);
+
+// Strict objects: a key we do not know is a mistake to report now, not a field to drop silently.
+const genpaymentSettings = z.strictObject({ shop: identifier(100) });
+const genpaymentCredentials = z.strictObject({ accessToken: secret });
+const shoplineSettings = z.strictObject({ handle: identifier(100) });
+const shoplineCredentials = z.strictObject({ accessToken: secret });
+const neoxSettings = z.strictObject({ subMerchantId: identifier(15) });
+const neoxCredentials = z.strictObject({ clientId: identifier(500), clientSecret: secret });
+
+/** Non-secret account identifiers, by provider. */
+export const connectionSettingsSchema = z.discriminatedUnion('provider', [
+  z.object({ provider: z.literal('genpayment'), settings: genpaymentSettings }),
+  z.object({ provider: z.literal('shopline'), settings: shoplineSettings }),
+  z.object({ provider: z.literal('neox'), settings: neoxSettings }),
+]);
+
+/** Identifiers plus secrets, by provider: what a connection needs to call its provider. */
+export const connectionConfigSchema = z.discriminatedUnion('provider', [
+  z.object({ provider: z.literal('genpayment'), settings: genpaymentSettings, credentials: genpaymentCredentials }),
+  z.object({ provider: z.literal('shopline'), settings: shoplineSettings, credentials: shoplineCredentials }),
+  z.object({ provider: z.literal('neox'), settings: neoxSettings, credentials: neoxCredentials }),
+]);
+
+export type ConnectionSettings = z.output<typeof connectionSettingsSchema>;
+export type ConnectionConfig = z.output<typeof connectionConfigSchema>;
+export type ConnectionConfigInput = z.input<typeof connectionConfigSchema>;
+
+export const connectionMetaSchema = z.object({
+  organizationId: z.uuid(),
+  label: z.string().trim().min(1).max(100),
+  baseUrl: z.url({ protocol: /^https?$/ }),
+});
+
+/** Describes what is wrong by path and rule only: values may be secrets. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+}

@@ -1,0 +1,3 @@
+export { getDb } from './client';
+export { openDb } from './open';
+export { DatabaseUnavailableError, type Db, type DbConfig, type Queryable } from './types';
