@@ -1,0 +1,120 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+import { FaultRegistry, faultSchema, type Fault, type FaultTarget, type SandboxProvider } from './faults';
+import { GenPaymentSimulator } from './genpayment';
+import { jsonResponse, readBody, type SandboxRequest, type SandboxResponse } from './http';
+import { NeoxSimulator } from './neox/routes';
+import type { ProviderSimulator, SimulatorContext } from './provider';
+import { ShoplineSimulator } from './shopline/routes';
+
+export interface ServerOptions {
+  ctx: SimulatorContext;
+  faults: FaultRegistry;
+  log?: (line: string) => void;
+}
+
+export function createSandboxServer({ ctx, faults, log }: ServerOptions): Server {
+  const simulators: Record<SandboxProvider, ProviderSimulator> = {
+    genpayment: new GenPaymentSimulator(ctx),
+    shopline: new ShoplineSimulator(ctx),
+    neox: new NeoxSimulator(ctx),
+  };
+
+  async function route(req: IncomingMessage, url: URL): Promise<{ res: SandboxResponse; note?: string }> {
+    if (url.pathname.startsWith('/__sandbox/')) return { res: await control(req, url.pathname, faults) };
+    const [, prefix = '', ...rest] = url.pathname.split('/');
+    const simulator = isProvider(prefix) ? simulators[prefix] : undefined;
+    if (!simulator) return { res: jsonResponse(404, { error: 'Not Found' }) };
+    const account = simulator.accountInPath ? rest.shift() : undefined;
+    const method = req.method ?? 'GET';
+    const request: SandboxRequest = {
+      method,
+      path: `/${rest.join('/')}`,
+      fullPath: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      host: req.headers.host ?? url.host,
+      account,
+      body: method === 'GET' || method === 'HEAD' ? '' : await readBody(req),
+    };
+    const target: FaultTarget = { provider: simulator.provider, account: simulator.faultAccount(request), path: url.pathname };
+    const notes: string[] = [];
+
+    const delayMs = faults.takeDelayMs(target);
+    if (delayMs > 0) {
+      notes.push(`delay=${delayMs}ms`);
+      await sleep(delayMs);
+    }
+    const shortCircuit = faults.takeShortCircuit(target);
+    let res: SandboxResponse;
+    if (shortCircuit) {
+      notes.push(`fault=${shortCircuit.kind}`);
+      res = simulator.faultResponse(shortCircuit, request);
+    } else {
+      res = simulator.handle(request, {
+        takeDroppedPayouts: () => {
+          const dropped = faults.takeDroppedPayouts(target);
+          if (dropped.length > 0) notes.push('fault=drop_transaction');
+          return dropped;
+        },
+      });
+      if (res.status >= 200 && res.status < 300) {
+        const transform = faults.takeTransform(target, (fault) => corrupt(simulator, fault, res.body) !== undefined);
+        const body = transform && corrupt(simulator, transform, res.body);
+        if (transform && body !== undefined) {
+          notes.push(`fault=${transform.kind}`);
+          res = { ...res, status: 200, body };
+        }
+      }
+    }
+    return { res: simulator.finalize(res, request), note: notes.join(' ') || undefined };
+  }
+
+  return createServer((req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    route(req, url)
+      .catch((error: unknown) => ({
+        res: jsonResponse(500, { error: 'sandbox internal error' }),
+        note: error instanceof Error ? `error=${error.message}` : 'error',
+      }))
+      .then(({ res: answer, note }) => {
+        res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
+        res.end(answer.body);
+        // Path only: tokens travel in headers and bodies, which are never logged.
+        const ms = (performance.now() - started).toFixed(1);
+        log?.(`${req.method ?? 'GET'} ${url.pathname} ${answer.status} ${ms}ms${note ? ` ${note}` : ''}`);
+      });
+  });
+}
+
+function isProvider(value: string): value is SandboxProvider {
+  return value === 'genpayment' || value === 'shopline' || value === 'neox';
+}
+
+function corrupt(simulator: ProviderSimulator, fault: Fault, body: string): string | undefined {
+  if (fault.kind === 'malformed_json') return body.length > 1 ? body.slice(0, Math.floor(body.length / 2)) : '{';
+  if (fault.kind === 'bad_amount') return simulator.corruptAmount(body);
+  return undefined;
+}
+
+// /__sandbox/*: no auth and never matched by faults, so tests can always reach them.
+async function control(req: IncomingMessage, path: string, faults: FaultRegistry): Promise<SandboxResponse> {
+  const method = req.method ?? 'GET';
+  if (path === '/__sandbox/health' && method === 'GET') return jsonResponse(200, { ok: true });
+  if (path !== '/__sandbox/faults') return jsonResponse(404, { error: 'Not Found' });
+  if (method === 'GET') return jsonResponse(200, { faults: faults.list() });
+  if (method === 'DELETE') {
+    faults.clear();
+    return jsonResponse(200, { ok: true });
+  }
+  if (method !== 'POST') return jsonResponse(405, { error: 'Method Not Allowed' });
+  try {
+    faults.add(faultSchema.parse(JSON.parse(await readBody(req))));
+  } catch (error) {
+    const message = error instanceof z.ZodError ? z.prettifyError(error) : 'body must be a JSON Fault';
+    return jsonResponse(400, { error: message });
+  }
+  return jsonResponse(201, { ok: true, faults: faults.list().length });
+}

@@ -1,0 +1,129 @@
+import { jsonResponse, rawJsonResponse, type SandboxRequest, type SandboxResponse } from '../http';
+import { decodeCursor, type Cursor } from './cursor';
+import { PAYOUT_STATUSES, type PayoutStatus, type ShoplineStore } from './data';
+import { EMPTY_SOURCE, fullSource, linkHeader, selectPage, type Range, type RangeSource } from './paging';
+import { QueryError, param, parseChoice, parseId, parseLimit } from './query';
+
+interface TransactionFilters {
+  payoutStatus?: PayoutStatus;
+  payoutId?: string;
+}
+
+const CURSOR_KEYS = ['payoutStatus', 'payoutId'] as const;
+
+// GET .../payments/store/balance_transactions.json
+export function listTransactions(
+  store: ShoplineStore,
+  req: SandboxRequest,
+  takeDroppedPayouts: () => string[],
+): SandboxResponse {
+  let limit: number;
+  let filters: TransactionFilters;
+  let start = 0;
+  let cursor: Cursor | undefined;
+  try {
+    limit = parseLimit(param(req.query, 'limit'), 1000, 10_000);
+    const pageInfo = param(req.query, 'page_info');
+    if (pageInfo !== undefined) {
+      cursor = decodeCursor(pageInfo, CURSOR_KEYS);
+      if (!cursor) throw new QueryError('page_info is invalid');
+      filters = parseFilters(store, cursor.filters.payoutStatus, cursor.filters.payoutId);
+    } else {
+      filters = parseFilters(store, param(req.query, 'payout_status'), param(req.query, 'payout_id'));
+      const sinceId = parseId(param(req.query, 'since_id'), 'since_id');
+      if (sinceId !== undefined) start = store.layout.firstOlderThan(sinceId);
+    }
+  } catch (error) {
+    if (error instanceof QueryError) return jsonResponse(400, { errors: error.message });
+    throw error;
+  }
+
+  const { layout } = store;
+  const skip = droppedIndices(store, takeDroppedPayouts());
+  const boundary =
+    cursor &&
+    (cursor.pageType === 'NEXT'
+      ? layout.firstOlderThan(BigInt(cursor.sinceId))
+      : layout.endNewerThan(BigInt(cursor.sinceId)));
+  const page = selectPage({
+    source: transactionSource(store, filters),
+    limit,
+    skip,
+    start,
+    cursor: cursor && boundary !== undefined ? { pageType: cursor.pageType, boundary } : undefined,
+  });
+
+  const rows = page.indices.map((i) => store.transaction(i));
+  const cursorFilters: Record<string, string> = { ...filters };
+  const first = page.indices[0];
+  const last = page.indices.at(-1);
+  const link = linkHeader(`http://${req.host}${req.fullPath}`, limit, {
+    next: page.hasNext && last !== undefined
+      ? { filters: cursorFilters, sinceId: layout.transactionId(last), pageType: 'NEXT' }
+      : undefined,
+    previous: page.hasPrevious && first !== undefined
+      ? { filters: cursorFilters, sinceId: layout.transactionId(first), pageType: 'PREVIOUS' }
+      : undefined,
+  });
+  return rawJsonResponse(200, JSON.stringify({ transactions: rows }), link ? { link } : {});
+}
+
+function parseFilters(store: ShoplineStore, status: string | undefined, payoutId: string | undefined): TransactionFilters {
+  const filters: TransactionFilters = {};
+  const payoutStatus = parseChoice(status, 'payout_status', PAYOUT_STATUSES);
+  if (payoutStatus !== undefined) filters.payoutStatus = payoutStatus;
+  if (payoutId !== undefined) {
+    // The docs say CN-entity stores do not support payout_id; refusing it beats silently returning everything.
+    if (store.params.cn) throw new QueryError('payout_id is not supported for stores of the CN entity');
+    parseId(payoutId, 'payout_id');
+    filters.payoutId = payoutId;
+  }
+  return filters;
+}
+
+/** For each dropped payout, its newest member transaction (never the payout line itself). */
+function droppedIndices(store: ShoplineStore, payoutIds: readonly string[]): ReadonlySet<number> {
+  const skip = new Set<number>();
+  for (const id of payoutIds) {
+    const k = store.layout.payoutIndexOf(id);
+    if (k !== undefined) skip.add(store.layout.blockRangeI(k)[0] + 1);
+  }
+  return skip;
+}
+
+export function transactionSource(store: ShoplineStore, filters: TransactionFilters): RangeSource {
+  const { layout } = store;
+  if (filters.payoutId !== undefined) {
+    const k = layout.payoutIndexOf(filters.payoutId);
+    if (k === undefined) return EMPTY_SOURCE;
+    if (filters.payoutStatus !== undefined && store.payoutStatus(k) !== filters.payoutStatus) return EMPTY_SOURCE;
+    const [a, b] = layout.blockRangeI(k);
+    return {
+      forward: (from) => (from < b ? [[Math.max(a, from), b]] : []),
+      backward: (before) => (before > a ? [[a, Math.min(b, before)]] : []),
+    };
+  }
+  const status = filters.payoutStatus;
+  if (status === undefined) return fullSource(layout.count);
+  // Whole payouts are skipped by status; the unpaid head (status "") never matches a status filter.
+  return {
+    *forward(from: number): Generator<Range> {
+      if (from >= layout.count) return;
+      let k = from < layout.unpaidCount ? layout.payoutCount - 1 : layout.blockOfJ(layout.count - 1 - from);
+      for (; k >= 0; k -= 1) {
+        if (store.payoutStatus(k) !== status) continue;
+        const [a, b] = layout.blockRangeI(k);
+        if (b > from) yield [Math.max(a, from), b];
+      }
+    },
+    *backward(before: number): Generator<Range> {
+      const end = Math.min(before, layout.count);
+      if (end <= layout.unpaidCount) return;
+      for (let k = layout.blockOfJ(layout.count - end); k < layout.payoutCount; k += 1) {
+        if (store.payoutStatus(k) !== status) continue;
+        const [a, b] = layout.blockRangeI(k);
+        if (a < end) yield [a, Math.min(b, end)];
+      }
+    },
+  };
+}
