@@ -1,0 +1,129 @@
+import 'server-only';
+import { clientFor, type LoadedConnection } from '@/lib/connections/client';
+import { toDecimalString } from '@/lib/domain/money';
+import type { BalanceTransaction, Payout } from '@/lib/domain/transaction';
+import { notFound } from '@/lib/http/api-error';
+import { getProviderDefinition } from '@/lib/providers/registry';
+import type { PayoutsApi, TransactionsApi } from '@/lib/providers/types';
+import type { CursorScope } from '@/lib/transactions/cursor';
+import { dateRange } from '@/lib/transactions/dates';
+import { toTransactionDto } from '@/lib/transactions/dto';
+import { callProvider } from '@/lib/transactions/errors';
+import { checkLimit, pageMeta, resolveCodec, startState, unsupported, type ListOptions } from '@/lib/transactions/paging';
+import { providerPageSize } from '@/lib/transactions/source';
+import { walk } from '@/lib/transactions/walk';
+import type { PayoutsQuery } from './query';
+import { summarizePayout, toSummaryDto } from './reconcile';
+import type { PayoutDetailDto, PayoutDto, PayoutsPageDto } from './schema';
+import { payoutSource } from './source';
+
+/** Rows read for one payout's totals; beyond this the detail says `truncated`. */
+export const MAX_DETAIL_ROWS = 100_000;
+/** Rows of a payout sent to the browser; the full list is the transactions view filtered by payout id. */
+export const MAX_LISTED_ROWS = 5_000;
+const DETAIL_DEADLINE_MS = 25_000;
+const PAYOUT_ID = /^\d{1,40}$/;
+
+export function toPayoutDto(payout: Payout): PayoutDto {
+  return {
+    id: payout.id,
+    amount: toDecimalString(payout.amount),
+    currency: payout.amount.currency,
+    status: payout.status,
+    date: payout.date,
+  };
+}
+
+function payoutsApi(connection: LoadedConnection): { api: PayoutsApi; transactions: TransactionsApi | null; name: string } {
+  const definition = getProviderDefinition(connection.provider);
+  const client = clientFor(connection);
+  const api = definition.capabilities.payouts ? client.payouts : null;
+  if (!api) throw unsupported(definition.displayName, 'payouts');
+  const transactions = definition.capabilities.transactions ? client.transactions : null;
+  return { api, transactions, name: definition.displayName };
+}
+
+export function payoutsView(query: PayoutsQuery, timeZone: string): string {
+  return JSON.stringify([query.limit, query.status ?? null, query.from ?? null, query.to ?? null, timeZone]);
+}
+
+/** One page of the account's payouts, newest first. */
+export async function listPayouts(
+  connection: LoadedConnection,
+  query: PayoutsQuery,
+  options: ListOptions = {},
+): Promise<PayoutsPageDto> {
+  const codec = resolveCodec(options);
+  const timeZone = query.tz ?? options.timeZone ?? 'UTC';
+  const scope: CursorScope = {
+    kind: 'payouts',
+    organizationId: connection.organizationId,
+    connectionId: connection.id,
+    view: payoutsView(query, timeZone),
+  };
+  const state = startState(codec, scope, query.cursor);
+  return callProvider(connection, async () => {
+    const { api, name } = payoutsApi(connection);
+    checkLimit(query.limit, api.maxPageSize, name);
+    const source = payoutSource(
+      api,
+      { status: query.status, range: dateRange(query.from, query.to, timeZone) },
+      { pageSize: providerPageSize(query.limit, query.to !== undefined, api.maxPageSize), signal: options.signal },
+    );
+    const result = await walk(source, { ...state, limit: query.limit, budget: options.budget });
+    return { items: result.items.map(toPayoutDto), ...pageMeta(codec, scope, result) };
+  });
+}
+
+/** Every transaction of the payout, up to `maxRows`; `truncated` when the provider has more. */
+async function readPayoutTransactions(
+  api: TransactionsApi,
+  payoutId: string,
+  options: { readonly maxRows: number; readonly signal: AbortSignal },
+): Promise<{ rows: BalanceTransaction[]; truncated: boolean }> {
+  const rows: BalanceTransaction[] = [];
+  const limit = Math.min(api.maxPageSize, options.maxRows);
+  let cursor: string | null = null;
+  do {
+    const input: Parameters<TransactionsApi['listTransactions']>[0] = cursor === null ? { limit, payoutId } : { cursor, limit };
+    const page = await api.listTransactions(input, { signal: options.signal });
+    // Guards against a provider that ignores the filter: another payout's row must not be counted.
+    rows.push(...page.items.filter((row) => row.payoutId === payoutId));
+    cursor = page.nextCursor;
+    if (rows.length >= options.maxRows) {
+      return { rows: rows.slice(0, options.maxRows), truncated: cursor !== null || rows.length > options.maxRows };
+    }
+  } while (cursor !== null);
+  return { rows, truncated: false };
+}
+
+/** A payout's figures, its transactions, totals by category and whether they add up to it. */
+export async function getPayoutDetail(
+  connection: LoadedConnection,
+  payoutId: string,
+  options: { readonly signal?: AbortSignal; readonly maxRows?: number } = {},
+): Promise<PayoutDetailDto> {
+  return callProvider(connection, async () => {
+    const { api, transactions } = payoutsApi(connection);
+    if (!PAYOUT_ID.test(payoutId)) throw notFound('Payout');
+    const deadline = AbortSignal.timeout(DETAIL_DEADLINE_MS);
+    const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+    const payout = await api.getPayout(payoutId, { signal });
+    if (!payout) throw notFound('Payout');
+    const base = { payout: toPayoutDto(payout) };
+    if (!transactions) {
+      return { ...base, transactions: [], transactionCount: 0, truncated: false, totals: null, reconciliation: null, otherCurrencies: [] };
+    }
+    const { rows, truncated } = await readPayoutTransactions(transactions, payoutId, {
+      maxRows: options.maxRows ?? MAX_DETAIL_ROWS,
+      signal,
+    });
+    return {
+      ...base,
+      transactions: rows.slice(0, MAX_LISTED_ROWS).map(toTransactionDto),
+      transactionCount: rows.length,
+      truncated,
+      ...toSummaryDto(summarizePayout(payout, rows)),
+    };
+  });
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { isIsoDate, isTimeZone } from './dates';
+
+/** Query-parameter building blocks shared by the list schemas (transactions, payouts); isomorphic. */
+
+/** What Next.js pages receive as `searchParams`, or the URL's own. */
+export type SearchParamsInput = URLSearchParams | Readonly<Record<string, string | readonly string[] | undefined>>;
+
+export const limitParam = (max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'must be at least 1').max(max, `must be at most ${max}`))
+    .default(fallback);
+
+export const cursorParam = z.string().min(1, 'must not be empty').max(2048, 'is too long');
+
+export const dateParam = z.string().refine(isIsoDate, 'must be a date as YYYY-MM-DD');
+
+export const timeZoneParam = z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin');
+
+export const payoutIdParam = z.string().regex(/^\d{1,40}$/, 'must be a payout id (up to 40 digits)');
+
+/** Adds a 400 naming `from` when the range is reversed; dates compare as text in this format. */
+export function checkDateOrder(value: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
+  if (value.from !== undefined && value.to !== undefined && value.from > value.to) {
+    ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be after "to"' });
+  }
+}
+
+/** Every value of a parameter, in order; repeated keys and Next's string arrays alike. */
+export function paramValues(input: SearchParamsInput, key: string): string[] {
+  if (input instanceof URLSearchParams) return input.getAll(key);
+  const value = input[key];
+  if (value === undefined) return [];
+  return typeof value === 'string' ? [value] : [...value];
+}
+
+/** The browser's reading: the first value if the field accepts it, otherwise undefined (the default applies). */
+export function lenient<T>(schema: z.ZodType<T>, input: SearchParamsInput, key: string): T | undefined {
+  const [first] = paramValues(input, key);
+  if (first === undefined) return undefined;
+  const result = schema.safeParse(first);
+  return result.success ? result.data : undefined;
+}
+
+/** Drops a reversed date range instead of failing, as the browser reads URLs leniently. */
+export function lenientRange(from: string | undefined, to: string | undefined): { from?: string; to?: string } {
+  if (from !== undefined && to !== undefined && from > to) return {};
+  return { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+}
+
+/** Appends only the parameters that are set, in the order given. */
+export function writeParams(entries: readonly (readonly [string, string | undefined])[]): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of entries) if (value !== undefined && value !== '') params.set(key, value);
+  return params;
+}

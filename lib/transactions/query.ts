@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { PAYOUT_STATUSES, TRANSACTION_TYPES, type TransactionType } from '@/lib/domain/transaction';
+import {
+  checkDateOrder,
+  cursorParam,
+  dateParam,
+  lenient,
+  lenientRange,
+  limitParam,
+  paramValues,
+  payoutIdParam,
+  timeZoneParam,
+  writeParams,
+  type SearchParamsInput,
+} from './params';
+
+/** The transactions list's query: one schema for the route handler, the client hook and the CSV export. */
+
+export const TRANSACTION_FILTER_TYPES = [...TRANSACTION_TYPES, 'other'] as const satisfies readonly TransactionType[];
+export const TRANSACTION_PAGE_SIZES = [50, 100, 250, 1000] as const;
+export const DEFAULT_TRANSACTION_LIMIT = 100;
+/** SHOPLINE's maximum page size; the service also checks the connection's own. */
+export const MAX_TRANSACTION_LIMIT = 10_000;
+
+function isFilterType(value: string): value is TransactionType {
+  return (TRANSACTION_FILTER_TYPES as readonly string[]).includes(value);
+}
+
+function splitTypes(raw: string | readonly string[]): string[] {
+  const values = typeof raw === 'string' ? [raw] : raw;
+  return values.flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== '');
+}
+
+/** Known types only, deduplicated, in the canonical order, so equal filters give equal URLs and cursors. */
+function canonicalTypes(values: readonly string[]): TransactionType[] {
+  return TRANSACTION_FILTER_TYPES.filter((type) => values.includes(type));
+}
+
+const typeParam = z.union([z.string(), z.array(z.string())]).transform((raw, ctx): TransactionType[] => {
+  const values = splitTypes(raw);
+  const unknown = values.find((value) => !isFilterType(value));
+  if (unknown !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `unknown type ${JSON.stringify(unknown.slice(0, 40))}; expected any of ${TRANSACTION_FILTER_TYPES.join(', ')}`,
+    });
+    return z.NEVER;
+  }
+  if (values.length === 0) {
+    ctx.addIssue({ code: 'custom', message: 'must name at least one type' });
+    return z.NEVER;
+  }
+  return canonicalTypes(values);
+});
+
+const fields = {
+  limit: limitParam(MAX_TRANSACTION_LIMIT, DEFAULT_TRANSACTION_LIMIT),
+  cursor: cursorParam.optional(),
+  payout_status: z.enum(PAYOUT_STATUSES).optional(),
+  payout_id: payoutIdParam.optional(),
+  type: typeParam.optional(),
+  from: dateParam.optional(),
+  to: dateParam.optional(),
+  tz: timeZoneParam.optional(),
+};
+
+/** Strict: an unknown or invalid parameter is a 400 naming it (see parseQuery). */
+export const transactionsQuerySchema = z.strictObject(fields).superRefine(checkDateOrder);
+
+export type TransactionsQuery = z.output<typeof transactionsQuerySchema>;
+
+export const DEFAULT_TRANSACTIONS_QUERY: TransactionsQuery = { limit: DEFAULT_TRANSACTION_LIMIT };
+
+/** Whether rows must be filtered here, not by the provider (it has no type or date filter). */
+export function hasLocalFilters(query: Pick<TransactionsQuery, 'type' | 'from' | 'to'>): boolean {
+  return query.type !== undefined || query.from !== undefined || query.to !== undefined;
+}
+
+/** The browser's reading of the URL: a bad value falls back to its default instead of failing. */
+export function parseTransactionsSearchParams(input: SearchParamsInput): TransactionsQuery {
+  const types = canonicalTypes(splitTypes(paramValues(input, 'type')));
+  return {
+    limit: lenient(fields.limit, input, 'limit') ?? DEFAULT_TRANSACTION_LIMIT,
+    cursor: lenient(fields.cursor, input, 'cursor'),
+    payout_status: lenient(fields.payout_status, input, 'payout_status'),
+    payout_id: lenient(fields.payout_id, input, 'payout_id'),
+    type: types.length > 0 ? types : undefined,
+    ...lenientRange(lenient(fields.from, input, 'from'), lenient(fields.to, input, 'to')),
+    tz: lenient(fields.tz, input, 'tz'),
+  };
+}
+
+/** The URL form of a query, in a stable order, defaults left out. */
+export function toSearchParams(query: TransactionsQuery): URLSearchParams {
+  return writeParams([
+    ['type', query.type?.join(',')],
+    ['payout_status', query.payout_status],
+    ['payout_id', query.payout_id],
+    ['from', query.from],
+    ['to', query.to],
+    ['tz', query.tz],
+    ['limit', query.limit === DEFAULT_TRANSACTION_LIMIT ? undefined : String(query.limit)],
+    ['cursor', query.cursor],
+  ]);
+}

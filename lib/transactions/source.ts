@@ -1,0 +1,51 @@
+import type { BalanceTransaction, PayoutStatus, TransactionType } from '@/lib/domain/transaction';
+import type { TransactionsApi } from '@/lib/providers/types';
+import { placeInRange, type DateRange } from './dates';
+import type { RowVerdict, WalkSource } from './walk';
+
+/** Rows scanned per provider page when filtering here: fewer round trips than small pages. */
+export const SCAN_PAGE_SIZE = 2_500;
+
+/** Unfiltered, a page is one provider page of `limit` rows; filtered, larger pages are scanned. */
+export function providerPageSize(limit: number, filteredHere: boolean, maxPageSize: number): number {
+  return Math.min(filteredHere ? Math.max(limit, SCAN_PAGE_SIZE) : limit, maxPageSize);
+}
+
+export interface TransactionView {
+  /** Filtered by the provider on the first page; its cursors carry them afterwards. */
+  readonly payoutId?: string;
+  readonly payoutStatus?: PayoutStatus;
+  /** Filtered here while walking: the provider has no type or date filter. */
+  readonly types?: readonly TransactionType[];
+  readonly range: DateRange;
+}
+
+export function classifyTransaction(row: BalanceTransaction, view: TransactionView): RowVerdict {
+  const place = placeInRange(row.transactionTime, view.range);
+  if (place !== 'in') return place;
+  // The provider filters payouts itself; checking again costs nothing and guards against one that does not.
+  if (view.payoutId !== undefined && row.payoutId !== view.payoutId) return 'skip';
+  if (view.payoutStatus !== undefined && row.payoutStatus !== view.payoutStatus) return 'skip';
+  if (view.types !== undefined && !view.types.includes(row.type)) return 'skip';
+  return 'keep';
+}
+
+export function transactionSource(
+  api: TransactionsApi,
+  view: TransactionView,
+  options: { readonly pageSize: number; readonly signal?: AbortSignal },
+): WalkSource<BalanceTransaction> {
+  const ctx = { signal: options.signal };
+  return {
+    fetchPage: (cursor) =>
+      api.listTransactions(
+        cursor === null
+          ? { limit: options.pageSize, payoutId: view.payoutId, payoutStatus: view.payoutStatus }
+          : { cursor, limit: options.pageSize },
+        ctx,
+      ),
+    idOf: (row) => row.id,
+    classify: (row) => classifyTransaction(row, view),
+    filtersLocally: view.types !== undefined || view.range.fromMs !== undefined || view.range.toMs !== undefined,
+  };
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
+import type { LoadedConnection } from '@/lib/connections/client';
+import { SANDBOX_ACCOUNTS, sandboxBaseUrl, startSandbox, type Sandbox, type SandboxAccount } from '@/lib/sandbox';
+import { createCursorCodec } from '@/lib/transactions/cursor';
+
+// Failures must surface at once rather than after retries, and provider warnings must not flood the output.
+process.env.PROVIDER_MAX_RETRIES = '0';
+process.env.FUNDSIGHT_LOG = 'silent';
+
+export const ORG_ID = randomUUID();
+export const codec = createCursorCodec('integration-test-secret-0123456789abcdef');
+/** A fixed newest transaction time, so date filters name real days of the sandbox's history. */
+export const ANCHOR = new Date('2024-03-31T12:00:00Z');
+
+export function sandboxPerSuite() {
+  const state: { current: Sandbox | null } = { current: null };
+  beforeAll(async () => {
+    state.current = await startSandbox({ port: 0, rateLimits: false, anchor: ANCHOR });
+  });
+  afterAll(async () => {
+    await state.current?.close();
+  });
+  return {
+    get sandbox(): Sandbox {
+      if (!state.current) throw new Error('sandbox not started');
+      return state.current;
+    },
+  };
+}
+
+function settingsOf(account: SandboxAccount): { settings: object; credentials: object } {
+  switch (account.provider) {
+    case 'genpayment':
+      return { settings: { shop: account.shop }, credentials: { accessToken: account.accessToken } };
+    case 'shopline':
+      return { settings: { handle: account.handle }, credentials: { accessToken: account.accessToken } };
+    case 'neox':
+      return {
+        settings: { subMerchantId: account.subMerchantId },
+        credentials: { clientId: account.clientId, clientSecret: account.clientSecret },
+      };
+    default: {
+      const unreachable: never = account;
+      throw new Error(`unknown account ${String(unreachable)}`);
+    }
+  }
+}
+
+/** A connection as loadConnection would return it, pointed at the sandbox. */
+export function connectionTo(sandbox: Sandbox, key: string, organizationId = ORG_ID): LoadedConnection {
+  const account = SANDBOX_ACCOUNTS.find((a) => a.key === key);
+  if (!account) throw new Error(`no sandbox account ${key}`);
+  return {
+    id: randomUUID(),
+    organizationId,
+    provider: account.provider,
+    label: account.label,
+    baseUrl: sandboxBaseUrl(sandbox.url, account),
+    ...settingsOf(account),
+  };
+}
