@@ -1,0 +1,5 @@
+import { BalancesSkeleton } from '@/components/balances/skeleton';
+
+export default function Loading() {
+  return <BalancesSkeleton />;
+}

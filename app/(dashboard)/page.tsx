@@ -1,0 +1,42 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { BalancesOverview } from '@/components/balances/overview';
+import { BalancesSkeleton } from '@/components/balances/skeleton';
+import { requirePageSession } from '@/lib/auth/session';
+import { balanceKeys } from '@/lib/balances/queries';
+import { loadOverview } from '@/lib/balances/service';
+import { listOrganizationConnections } from '@/lib/connections/load';
+import { getQueryClient } from '@/lib/query/client';
+
+export const metadata: Metadata = { title: 'Balances' };
+
+async function PrefetchedBalances({ organizationId }: { organizationId: string }) {
+  const queryClient = getQueryClient();
+  await queryClient.prefetchQuery({
+    queryKey: balanceKeys.overview,
+    queryFn: async () => loadOverview(organizationId, await listOrganizationConnections(organizationId)),
+  });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <BalancesOverview />
+    </HydrationBoundary>
+  );
+}
+
+export default async function OverviewPage() {
+  const user = await requirePageSession();
+  return (
+    <>
+      <header className="page-head">
+        <div>
+          <h1>Balances</h1>
+          <p className="muted">Every balance of {user.organizationName}, per currency and state, across your provider accounts.</p>
+        </div>
+      </header>
+      <Suspense fallback={<BalancesSkeleton />}>
+        <PrefetchedBalances organizationId={user.organizationId} />
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import { Money } from '@/components/ui/money';
+import { LocalTime } from '@/components/ui/time';
+import type { BalanceLineDto, CurrencySummaryDto } from '@/lib/balances/schema';
+
+export interface CurrencyLine {
+  connectionId: string;
+  providerName: string;
+  label: string;
+  line: BalanceLineDto;
+}
+
+const STATES = [
+  ['settling', 'Settling'],
+  ['available', 'Settled / available'],
+  ['frozen', 'Frozen'],
+] as const;
+
+export function CurrencyCard({ summary, lines }: { summary: CurrencySummaryDto; lines: CurrencyLine[] }) {
+  const headingId = `currency-${summary.currency}`;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <div className="card-head">
+        <h2 id={headingId}>{summary.currency}</h2>
+        <span className="muted">
+          {lines.length} {lines.length === 1 ? 'balance' : 'balances'}
+        </span>
+      </div>
+      <div className="card-body">
+        <dl className="states" aria-label={`${summary.currency} totals`}>
+          {STATES.map(([key, label]) => (
+            <div className="state" key={key}>
+              <dt>{label}</dt>
+              <dd>
+                <Money amount={summary[key]} currency={summary.currency} />
+              </dd>
+            </div>
+          ))}
+          <div className="state">
+            <dt>Total</dt>
+            <dd>
+              <Money amount={summary.total} currency={summary.currency} />
+            </dd>
+          </div>
+        </dl>
+        <div className="table-wrap">
+          <table className="data" aria-label={`${summary.currency} balances by account`}>
+            <thead>
+              <tr>
+                <th scope="col">Account</th>
+                <th scope="col">Provider</th>
+                <th scope="col" className="right">Settling</th>
+                <th scope="col" className="right">Settled / available</th>
+                <th scope="col" className="right">Frozen</th>
+                <th scope="col" className="right">Total</th>
+                <th scope="col">As of</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map(({ connectionId, providerName, label, line }) => (
+                <tr key={`${connectionId}:${line.key}`}>
+                  <th scope="row" style={{ fontWeight: 500, textTransform: 'none', letterSpacing: 0, fontSize: 14, color: 'var(--text)' }}>
+                    {label}
+                    {line.subLabel && <div className="faint mono">{line.subLabel}</div>}
+                    {line.warnings.map((w) => (
+                      <div key={w.kind}>
+                        <span
+                          className="badge badge-warning"
+                          title={`The provider reports a total of ${w.reportedTotal}, but available + frozen is ${w.sumOfParts}.`}
+                        >
+                          Total ≠ available + frozen ({w.sumOfParts})
+                        </span>
+                      </div>
+                    ))}
+                  </th>
+                  <td>{providerName}</td>
+                  <td className="right"><Money amount={line.settling} currency={line.currency} /></td>
+                  <td className="right"><Money amount={line.available} currency={line.currency} /></td>
+                  <td className="right"><Money amount={line.frozen} currency={line.currency} /></td>
+                  <td className="right"><Money amount={line.total} currency={line.currency} /></td>
+                  <td className="muted"><LocalTime iso={line.asOf} withDate /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import 'server-only';
+import { serverEnv } from '@/lib/config/env';
+import { getDb } from '@/lib/db';
+import { seedDemo } from '@/lib/db/seed';
+import { log } from '@/lib/log';
+import { SANDBOX_ACCOUNTS } from '@/lib/sandbox/accounts';
+
+/** Validates configuration, opens and migrates the database, seeds the demo; exits on failure. */
+export async function startServer(): Promise<void> {
+  try {
+    const env = serverEnv();
+    const db = await getDb();
+    if (env.demoSeed) {
+      if (!env.sandboxUrl) throw new Error('FUNDSIGHT_SANDBOX_URL must be set when FUNDSIGHT_DEMO_SEED=true');
+      await seedDemo(db, { sandboxUrl: env.sandboxUrl, accounts: SANDBOX_ACCOUNTS });
+    }
+    log.info('server.ready', { database: env.database.kind, demoSeed: env.demoSeed });
+  } catch (error) {
+    console.error(`Fundsight cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,34 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const appPort = Number(process.env.E2E_APP_PORT ?? 3311);
+const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4311);
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    baseURL: `http://localhost:${appPort}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1360, height: 900 } } }],
+  webServer: {
+    command: 'node scripts/serve-e2e.mjs',
+    url: `http://localhost:${appPort}/sign-in`,
+    reuseExistingServer: false,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: { E2E_APP_PORT: String(appPort), E2E_SANDBOX_PORT: String(sandboxPort), FUNDSIGHT_LOG: 'silent' },
+  },
+});

@@ -1,0 +1,90 @@
+// Starts the provider sandbox and the Fundsight server side by side; used by the demo and the e2e run.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+
+/** Demo-only values: the demo database is local and holds only sandbox credentials. */
+export const DEMO_ENV = {
+  NEXTAUTH_SECRET: 'fundsight-demo-secret-0123456789abcdef0123456789',
+  FUNDSIGHT_ENCRYPTION_KEY: 'ZnVuZHNpZ2h0LWRlbW8ta2V5LTMyLWJ5dGVzLWxvbmc=',
+  FUNDSIGHT_DEMO_SEED: 'true',
+};
+
+function run(command, args, env, name) {
+  // Its own process group, so stopping it also stops what npx and next start underneath.
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  child.stdout.on('data', (chunk) => process.stdout.write(prefix(name, chunk)));
+  child.stderr.on('data', (chunk) => process.stderr.write(prefix(name, chunk)));
+  return child;
+}
+
+function prefix(name, chunk) {
+  return chunk
+    .toString()
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => `[${name}] ${line}\n`)
+    .join('');
+}
+
+async function waitFor(url, child, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: process exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(url, { redirect: 'manual' });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+}
+
+export async function build() {
+  const child = run('npx', ['next', 'build'], {}, 'build');
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`next build failed with code ${code}`);
+}
+
+/** Starts both processes and resolves once both answer; returns a stop function. */
+export async function launch({ appPort, sandboxPort, dataDir, extraEnv = {} }) {
+  const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+  const sandbox = run('npx', ['tsx', 'scripts/sandbox.ts', '--port', String(sandboxPort)], {}, 'sandbox');
+  await waitFor(`${sandboxUrl}/__sandbox/health`, sandbox);
+  const app = run(
+    'npx',
+    ['next', 'start', '-p', String(appPort)],
+    {
+      ...DEMO_ENV,
+      NEXTAUTH_URL: `http://localhost:${appPort}`,
+      FUNDSIGHT_SANDBOX_URL: sandboxUrl,
+      PGLITE_DATA_DIR: dataDir,
+      ...extraEnv,
+    },
+    'app',
+  );
+  const stop = () => {
+    for (const child of [app, sandbox]) {
+      if (child.exitCode !== null) continue;
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  };
+  await waitFor(`http://localhost:${appPort}/sign-in`, app, 120_000).catch((error) => {
+    stop();
+    throw error;
+  });
+  for (const child of [app, sandbox]) {
+    child.on('exit', (code) => {
+      if (code !== 0 && code !== null) {
+        stop();
+        process.exitCode = 1;
+      }
+    });
+  }
+  return { stop, sandboxUrl, appUrl: `http://localhost:${appPort}` };
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# npm test: lint, typecheck, unit + integration (vitest), build, e2e (Playwright on Debian's Chromium).
+# Ends with one line "N passed, N failed" for the whole run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+passed=0
+failed=0
+
+step() { echo; echo "=== $*"; }
+check() { # a named check that counts as one test
+  local name=$1; shift
+  step "$name"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
+}
+
+if [ ! -x /usr/bin/chromium ]; then
+  step "installing Debian's chromium for the browser tests"
+  (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null 2>&1 || echo "could not install chromium"
+fi
+
+for service in postgres; do
+  if ! pg_isready -h 127.0.0.1 -p 5432 >/dev/null 2>&1 && command -v pg_ctlcluster >/dev/null; then
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start || true
+  fi
+done
+
+check "lint" npx eslint .
+check "typecheck" bash -c 'npx next typegen >/dev/null && npx tsc --noEmit'
+
+step "unit and integration tests (vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json
+read -r vp vf < <(node -e '
+  try { const r = require("./test-results/vitest.json"); console.log(r.numPassedTests, r.numFailedTests + (r.success || r.numFailedTests ? 0 : 1)); }
+  catch { console.log(0, 1); }')
+passed=$((passed + vp)); failed=$((failed + vf))
+
+check "build" npx next build
+if [ -f .next/BUILD_ID ]; then
+  step "end-to-end tests (Playwright)"
+  npx playwright test
+  read -r ep ef < <(node -e '
+    try { const s = require("./test-results/e2e.json").stats; console.log(s.expected + s.flaky, s.unexpected); }
+    catch { console.log(0, 1); }')
+  passed=$((passed + ep)); failed=$((failed + ef))
+fi
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

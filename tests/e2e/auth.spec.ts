@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './support';
+
+test.describe('signing in', () => {
+  test('a page without a session leads to sign-in, then back to where the person was going', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2F/);
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  });
+
+  test('a wrong password is refused with a clear message', async ({ page }) => {
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill('finance@globex.test');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Wrong email or password.' })).toBeVisible();
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test('the API answers 401 without a session', async ({ request }) => {
+    const response = await request.get('/api/balances');
+    expect(response.status()).toBe(401);
+    expect(await response.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
+  });
+
+  test('signing out leads back to sign-in and the dashboard is closed again', async ({ page }) => {
+    await signIn(page, 'finance@acme.test');
+    await expect(page.getByRole('heading', { name: 'Balances' })).toBeVisible();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/sign-in/);
+    expect((await page.request.get('/api/balances')).status()).toBe(401);
+  });
+});

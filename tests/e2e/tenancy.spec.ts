@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { demoAccounts, signIn } from './support';
+
+test('a user of one merchant cannot reach another merchant’s accounts through a page or the API', async ({ browser }) => {
+  const globex = await browser.newPage();
+  await signIn(globex, 'finance@globex.test');
+  const overview = (await (await globex.request.get('/api/balances')).json()) as { accounts: { connectionId: string }[] };
+  const globexIds = overview.accounts.map((a) => a.connectionId);
+  expect(globexIds.length).toBeGreaterThan(0);
+
+  const acme = await browser.newPage();
+  await signIn(acme, 'finance@acme.test');
+  await expect(acme.getByRole('heading', { name: 'Balances' })).toBeVisible();
+  for (const account of demoAccounts('globex')) await expect(acme.getByText(account.label)).toHaveCount(0);
+
+  for (const id of globexIds) {
+    const response = await acme.request.get(`/api/connections/${id}/balances`);
+    expect(response.status()).toBe(404);
+  }
+  const missing = await acme.request.get('/api/connections/conn_does_not_exist/balances');
+  expect(missing.status()).toBe(404);
+  expect(await missing.json()).toEqual(await (await acme.request.get(`/api/connections/${globexIds[0]}/balances`)).json());
+});
+
+test('a wrong query parameter is a 400 naming it', async ({ page }) => {
+  await signIn(page, 'viewer@acme.test');
+  const response = await page.request.get('/api/balances?currency=USD');
+  expect(response.status()).toBe(400);
+  expect(await response.json()).toEqual({ error: { code: 'invalid_parameter', message: 'Unknown query parameter "currency".' } });
+});
