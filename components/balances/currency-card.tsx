@@ -58,7 +58,7 @@ export function CurrencyCard({ summary, lines }: { summary: CurrencySummaryDto; 
             <tbody>
               {lines.map(({ connectionId, providerName, label, line }) => (
                 <tr key={`${connectionId}:${line.key}`}>
-                  <th scope="row" style={{ fontWeight: 500, textTransform: 'none', letterSpacing: 0, fontSize: 14, color: 'var(--text)' }}>
+                  <th scope="row">
                     {label}
                     {line.subLabel && <div className="faint mono">{line.subLabel}</div>}
                     {line.warnings.map((w) => (

@@ -1,10 +1,14 @@
-/** An error a route handler answers with: status plus `{ error: { code, message } }`. */
+/** Extra fields of an error body, safe to show (e.g. a provider's trace id); never secrets. */
+export type ApiErrorDetails = Readonly<Record<string, string | null>>;
+
+/** An error a route handler answers with: status plus `{ error: { code, message, ...details } }`. */
 export class ApiError extends Error {
-  override readonly name = 'ApiError';
+  override readonly name: string = 'ApiError';
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: ApiErrorDetails = {},
   ) {
     super(message);
   }

@@ -2,10 +2,10 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { log } from '@/lib/log';
-import { ApiError } from './api-error';
+import { ApiError, type ApiErrorDetails } from './api-error';
 
-export function errorResponse(status: number, code: string, message: string): NextResponse {
-  return NextResponse.json({ error: { code, message } }, { status, headers: { 'Cache-Control': 'no-store' } });
+export function errorResponse(status: number, code: string, message: string, details: ApiErrorDetails = {}): NextResponse {
+  return NextResponse.json({ error: { code, message, ...details } }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
 type Handler<Params> = (request: NextRequest, context: { params: Promise<Params> }) => Promise<Response>;
@@ -16,7 +16,7 @@ export function apiRoute<Params = Record<string, never>>(handler: Handler<Params
     try {
       return await handler(request, context);
     } catch (error) {
-      if (error instanceof ApiError) return errorResponse(error.status, error.code, error.message);
+      if (error instanceof ApiError) return errorResponse(error.status, error.code, error.message, error.details);
       log.error('api.unhandled', {
         path: request.nextUrl.pathname,
         error: error instanceof Error ? error.name : 'unknown',

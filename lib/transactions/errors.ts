@@ -1,9 +1,7 @@
 import 'server-only';
-import { NextResponse } from 'next/server';
 import { ConnectionConfigError, describeFailure } from '@/lib/connections/failure';
 import { StoredConnectionError } from '@/lib/db/connections';
 import { ApiError } from '@/lib/http/api-error';
-import { json } from '@/lib/http/handler';
 import { isProviderError } from '@/lib/providers/errors';
 import type { ProviderId } from '@/lib/providers/types';
 
@@ -15,7 +13,7 @@ export class ProviderApiError extends ApiError {
     readonly kind: string,
     readonly traceId: string | null,
   ) {
-    super(status, 'provider_error', message);
+    super(status, 'provider_error', message, { traceId, kind });
   }
 }
 
@@ -35,21 +33,5 @@ export async function callProvider<T>(connection: { id: string; provider: Provid
       throw new ApiError(500, 'connection_invalid', describeFailure(connection, error).message);
     }
     throw error;
-  }
-}
-
-/**
- * JSON of the result, or the provider error body with `traceId` and `kind`, which the shared
- * errorResponse does not carry; other errors go on to apiRoute.
- */
-export async function respond<T>(run: () => Promise<T>): Promise<Response> {
-  try {
-    return json(await run());
-  } catch (error) {
-    if (!(error instanceof ProviderApiError)) throw error;
-    return NextResponse.json(
-      { error: { code: error.code, message: error.message, traceId: error.traceId, kind: error.kind } },
-      { status: error.status, headers: { 'Cache-Control': 'no-store' } },
-    );
   }
 }

@@ -1,8 +1,10 @@
+import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { ConnectionConfigError } from '@/lib/connections/failure';
 import { ApiError } from '@/lib/http/api-error';
+import { apiRoute } from '@/lib/http/handler';
 import { ProviderError, type ProviderErrorKind } from '@/lib/providers/errors';
-import { callProvider, ProviderApiError, respond } from '@/lib/transactions/errors';
+import { callProvider, ProviderApiError } from '@/lib/transactions/errors';
 
 process.env.FUNDSIGHT_LOG = 'silent';
 const connection = { id: 'c1', provider: 'shopline' as const };
@@ -41,19 +43,24 @@ describe('callProvider', () => {
   });
 });
 
-describe('respond', () => {
-  it('answers the provider error body with traceId and kind', async () => {
-    const response = await respond(failing(new ProviderApiError(502, 'The provider is unavailable right now.', 'unavailable', 't-9')));
+describe('apiRoute', () => {
+  const request = new NextRequest('http://localhost/api/connections/c1/transactions');
+  const context = { params: Promise.resolve({}) };
+
+  it('answers a provider failure with its traceId and kind in the shared error body', async () => {
+    const route = apiRoute(failing(new ProviderApiError(502, 'The provider is unavailable right now.', 'unavailable', 't-9')));
+    const response = await route(request, context);
     expect(response.status).toBe(502);
     expect(await response.json()).toEqual({
       error: { code: 'provider_error', message: 'The provider is unavailable right now.', traceId: 't-9', kind: 'unavailable' },
     });
   });
 
-  it('answers results as uncached JSON and leaves other errors to apiRoute', async () => {
-    const ok = await respond(() => Promise.resolve({ items: [] }));
-    expect(ok.status).toBe(200);
-    expect(ok.headers.get('cache-control')).toContain('no-store');
-    await expect(respond(failing(new ApiError(404, 'not_found', 'x')))).rejects.toBeInstanceOf(ApiError);
+  it('answers other API errors without extra fields, and unknown errors as a generic 500', async () => {
+    const notFound = await apiRoute(failing(new ApiError(404, 'not_found', 'x')))(request, context);
+    expect(await notFound.json()).toEqual({ error: { code: 'not_found', message: 'x' } });
+    const bug = await apiRoute(failing(new TypeError('secret detail')))(request, context);
+    expect(bug.status).toBe(500);
+    expect(JSON.stringify(await bug.json())).not.toContain('secret detail');
   });
 });

@@ -1,7 +1,6 @@
 import { requireApiSession } from '@/lib/auth/session';
 import { loadConnection } from '@/lib/connections/load';
-import { apiRoute, parseQuery } from '@/lib/http/handler';
-import { respond } from '@/lib/transactions/errors';
+import { apiRoute, json, parseQuery } from '@/lib/http/handler';
 import { transactionsQuerySchema } from '@/lib/transactions/query';
 import { listTransactions } from '@/lib/transactions/service';
 
@@ -10,5 +9,5 @@ export const GET = apiRoute<{ connectionId: string }>(async (request, { params }
   const user = await requireApiSession('finance');
   const query = parseQuery(transactionsQuerySchema, request.nextUrl.searchParams);
   const connection = await loadConnection(user.organizationId, (await params).connectionId);
-  return respond(() => listTransactions(connection, query, { timeZone: user.organizationTimezone, signal: request.signal }));
+  return json(await listTransactions(connection, query, { timeZone: user.organizationTimezone, signal: request.signal }));
 });

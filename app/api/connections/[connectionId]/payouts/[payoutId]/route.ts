@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { requireApiSession } from '@/lib/auth/session';
 import { loadConnection } from '@/lib/connections/load';
-import { apiRoute, parseQuery } from '@/lib/http/handler';
+import { apiRoute, json, parseQuery } from '@/lib/http/handler';
 import { getPayoutDetail } from '@/lib/payouts/service';
-import { respond } from '@/lib/transactions/errors';
 
 const querySchema = z.object({}).strict();
 
@@ -13,5 +12,5 @@ export const GET = apiRoute<{ connectionId: string; payoutId: string }>(async (r
   parseQuery(querySchema, request.nextUrl.searchParams);
   const { connectionId, payoutId } = await params;
   const connection = await loadConnection(user.organizationId, connectionId);
-  return respond(() => getPayoutDetail(connection, payoutId, { signal: request.signal }));
+  return json(await getPayoutDetail(connection, payoutId, { signal: request.signal }));
 });
