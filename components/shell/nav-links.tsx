@@ -2,14 +2,19 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { hasRole, type Role } from '@/lib/auth/roles';
 
-const LINKS = [{ href: '/', label: 'Balances', minRole: 'viewer' }] as const;
+const LINKS: readonly { href: string; label: string; minRole: Role }[] = [
+  { href: '/', label: 'Balances', minRole: 'viewer' },
+  { href: '/transactions', label: 'Transactions', minRole: 'finance' },
+  { href: '/payouts', label: 'Payouts', minRole: 'finance' },
+];
 
-export function NavLinks({ role: _role }: { role: string }) {
+export function NavLinks({ role }: { role: Role }) {
   const pathname = usePathname();
   return (
     <nav className="nav" aria-label="Main">
-      {LINKS.map((link) => {
+      {LINKS.filter((link) => hasRole(role, link.minRole)).map((link) => {
         const active = link.href === '/' ? pathname === '/' : pathname.startsWith(link.href);
         return (
           <Link key={link.href} href={link.href} aria-current={active ? 'page' : undefined}>

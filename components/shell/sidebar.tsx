@@ -1,7 +1,8 @@
+import type { Role } from '@/lib/auth/roles';
 import { NavLinks } from './nav-links';
 import { SignOutButton } from './sign-out-button';
 
-export function Sidebar({ organizationName, email, role }: { organizationName: string; email: string; role: string }) {
+export function Sidebar({ organizationName, email, role }: { organizationName: string; email: string; role: Role }) {
   return (
     <aside className="sidebar">
       <div className="brand">
