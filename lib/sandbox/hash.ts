@@ -38,12 +38,12 @@ export function saltOf(label: string): number {
   return h >>> 0;
 }
 
+/** `count` pseudo-random decimal digits, nine per hash. */
 export function digits(seed: number, salt: number, index: number, field: number, count: number): string {
   let out = '';
-  let part = 0;
-  while (out.length < count) {
-    out += hash32(seed, salt, index, field * 31 + part).toString().padStart(10, '0').slice(1);
-    part += 1;
+  for (let part = 0; out.length < count; part += 1) {
+    const chunk = hash32(seed, salt, index, field * 31 + part) % 1_000_000_000;
+    out += chunk >= 100_000_000 ? String(chunk) : String(chunk).padStart(9, '0');
   }
-  return out.slice(0, count);
+  return out.length === count ? out : out.slice(0, count);
 }

@@ -30,6 +30,7 @@ export class ShoplineStore {
   readonly layout: StoreLayout;
   private readonly totals = new Map<number, BlockTotals>();
   private headSums: Map<string, bigint> | undefined;
+  private readonly weightTotal: number;
 
   constructor(
     readonly params: StoreParams,
@@ -37,6 +38,7 @@ export class ShoplineStore {
     private readonly anchorSeconds: number,
   ) {
     this.layout = new StoreLayout(params, seed);
+    this.weightTotal = params.currencyWeights.reduce((sum, w) => sum + w, 0);
   }
 
   get currencies(): readonly string[] {
@@ -165,8 +167,7 @@ export class ShoplineStore {
 
   private pickCurrency(h: number): string {
     const weights = this.params.currencyWeights;
-    const total = weights.reduce((sum, w) => sum + w, 0);
-    let roll = h % total;
+    let roll = h % this.weightTotal;
     for (let c = 0; c < weights.length; c += 1) {
       roll -= weights[c] ?? 0;
       if (roll < 0) return this.currencies[c] ?? 'USD';

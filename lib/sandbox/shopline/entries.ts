@@ -61,37 +61,59 @@ export function orderValue(seed: number, salt: number, j: number): bigint {
 /** Any transaction that is neither a payout line nor a balancing payment. */
 export function regularEntry(seed: number, salt: number, j: number, currency: string): Entry {
   const type = pickType(hash32(seed, salt, j, FIELD.type) % 1000);
-  const value = orderValue(seed, salt, j);
-  const divisor = [1n, 1n, 2n, 4n][hash32(seed, salt, j, FIELD.part) % 4] ?? 1n;
-  const cents = BigInt(intBetween(seed, salt, j, FIELD.cents, 0, 99));
-  const whole = (min: number, max: number): bigint => BigInt(intBetween(seed, salt, j, FIELD.value, min, max)) * 100n;
-  const entry = (amount: bigint, fee = 0n): Entry => ({ type, amount, fee, currency });
+  let amount = 0n;
+  let fee = 0n;
   switch (type) {
     case 'payment':
-      return entry(value, paymentFee(value, currency));
+      amount = orderValue(seed, salt, j);
+      fee = paymentFee(amount, currency);
+      break;
     case 'refund':
-      return entry(-mulDivRound(value, 1n, divisor));
+      amount = -partOf(orderValue(seed, salt, j), hash32(seed, salt, j, FIELD.part));
+      break;
     case 'refund_failure':
-      return entry(mulDivRound(value, 1n, divisor));
+      amount = partOf(orderValue(seed, salt, j), hash32(seed, salt, j, FIELD.part));
+      break;
     case 'chargeback':
-      return entry(-value, -CHARGEBACK_FEE);
+      amount = -orderValue(seed, salt, j);
+      fee = -CHARGEBACK_FEE;
+      break;
     case 'chargeback_won':
-      return entry(value);
+      amount = orderValue(seed, salt, j);
+      break;
     case 'reserve_held':
-      return entry(-whole(20, 400));
+      amount = -wholeUnits(seed, salt, j, 20, 400);
+      break;
     case 'reserve_released':
-      return entry(whole(20, 400));
-    case 'accounting_adjustment':
-      return entry((hash32(seed, salt, j, FIELD.part) % 3 === 0 ? 1n : -1n) * (whole(1, 50) + cents));
+      amount = wholeUnits(seed, salt, j, 20, 400);
+      break;
+    case 'accounting_adjustment': {
+      const sign = hash32(seed, salt, j, FIELD.part) % 3 === 0 ? 1n : -1n;
+      amount = sign * (wholeUnits(seed, salt, j, 1, 50) + BigInt(intBetween(seed, salt, j, FIELD.cents, 0, 99)));
+      break;
+    }
     case 'transfer_in':
-      return entry(whole(50, 2000));
+      amount = wholeUnits(seed, salt, j, 50, 2000);
+      break;
     case 'fee_reversed':
-      return entry(0n, 30n + cents * 7n);
+      fee = 30n + BigInt(intBetween(seed, salt, j, FIELD.cents, 0, 99)) * 7n;
+      break;
     default: {
       const unreachable: never = type;
       throw new Error(`unhandled type ${String(unreachable)}`);
     }
   }
+  return { type, amount, fee, currency };
+}
+
+/** Full, half or quarter of an order (partial refunds). */
+function partOf(value: bigint, h: number): bigint {
+  const divisor = h % 4 === 2 ? 2n : h % 4 === 3 ? 4n : 1n;
+  return mulDivRound(value, 1n, divisor);
+}
+
+function wholeUnits(seed: number, salt: number, j: number, min: number, max: number): bigint {
+  return BigInt(intBetween(seed, salt, j, FIELD.value, min, max)) * 100n;
 }
 
 function pickType(roll: number): RegularType {
