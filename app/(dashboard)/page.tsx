@@ -24,10 +24,19 @@ async function PrefetchedBalances({ organizationId }: { organizationId: string }
   );
 }
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageSession();
+  const { denied } = await searchParams;
   return (
     <>
+      {denied !== undefined && (
+        <div className="alert alert-warning" role="status" style={{ marginBottom: 16 }}>
+          <div>
+            <div className="alert-title">That page needs the finance or admin role</div>
+            <p>You are signed in as {user.role}. Ask an admin of {user.organizationName} if you need access.</p>
+          </div>
+        </div>
+      )}
       <header className="page-head">
         <div>
           <h1>Balances</h1>

@@ -1,0 +1,28 @@
+'use client';
+
+import { COLUMNS } from './columns';
+
+export function ColumnChooser({ visible, onChange }: { visible: readonly string[]; onChange: (ids: string[]) => void }) {
+  return (
+    <details className="menu">
+      <summary className="btn">Columns ({visible.length})</summary>
+      <fieldset className="menu-panel">
+        <legend className="visually-hidden">Shown columns</legend>
+        {COLUMNS.map((column) => (
+          <label key={column.id} className="check">
+            <input
+              type="checkbox"
+              checked={visible.includes(column.id)}
+              onChange={(event) =>
+                onChange(
+                  COLUMNS.map((c) => c.id).filter((id) => (id === column.id ? event.target.checked : visible.includes(id))),
+                )
+              }
+            />
+            {column.header}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}

@@ -1,0 +1,56 @@
+import { Money } from '@/components/ui/money';
+import type { TransactionDto } from '@/lib/transactions/schema';
+import { formatInZone, PAYOUT_STATUS_LABELS, PAYOUT_STATUS_TONE, TYPE_LABELS } from './labels';
+
+export interface Column {
+  readonly id: string;
+  readonly header: string;
+  readonly align?: 'right';
+  readonly defaultVisible: boolean;
+  render(row: TransactionDto, timeZone: string): React.ReactNode;
+}
+
+const text = (value: string | null) => (value ? <span className="mono">{value}</span> : <span className="faint">—</span>);
+
+export const COLUMNS: readonly Column[] = [
+  { id: 'time', header: 'Time', defaultVisible: true, render: (r, tz) => <span className="num">{formatInZone(r.transactionTime, tz)}</span> },
+  {
+    id: 'type',
+    header: 'Type',
+    defaultVisible: true,
+    render: (r) =>
+      r.type === 'other' ? (
+        <span title="A type outside the provider's documented list, kept as sent">
+          {r.rawType} <span className="badge">other</span>
+        </span>
+      ) : (
+        TYPE_LABELS[r.type]
+      ),
+  },
+  { id: 'sourceType', header: 'Source type', defaultVisible: false, render: (r) => r.sourceType || <span className="faint">—</span> },
+  { id: 'amount', header: 'Amount', align: 'right', defaultVisible: true, render: (r) => <Money amount={r.amount} currency={r.currency} /> },
+  { id: 'fee', header: 'Fee', align: 'right', defaultVisible: true, render: (r) => <Money amount={r.fee} currency={r.currency} /> },
+  { id: 'net', header: 'Net', align: 'right', defaultVisible: true, render: (r) => <Money amount={r.net} currency={r.currency} /> },
+  { id: 'currency', header: 'Currency', defaultVisible: false, render: (r) => r.currency },
+  {
+    id: 'settlement',
+    header: 'Settlement',
+    align: 'right',
+    defaultVisible: false,
+    render: (r) =>
+      r.settlementAmount && r.settlementCurrency ? <Money amount={r.settlementAmount} currency={r.settlementCurrency} /> : <span className="faint">—</span>,
+  },
+  { id: 'exchangeRate', header: 'Exchange rate', align: 'right', defaultVisible: false, render: (r) => <span className="num">{r.exchangeRate ?? '—'}</span> },
+  { id: 'payoutId', header: 'Payout ID', defaultVisible: true, render: (r) => text(r.payoutId) },
+  {
+    id: 'payoutStatus',
+    header: 'Payout status',
+    defaultVisible: true,
+    render: (r) =>
+      r.payoutStatus ? <span className={`badge ${PAYOUT_STATUS_TONE[r.payoutStatus]}`}>{PAYOUT_STATUS_LABELS[r.payoutStatus]}</span> : <span className="faint">—</span>,
+  },
+  { id: 'orderId', header: 'Order ID', defaultVisible: true, render: (r) => text(r.sourceOrderId) },
+  { id: 'paymentId', header: 'Payment ID', defaultVisible: false, render: (r) => text(r.sourcePaymentId) },
+];
+
+export const DEFAULT_VISIBLE = COLUMNS.filter((c) => c.defaultVisible).map((c) => c.id);

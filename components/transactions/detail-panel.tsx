@@ -1,0 +1,83 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { CopyButton } from '@/components/ui/copy-button';
+import { Money } from '@/components/ui/money';
+import type { TransactionDto } from '@/lib/transactions/schema';
+import { formatInZone, PAYOUT_STATUS_LABELS, TYPE_LABELS } from './labels';
+
+function Id({ label, value }: { label: string; value: string | null }) {
+  return (
+    <div className="detail-row">
+      <dt>{label}</dt>
+      <dd>
+        {value ? (
+          <>
+            <span className="mono">{value}</span> <CopyButton value={value} label={label} />
+          </>
+        ) : (
+          <span className="faint">—</span>
+        )}
+      </dd>
+    </div>
+  );
+}
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="detail-row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** Every field of one transaction, in a modal dialog (Escape closes it, focus returns to the row). */
+export function DetailPanel({ row, timeZone, onClose }: { row: TransactionDto | null; timeZone: string; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (row && !element.open) element.showModal();
+    if (!row && element.open) element.close();
+  }, [row]);
+
+  return (
+    <dialog ref={dialog} className="side-panel" aria-labelledby="detail-title" onClose={onClose}>
+      {row && (
+        <div className="stack">
+          <div className="toolbar" style={{ justifyContent: 'space-between' }}>
+            <h2 id="detail-title">{row.type === 'other' ? row.rawType : TYPE_LABELS[row.type]}</h2>
+            <button type="button" className="btn btn-small" onClick={onClose}>
+              Close
+            </button>
+          </div>
+          <div className="currency-total">
+            <Money amount={row.net} currency={row.currency} /> <span className="muted" style={{ fontSize: 14 }}>net</span>
+          </div>
+          <dl className="detail-list">
+            <Id label="Transaction ID" value={row.id} />
+            <Field label="Type">{row.rawType}</Field>
+            <Field label="Source type">{row.sourceType || '—'}</Field>
+            <Field label="Amount"><Money amount={row.amount} currency={row.currency} /></Field>
+            <Field label="Fee"><Money amount={row.fee} currency={row.currency} /></Field>
+            <Field label="Net"><Money amount={row.net} currency={row.currency} /></Field>
+            <Field label="Settlement">
+              {row.settlementAmount && row.settlementCurrency ? <Money amount={row.settlementAmount} currency={row.settlementCurrency} /> : '—'}
+            </Field>
+            <Field label="Exchange rate"><span className="num">{row.exchangeRate ?? '—'}</span></Field>
+            <Field label="Transaction time">
+              {formatInZone(row.transactionTime, timeZone)} <span className="faint mono">{row.transactionTime}</span>
+            </Field>
+            <Field label="Processed at">{row.processedAt ? formatInZone(row.processedAt, timeZone) : '—'}</Field>
+            <Id label="Payout ID" value={row.payoutId} />
+            <Field label="Payout status">{row.payoutStatus ? PAYOUT_STATUS_LABELS[row.payoutStatus] : '—'}</Field>
+            <Id label="Order ID" value={row.sourceOrderId} />
+            <Id label="Order transaction ID" value={row.sourceOrderTransactionId} />
+            <Id label="Payment ID" value={row.sourcePaymentId} />
+          </dl>
+        </div>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,124 @@
+'use client';
+
+import { useState } from 'react';
+import { PAYOUT_STATUSES, type PayoutStatus, type TransactionType } from '@/lib/domain/transaction';
+import { TRANSACTION_FILTER_TYPES, type TransactionsQuery } from '@/lib/transactions/query';
+import { PAYOUT_STATUS_LABELS, TYPE_LABELS } from './labels';
+
+export type FilterChange = Partial<Pick<TransactionsQuery, 'payout_status' | 'payout_id' | 'type' | 'from' | 'to'>>;
+
+const PAYOUT_ID = /^\d{1,40}$/;
+
+function PayoutIdFilter({ value, onApply }: { value: string | undefined; onApply: (id: string | undefined) => void }) {
+  const [draft, setDraft] = useState(value ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setDraft(value ?? '');
+  }
+  const apply = () => {
+    const id = draft.trim();
+    if (id !== '' && !PAYOUT_ID.test(id)) return setError('A payout ID is digits only.');
+    setError(null);
+    onApply(id === '' ? undefined : id);
+  };
+  return (
+    <div className="field">
+      <label htmlFor="filter-payout-id">Payout ID</label>
+      <input
+        id="filter-payout-id"
+        className="input mono"
+        inputMode="numeric"
+        placeholder="Paste a payout ID"
+        value={draft}
+        aria-invalid={error !== null}
+        aria-describedby={error ? 'filter-payout-id-error' : undefined}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={apply}
+        onKeyDown={(event) => event.key === 'Enter' && apply()}
+        size={24}
+      />
+      {error && (
+        <span id="filter-payout-id-error" className="field-error">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function TypeFilter({ value, onChange }: { value: readonly TransactionType[] | undefined; onChange: (types: TransactionType[] | undefined) => void }) {
+  const chosen = value ?? [];
+  return (
+    <div className="field">
+      <span className="label" id="filter-type-label">
+        Type
+      </span>
+      <details className="menu">
+        <summary className="btn" aria-labelledby="filter-type-label filter-type-summary">
+          <span id="filter-type-summary">{chosen.length === 0 ? 'All types' : chosen.length === 1 ? TYPE_LABELS[chosen[0]!] : `${chosen.length} types`}</span>
+        </summary>
+        <fieldset className="menu-panel">
+          <legend className="visually-hidden">Transaction types</legend>
+          {TRANSACTION_FILTER_TYPES.map((type) => (
+            <label key={type} className="check">
+              <input
+                type="checkbox"
+                checked={chosen.includes(type)}
+                onChange={(event) => {
+                  const next = TRANSACTION_FILTER_TYPES.filter((t) => (t === type ? event.target.checked : chosen.includes(t)));
+                  onChange(next.length === 0 ? undefined : next);
+                }}
+              />
+              {TYPE_LABELS[type]}
+            </label>
+          ))}
+        </fieldset>
+      </details>
+    </div>
+  );
+}
+
+export function TransactionFilters({ query, onChange }: { query: TransactionsQuery; onChange: (change: FilterChange) => void }) {
+  const active = query.payout_status ?? query.payout_id ?? query.type ?? query.from ?? query.to;
+  return (
+    <div className="filters" role="group" aria-label="Filters">
+      <div className="field">
+        <label htmlFor="filter-payout-status">Payout status</label>
+        <select
+          id="filter-payout-status"
+          className="select"
+          value={query.payout_status ?? ''}
+          onChange={(event) => onChange({ payout_status: (event.target.value || undefined) as PayoutStatus | undefined })}
+        >
+          <option value="">Any status</option>
+          {PAYOUT_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {PAYOUT_STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <PayoutIdFilter value={query.payout_id} onApply={(payout_id) => payout_id !== query.payout_id && onChange({ payout_id })} />
+      <TypeFilter value={query.type} onChange={(type) => onChange({ type })} />
+      <div className="field">
+        <label htmlFor="filter-from">From</label>
+        <input id="filter-from" type="date" className="input" value={query.from ?? ''} max={query.to} onChange={(e) => onChange({ from: e.target.value || undefined })} />
+      </div>
+      <div className="field">
+        <label htmlFor="filter-to">To</label>
+        <input id="filter-to" type="date" className="input" value={query.to ?? ''} min={query.from} onChange={(e) => onChange({ to: e.target.value || undefined })} />
+      </div>
+      {active !== undefined && (
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={() => onChange({ payout_status: undefined, payout_id: undefined, type: undefined, from: undefined, to: undefined })}
+        >
+          Clear filters
+        </button>
+      )}
+    </div>
+  );
+}

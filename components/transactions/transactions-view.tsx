@@ -1,0 +1,85 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useState } from 'react';
+import { AccountPicker } from '@/components/accounts/account-picker';
+import { ApiClientError } from '@/lib/query/fetch-json';
+import { pickAccount, transactionsHref } from '@/lib/transactions/href';
+import { parseTransactionsSearchParams, TRANSACTION_PAGE_SIZES, type TransactionsQuery } from '@/lib/transactions/query';
+import { transactionsQueryOptions } from '@/lib/transactions/queries';
+import type { ConnectionDto, TransactionDto, TransactionsPageDto } from '@/lib/transactions/schema';
+import { ColumnChooser } from './column-chooser';
+import { DetailPanel } from './detail-panel';
+import { TransactionFilters, type FilterChange } from './filters';
+import { Pagination } from './pagination';
+import { TableSkeleton, TransactionsTable } from './table';
+import { TransactionsError } from './transactions-error';
+import { useVisibleColumns } from './use-visible-columns';
+
+export function TransactionsView({ accounts, timeZone }: { accounts: readonly ConnectionDto[]; timeZone: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const account = pickAccount(accounts, searchParams.get('account'));
+  const query = parseTransactionsSearchParams(searchParams);
+  const [visible, setVisible] = useVisibleColumns();
+  const [opened, setOpened] = useState<TransactionDto | null>(null);
+  // The last page that loaded stays on screen when the next one fails.
+  const [lastGood, setLastGood] = useState<TransactionsPageDto | null>(null);
+
+  const result = useQuery({ ...transactionsQueryOptions(account?.id ?? '', query), enabled: account !== undefined });
+  if (result.data && !result.isPlaceholderData && result.data !== lastGood) setLastGood(result.data);
+
+  if (!account) return null;
+  const go = (next: TransactionsQuery, accountId = account.id) => router.push(transactionsHref(accountId, next), { scroll: false });
+  const applyFilters = (change: FilterChange) => go({ ...query, ...change, cursor: undefined });
+  const page = result.data ?? (result.isError ? lastGood : null);
+  const busy = result.isFetching;
+
+  return (
+    <div className="stack">
+      <div className="toolbar" style={{ justifyContent: 'space-between', alignItems: 'flex-end' }}>
+        <AccountPicker accounts={accounts} value={account.id} onChange={(id) => router.push(transactionsHref(id, { limit: query.limit }))} />
+        <div className="toolbar">
+          <div className="field">
+            <label htmlFor="page-size">Rows per page</label>
+            <select id="page-size" className="select" value={query.limit} onChange={(e) => go({ ...query, limit: Number(e.target.value), cursor: undefined })}>
+              {TRANSACTION_PAGE_SIZES.map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
+            </select>
+          </div>
+          <ColumnChooser visible={visible} onChange={setVisible} />
+        </div>
+      </div>
+      <TransactionFilters query={query} onChange={applyFilters} />
+      {result.isError && (
+        <TransactionsError
+          error={result.error}
+          onRetry={() => result.refetch()}
+          onStartOver={result.error instanceof ApiClientError && result.error.status === 400 ? () => router.push(pathname) : undefined}
+        />
+      )}
+      {page === null ? (
+        !result.isError && <TableSkeleton />
+      ) : page.items.length === 0 && !page.searching ? (
+        <div className="card empty">
+          <h2>No transactions match these filters</h2>
+          <p>Try a wider date range, another payout status or fewer types.</p>
+          <button type="button" className="btn" onClick={() => go({ limit: query.limit })}>
+            Clear filters
+          </button>
+        </div>
+      ) : (
+        <div className="card">
+          <TransactionsTable rows={page.items} visible={visible} timeZone={timeZone} busy={busy} onOpen={setOpened} />
+          <Pagination page={page} busy={busy} onPage={(cursor) => go({ ...query, cursor })} />
+        </div>
+      )}
+      <DetailPanel row={opened} timeZone={timeZone} onClose={() => setOpened(null)} />
+    </div>
+  );
+}
