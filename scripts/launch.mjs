@@ -48,9 +48,9 @@ export async function build() {
 }
 
 /** Starts both processes and resolves once both answer; returns a stop function. */
-export async function launch({ appPort, sandboxPort, dataDir, extraEnv = {} }) {
+export async function launch({ appPort, sandboxPort, dataDir, extraEnv = {}, sandboxArgs = [] }) {
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-  const sandbox = run('npx', ['tsx', 'scripts/sandbox.ts', '--port', String(sandboxPort)], {}, 'sandbox');
+  const sandbox = run('npx', ['tsx', 'scripts/sandbox.ts', '--port', String(sandboxPort), ...sandboxArgs], {}, 'sandbox');
   await waitFor(`${sandboxUrl}/__sandbox/health`, sandbox);
   const app = run(
     'npx',
@@ -86,5 +86,5 @@ export async function launch({ appPort, sandboxPort, dataDir, extraEnv = {} }) {
       }
     });
   }
-  return { stop, sandboxUrl, appUrl: `http://localhost:${appPort}` };
+  return { stop, sandboxUrl, appUrl: `http://localhost:${appPort}`, appPid: app.pid };
 }

@@ -1,0 +1,9 @@
+export const DEMO_ENV: Record<string, string>;
+export function build(): Promise<void>;
+export function launch(options: {
+  appPort: number;
+  sandboxPort: number;
+  dataDir: string;
+  extraEnv?: Record<string, string>;
+  sandboxArgs?: string[];
+}): Promise<{ stop: () => void; sandboxUrl: string; appUrl: string; appPid: number | undefined }>;
