@@ -1,0 +1,5 @@
+import { PayoutDetailSkeleton } from '@/components/payouts/skeletons';
+
+export default function Loading() {
+  return <PayoutDetailSkeleton />;
+}

@@ -1,0 +1,5 @@
+import { PayoutsSkeleton } from '@/components/payouts/skeletons';
+
+export default function Loading() {
+  return <PayoutsSkeleton />;
+}

@@ -1,0 +1,68 @@
+import { useEffect, useRef, useState } from 'react';
+
+export interface DateRange {
+  readonly from?: string;
+  readonly to?: string;
+}
+
+const COMMIT_DELAY_MS = 700;
+
+/** From/to date inputs that apply after a pause, on blur or on Enter, so typing a year is one change, not four. */
+export function DateRangeFilter({ value, onChange }: { value: DateRange; onChange: (range: DateRange) => void }) {
+  const applied = { from: value.from ?? '', to: value.to ?? '' };
+  const [draft, setDraft] = useState(applied);
+  const [seen, setSeen] = useState(applied);
+  // Follows the URL (back/forward, Clear filters) without remounting, so focus stays in the input.
+  if (seen.from !== applied.from || seen.to !== applied.to) {
+    setSeen(applied);
+    setDraft(applied);
+  }
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const reversed = draft.from !== '' && draft.to !== '' && draft.from > draft.to;
+  const commit = (next: typeof draft) => {
+    clearTimeout(timer.current);
+    if (next.from !== '' && next.to !== '' && next.from > next.to) return;
+    if (next.from === applied.from && next.to === applied.to) return;
+    onChange({ from: next.from || undefined, to: next.to || undefined });
+  };
+  const edit = (field: 'from' | 'to', text: string) => {
+    const next = { ...draft, [field]: text };
+    setDraft(next);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => commit(next), COMMIT_DELAY_MS);
+  };
+  const input = (field: 'from' | 'to', label: string) => (
+    <div className="field">
+      <label htmlFor={`payouts-${field}`}>{label}</label>
+      <input
+        id={`payouts-${field}`}
+        type="date"
+        className="input"
+        value={draft[field]}
+        min={field === 'to' ? draft.from || undefined : undefined}
+        max={field === 'from' ? draft.to || undefined : undefined}
+        aria-invalid={reversed || undefined}
+        aria-describedby={reversed ? 'payouts-range-error' : undefined}
+        onChange={(event) => edit(field, event.target.value)}
+        onBlur={() => commit(draft)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit(draft);
+        }}
+      />
+    </div>
+  );
+
+  return (
+    <>
+      {input('from', 'From')}
+      {input('to', 'To')}
+      {reversed && (
+        <p id="payouts-range-error" className="payouts-field-error" role="alert">
+          “From” must be on or before “To”.
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import type { PayoutStatus } from '@/lib/domain/transaction';
+import type { TransactionDto } from '@/lib/transactions/schema';
+
+export type BadgeTone = 'success' | 'danger' | 'warning' | 'info' | 'neutral';
+
+export const PAYOUT_STATUS_LABELS: Record<PayoutStatus, string> = {
+  in_progress: 'In progress',
+  accepted_by_bank: 'Accepted by bank',
+  completed: 'Completed',
+  failed: 'Failed',
+  retrying: 'Retrying',
+};
+
+export function payoutStatusTone(status: PayoutStatus | null): BadgeTone {
+  switch (status) {
+    case 'completed':
+      return 'success';
+    case 'failed':
+      return 'danger';
+    case 'retrying':
+      return 'warning';
+    case 'in_progress':
+    case 'accepted_by_bank':
+      return 'info';
+    case null:
+      return 'neutral';
+    default: {
+      const unreachable: never = status;
+      throw new Error(`Unhandled payout status ${String(unreachable)}`);
+    }
+  }
+}
+
+const TYPE_LABELS: Record<Exclude<TransactionDto['type'], 'other'>, string> = {
+  payment: 'Payment',
+  refund: 'Refund',
+  refund_failure: 'Refund failure',
+  chargeback: 'Chargeback',
+  chargeback_won: 'Chargeback won',
+  reserve_held: 'Reserve held',
+  reserve_released: 'Reserve released',
+  accounting_adjustment: 'Adjustment',
+  transfer_in: 'Transfer in',
+  payout: 'Payout',
+};
+
+/** Unknown provider types keep their raw name so nothing is hidden. */
+export function transactionTypeLabel(row: Pick<TransactionDto, 'type' | 'rawType'>): string {
+  return row.type === 'other' ? row.rawType : TYPE_LABELS[row.type];
+}

@@ -1,0 +1,66 @@
+import { AccountPicker } from '@/components/accounts/account-picker';
+import { PAYOUT_STATUSES, type PayoutStatus } from '@/lib/domain/transaction';
+import { PAYOUT_PAGE_SIZES, type PayoutsQuery } from '@/lib/payouts/query';
+import type { ConnectionDto } from '@/lib/transactions/schema';
+import { DateRangeFilter } from './date-range-filter';
+import { PAYOUT_STATUS_LABELS } from './labels';
+
+function isStatus(value: string): value is PayoutStatus {
+  return (PAYOUT_STATUSES as readonly string[]).includes(value);
+}
+
+export function PayoutsFilters({
+  accounts,
+  accountId,
+  query,
+  onAccountChange,
+  onChange,
+}: {
+  accounts: readonly ConnectionDto[];
+  accountId: string;
+  query: PayoutsQuery;
+  onAccountChange: (accountId: string) => void;
+  onChange: (patch: Partial<Omit<PayoutsQuery, 'cursor'>>) => void;
+}) {
+  // A size set through the URL (any 1..1000) stays selectable next to the usual ones.
+  const sizes: readonly number[] = PAYOUT_PAGE_SIZES.some((size) => size === query.limit)
+    ? PAYOUT_PAGE_SIZES
+    : [...PAYOUT_PAGE_SIZES, query.limit].sort((a, b) => a - b);
+  return (
+    <div className="toolbar payouts-filters" role="group" aria-label="Payout filters">
+      <AccountPicker accounts={accounts} value={accountId} onChange={onAccountChange} />
+      <div className="field">
+        <label htmlFor="payouts-status">Status</label>
+        <select
+          id="payouts-status"
+          className="select"
+          value={query.status ?? ''}
+          onChange={(event) => onChange({ status: isStatus(event.target.value) ? event.target.value : undefined })}
+        >
+          <option value="">Any status</option>
+          {PAYOUT_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {PAYOUT_STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <DateRangeFilter value={query} onChange={(range) => onChange({ from: range.from, to: range.to })} />
+      <div className="field payouts-page-size">
+        <label htmlFor="payouts-limit">Page size</label>
+        <select
+          id="payouts-limit"
+          className="select"
+          value={query.limit}
+          onChange={(event) => onChange({ limit: Number(event.target.value) })}
+        >
+          {sizes.map((size) => (
+            <option key={size} value={size}>
+              {size} per page
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+function SkeletonRows({ rows, columns }: { rows: number; columns: number }) {
+  return (
+    <table className="data" aria-hidden>
+      <tbody>
+        {Array.from({ length: rows }, (_, i) => (
+          <tr key={i}>
+            {Array.from({ length: columns }, (_, j) => (
+              <td key={j}>
+                <div className="skeleton" style={{ height: 16 }} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** `rowsOnly` when the filters are already on screen and only the table is waiting. */
+export function PayoutsSkeleton({ rowsOnly = false }: { rowsOnly?: boolean }) {
+  const table = (
+    <div className="card">
+      <SkeletonRows rows={8} columns={4} />
+    </div>
+  );
+  return (
+    <div className="stack" aria-busy="true" aria-label="Loading payouts">
+      {!rowsOnly && (
+        <div className="toolbar payouts-filters">
+          {[220, 160, 150, 150, 130].map((width, i) => (
+            <div className="skeleton" key={i} style={{ width, height: 56 }} />
+          ))}
+        </div>
+      )}
+      {table}
+    </div>
+  );
+}
+
+export function PayoutDetailSkeleton() {
+  return (
+    <div className="stack" aria-busy="true" aria-label="Loading payout">
+      <div className="card card-body">
+        <div className="states">
+          {[0, 1, 2, 3].map((i) => (
+            <div className="skeleton" key={i} style={{ height: 58 }} />
+          ))}
+        </div>
+      </div>
+      <div className="skeleton" style={{ height: 48 }} />
+      <div className="card">
+        <SkeletonRows rows={6} columns={7} />
+      </div>
+    </div>
+  );
+}

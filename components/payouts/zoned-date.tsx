@@ -1,0 +1,36 @@
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string, withSeconds: boolean): Intl.DateTimeFormat {
+  const key = `${timeZone}|${withSeconds}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      ...(withSeconds ? { second: '2-digit' } : {}),
+      hourCycle: 'h23',
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** "2024-03-15 14:02" in the given zone; built from parts so server and browser render the same text. */
+export function formatZoned(iso: string, timeZone: string, withSeconds = false): string {
+  const parts = formatterFor(timeZone, withSeconds).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const time = `${part('hour')}:${part('minute')}${withSeconds ? `:${part('second')}` : ''}`;
+  return `${part('year')}-${part('month')}-${part('day')} ${time}`;
+}
+
+export function ZonedDate({ iso, timeZone, withSeconds = false }: { iso: string; timeZone: string; withSeconds?: boolean }) {
+  return (
+    <time dateTime={iso} title={iso} className="num">
+      {formatZoned(iso, timeZone, withSeconds)}
+    </time>
+  );
+}

@@ -1,0 +1,182 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { PayoutDetailDto, PayoutsPageDto } from '@/lib/payouts/schema';
+import type { ConnectionsResponseDto } from '@/lib/transactions/schema';
+import { clearFaults, formatted, injectFault, normalizeSpaces, signIn } from './support';
+
+test.afterEach(clearFaults);
+
+async function payoutsAccountId(page: Page): Promise<string> {
+  const { connections } = (await (await page.request.get('/api/connections')).json()) as ConnectionsResponseDto;
+  const account = connections.find((connection) => connection.capabilities.payouts);
+  if (!account) throw new Error('no account lists payouts');
+  return account.id;
+}
+
+async function apiJson<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(path);
+  expect(response.status(), path).toBe(200);
+  return (await response.json()) as T;
+}
+
+const payoutsTable = (page: Page) => page.getByRole('table', { name: 'Payouts' });
+// Body rows are the ones holding a payout link; the header row has none.
+const payoutRows = (page: Page) => payoutsTable(page).getByRole('row').filter({ has: page.getByRole('link') });
+const shownIds = (page: Page) => payoutRows(page).getByRole('link').allInnerTexts();
+
+const negate = (amount: string) => (amount.startsWith('-') ? amount.slice(1) : `-${amount}`);
+
+test('a finance user filters payouts by status; the URL keeps the filter across a reload', async ({ page }) => {
+  await signIn(page, 'finance@acme.test');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Payouts' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Payouts' })).toBeVisible();
+  await expect(payoutRows(page)).toHaveCount(50);
+  await page.screenshot({ path: 'test-results/screenshots/payouts.png', fullPage: true });
+
+  const accountId = await payoutsAccountId(page);
+  const failed = await apiJson<PayoutsPageDto>(page, `/api/connections/${accountId}/payouts?status=failed`);
+  expect(failed.items.length).toBeGreaterThan(0);
+
+  await page.getByLabel('Status').selectOption({ label: 'Failed' });
+  await expect(page).toHaveURL(/[?&]status=failed(&|$)/);
+  await expect.poll(() => shownIds(page)).toEqual(failed.items.map((p) => p.id));
+  for (const text of await payoutRows(page).allInnerTexts()) {
+    expect(text).toContain('Failed');
+    expect(text).not.toMatch(/Completed|In progress|Accepted by bank|Retrying/);
+  }
+
+  await page.reload();
+  await expect(page.getByLabel('Status')).toHaveValue('failed');
+  await expect.poll(() => shownIds(page)).toEqual(failed.items.map((p) => p.id));
+
+  await page.getByLabel('From').fill('2001-01-01');
+  await page.getByLabel('To').fill('2001-01-31');
+  await expect(page).toHaveURL(/from=2001-01-01&to=2001-01-31/);
+  await expect(page.getByRole('heading', { name: 'No payouts match these filters' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/payouts-empty.png' });
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).not.toHaveURL(/status=|from=|to=/);
+  await expect(payoutRows(page)).toHaveCount(50);
+});
+
+test('Next and Previous follow the cursor, and back/forward show the same pages', async ({ page }) => {
+  await signIn(page, 'finance@acme.test');
+  await page.goto('/payouts');
+  await page.getByLabel('Page size').selectOption('25');
+  await expect(page).toHaveURL(/limit=25/);
+  await expect(payoutRows(page)).toHaveCount(25);
+  const previous = page.getByRole('button', { name: 'Previous' });
+  const next = page.getByRole('button', { name: 'Next' });
+  await expect(previous).toBeDisabled();
+  const firstPage = await shownIds(page);
+
+  await next.click();
+  await expect(page).toHaveURL(/cursor=/);
+  await expect.poll(() => shownIds(page)).not.toEqual(firstPage);
+  const secondPage = await shownIds(page);
+  expect(secondPage).toHaveLength(25);
+  expect(secondPage.filter((id) => firstPage.includes(id))).toEqual([]);
+
+  await previous.click();
+  await expect.poll(() => shownIds(page)).toEqual(firstPage);
+  await expect(previous).toBeDisabled();
+
+  await page.goBack();
+  await expect.poll(() => shownIds(page)).toEqual(secondPage);
+  await page.reload();
+  await expect.poll(() => shownIds(page)).toEqual(secondPage);
+});
+
+test('a page that fails shows the message and trace id, keeps its rows, and Retry recovers', async ({ page }) => {
+  await signIn(page, 'finance@acme.test');
+  await page.goto('/payouts?limit=25');
+  await expect(payoutRows(page)).toHaveCount(25);
+  const firstPage = await shownIds(page);
+
+  await injectFault({ provider: 'shopline', account: 'acme', path: 'payouts.json', kind: 'status', status: 503 });
+  await page.getByRole('button', { name: 'Next' }).click();
+  const alert = page.getByRole('alert', { name: 'Payouts could not be loaded' });
+  await expect(alert).toBeVisible({ timeout: 30_000 });
+  await expect(alert).toContainText('Trace ID');
+  await expect(alert.getByRole('button', { name: 'Copy trace ID' })).toBeVisible();
+  expect(await shownIds(page)).toEqual(firstPage);
+  await page.screenshot({ path: 'test-results/screenshots/payouts-error.png' });
+
+  await clearFaults();
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(alert).toBeHidden();
+  await expect.poll(() => shownIds(page)).not.toEqual(firstPage);
+  await expect(payoutRows(page)).toHaveCount(25);
+});
+
+test('opening a payout from the list with the keyboard shows it reconciled on sandbox data', async ({ page }) => {
+  await signIn(page, 'finance@acme.test');
+  const accountId = await payoutsAccountId(page);
+  await page.goto('/payouts?status=completed');
+  const link = payoutRows(page).first().getByRole('link');
+  const payoutId = await link.innerText();
+  const detail = await apiJson<PayoutDetailDto>(page, `/api/connections/${accountId}/payouts/${payoutId}`);
+
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/payouts/${payoutId}\\?account=${accountId}&list=status%3Dcompleted`));
+  const reconciliation = page.getByRole('status', { name: 'Reconciliation' });
+  await expect(reconciliation).toContainText('Reconciled');
+  expect(normalizeSpaces(await reconciliation.innerText())).toContain(formatted(detail.payout.amount, detail.payout.currency));
+  await expect(page.getByRole('table', { name: 'Payout transactions' }).getByRole('row')).toHaveCount(
+    Math.min(detail.transactions.length, 100) + 1,
+  );
+  await expect(page.getByRole('link', { name: 'Open in Transactions' })).toHaveAttribute(
+    'href',
+    `/transactions?account=${accountId}&payout_id=${payoutId}`,
+  );
+  await page.screenshot({ path: 'test-results/screenshots/payout-detail.png', fullPage: true });
+
+  await page.getByRole('link', { name: 'All payouts' }).click();
+  await expect(page).toHaveURL(new RegExp(`/payouts\\?account=${accountId}&status=completed$`));
+  await expect(page.getByLabel('Status')).toHaveValue('completed');
+});
+
+test('a transaction the provider drops shows as the exact difference', async ({ page }) => {
+  await signIn(page, 'finance@acme.test');
+  const accountId = await payoutsAccountId(page);
+  const [payout] = (await apiJson<PayoutsPageDto>(page, `/api/connections/${accountId}/payouts?status=completed&limit=25`)).items;
+  if (!payout) throw new Error('no completed payout');
+  const detailPath = `/api/connections/${accountId}/payouts/${payout.id}`;
+  const complete = await apiJson<PayoutDetailDto>(page, detailPath);
+
+  await injectFault({ provider: 'shopline', account: 'acme', kind: 'drop_transaction', payoutId: payout.id });
+  const damaged = await apiJson<PayoutDetailDto>(page, detailPath);
+  const kept = new Set(damaged.transactions.map((row) => row.id));
+  const dropped = complete.transactions.filter((row) => !kept.has(row.id));
+  expect(dropped).toHaveLength(1);
+  const difference = negate(dropped[0]?.net ?? '');
+
+  await page.goto(`/payouts/${payout.id}?account=${accountId}`);
+  const reconciliation = page.getByRole('region', { name: 'Reconciliation' });
+  await expect(reconciliation).toContainText('Not reconciled');
+  const text = normalizeSpaces(await reconciliation.innerText());
+  expect(text).toContain(`difference of ${formatted(difference, payout.currency)}`);
+  expect(text).toContain(formatted(payout.amount, payout.currency));
+  await page.screenshot({ path: 'test-results/screenshots/payout-detail-difference.png', fullPage: true });
+});
+
+test('an unknown payout shows a friendly not-found state', async ({ page }) => {
+  await signIn(page, 'finance@acme.test');
+  const accountId = await payoutsAccountId(page);
+  await page.goto(`/payouts/1?account=${accountId}`);
+  await expect(page.getByRole('heading', { name: 'Payout not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to payouts' }).click();
+  await expect(payoutRows(page)).toHaveCount(50);
+});
+
+test('a viewer cannot open Payouts and the API refuses them', async ({ page }) => {
+  await signIn(page, 'viewer@acme.test');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Payouts' })).toHaveCount(0);
+  await page.goto('/payouts');
+  await expect(page).toHaveURL(/\/\?denied=1$/);
+  const accountId = await payoutsAccountId(page);
+  await page.goto(`/payouts/1?account=${accountId}`);
+  await expect(page).toHaveURL(/\/\?denied=1$/);
+  expect((await page.request.get(`/api/connections/${accountId}/payouts`)).status()).toBe(403);
+  expect((await page.request.get(`/api/connections/${accountId}/payouts/1`)).status()).toBe(403);
+});
