@@ -5,6 +5,8 @@ const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4311);
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Its own folder: Playwright empties it on every run, and screenshots live beside it.
+  outputDir: 'test-results/playwright',
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

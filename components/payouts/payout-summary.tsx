@@ -3,8 +3,8 @@ import { Money } from '@/components/ui/money';
 import type { PayoutDetailDto } from '@/lib/payouts/schema';
 import { PayoutTotals } from './payout-totals';
 import { ReconciliationLine } from './reconciliation-line';
-import { PayoutStatusBadge } from './status-badge';
-import { ZonedDate } from './zoned-date';
+import { PayoutStatusBadge } from '@/components/ui/status-badge';
+import { ZonedDate } from '@/components/ui/zoned-date';
 
 /** The payout's own figures and reconciliation on the left, its totals by category on the right. */
 export function PayoutSummary({ detail, timeZone }: { detail: PayoutDetailDto; timeZone: string }) {

@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Money } from '@/components/ui/money';
 import type { PayoutDetailDto } from '@/lib/payouts/schema';
-import { transactionTypeLabel } from './labels';
-import { ZonedDate } from './zoned-date';
+import { transactionTypeLabel } from '@/components/ui/labels';
+import { ZonedDate } from '@/components/ui/zoned-date';
 
 const FIRST_ROWS = 100;
 

@@ -3,7 +3,7 @@ import { PAYOUT_STATUSES, type PayoutStatus } from '@/lib/domain/transaction';
 import { PAYOUT_PAGE_SIZES, type PayoutsQuery } from '@/lib/payouts/query';
 import type { ConnectionDto } from '@/lib/transactions/schema';
 import { DateRangeFilter } from './date-range-filter';
-import { PAYOUT_STATUS_LABELS } from './labels';
+import { PAYOUT_STATUS_LABELS } from '@/components/ui/labels';
 
 function isStatus(value: string): value is PayoutStatus {
   return (PAYOUT_STATUSES as readonly string[]).includes(value);

@@ -6,8 +6,8 @@ import { CopyButton } from '@/components/ui/copy-button';
 import type { PayoutsQuery } from '@/lib/payouts/query';
 import type { PayoutDto } from '@/lib/payouts/schema';
 import { payoutHref } from './links';
-import { PayoutStatusBadge } from './status-badge';
-import { ZonedDate } from './zoned-date';
+import { PayoutStatusBadge } from '@/components/ui/status-badge';
+import { ZonedDate } from '@/components/ui/zoned-date';
 
 /** A click anywhere on a row opens it, except on its own link and buttons or while selecting text. */
 function isPlainRowClick(event: MouseEvent<HTMLTableRowElement>): boolean {

@@ -8,6 +8,7 @@ const LINKS: readonly { href: string; label: string; minRole: Role }[] = [
   { href: '/', label: 'Balances', minRole: 'viewer' },
   { href: '/transactions', label: 'Transactions', minRole: 'finance' },
   { href: '/payouts', label: 'Payouts', minRole: 'finance' },
+  { href: '/flows', label: 'Flows', minRole: 'finance' },
 ];
 
 export function NavLinks({ role }: { role: Role }) {

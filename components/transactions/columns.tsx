@@ -1,6 +1,8 @@
 import { Money } from '@/components/ui/money';
 import type { TransactionDto } from '@/lib/transactions/schema';
-import { formatInZone, PAYOUT_STATUS_LABELS, PAYOUT_STATUS_TONE, TYPE_LABELS } from './labels';
+import { PayoutStatusBadge } from '@/components/ui/status-badge';
+import { transactionTypeLabel } from '@/components/ui/labels';
+import { ZonedDate } from '@/components/ui/zoned-date';
 
 export interface Column {
   readonly id: string;
@@ -13,7 +15,7 @@ export interface Column {
 const text = (value: string | null) => (value ? <span className="mono">{value}</span> : <span className="faint">—</span>);
 
 export const COLUMNS: readonly Column[] = [
-  { id: 'time', header: 'Time', defaultVisible: true, render: (r, tz) => <span className="num">{formatInZone(r.transactionTime, tz)}</span> },
+  { id: 'time', header: 'Time', defaultVisible: true, render: (r, tz) => <ZonedDate iso={r.transactionTime} timeZone={tz} withSeconds /> },
   {
     id: 'type',
     header: 'Type',
@@ -24,7 +26,7 @@ export const COLUMNS: readonly Column[] = [
           {r.rawType} <span className="badge">other</span>
         </span>
       ) : (
-        TYPE_LABELS[r.type]
+        transactionTypeLabel(r)
       ),
   },
   { id: 'sourceType', header: 'Source type', defaultVisible: false, render: (r) => r.sourceType || <span className="faint">—</span> },
@@ -46,8 +48,7 @@ export const COLUMNS: readonly Column[] = [
     id: 'payoutStatus',
     header: 'Payout status',
     defaultVisible: true,
-    render: (r) =>
-      r.payoutStatus ? <span className={`badge ${PAYOUT_STATUS_TONE[r.payoutStatus]}`}>{PAYOUT_STATUS_LABELS[r.payoutStatus]}</span> : <span className="faint">—</span>,
+    render: (r) => (r.payoutStatus ? <PayoutStatusBadge status={r.payoutStatus} /> : <span className="faint">—</span>),
   },
   { id: 'orderId', header: 'Order ID', defaultVisible: true, render: (r) => text(r.sourceOrderId) },
   { id: 'paymentId', header: 'Payment ID', defaultVisible: false, render: (r) => text(r.sourcePaymentId) },

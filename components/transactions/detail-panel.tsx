@@ -4,7 +4,8 @@ import { useEffect, useRef } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Money } from '@/components/ui/money';
 import type { TransactionDto } from '@/lib/transactions/schema';
-import { formatInZone, PAYOUT_STATUS_LABELS, TYPE_LABELS } from './labels';
+import { PAYOUT_STATUS_LABELS, transactionTypeLabel } from '@/components/ui/labels';
+import { formatZoned } from '@/components/ui/zoned-date';
 
 function Id({ label, value }: { label: string; value: string | null }) {
   return (
@@ -47,7 +48,7 @@ export function DetailPanel({ row, timeZone, onClose }: { row: TransactionDto | 
       {row && (
         <div className="stack">
           <div className="toolbar" style={{ justifyContent: 'space-between' }}>
-            <h2 id="detail-title">{row.type === 'other' ? row.rawType : TYPE_LABELS[row.type]}</h2>
+            <h2 id="detail-title">{transactionTypeLabel(row)}</h2>
             <button type="button" className="btn btn-small" onClick={onClose}>
               Close
             </button>
@@ -67,9 +68,9 @@ export function DetailPanel({ row, timeZone, onClose }: { row: TransactionDto | 
             </Field>
             <Field label="Exchange rate"><span className="num">{row.exchangeRate ?? '—'}</span></Field>
             <Field label="Transaction time">
-              {formatInZone(row.transactionTime, timeZone)} <span className="faint mono">{row.transactionTime}</span>
+              {formatZoned(row.transactionTime, timeZone, true)} <span className="faint mono">{row.transactionTime}</span>
             </Field>
-            <Field label="Processed at">{row.processedAt ? formatInZone(row.processedAt, timeZone) : '—'}</Field>
+            <Field label="Processed at">{row.processedAt ? formatZoned(row.processedAt, timeZone, true) : '—'}</Field>
             <Id label="Payout ID" value={row.payoutId} />
             <Field label="Payout status">{row.payoutStatus ? PAYOUT_STATUS_LABELS[row.payoutStatus] : '—'}</Field>
             <Id label="Order ID" value={row.sourceOrderId} />

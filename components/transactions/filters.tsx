@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { PAYOUT_STATUSES, type PayoutStatus, type TransactionType } from '@/lib/domain/transaction';
 import { TRANSACTION_FILTER_TYPES, type TransactionsQuery } from '@/lib/transactions/query';
-import { PAYOUT_STATUS_LABELS, TYPE_LABELS } from './labels';
+import { PAYOUT_STATUS_LABELS, TYPE_FILTER_LABELS } from '@/components/ui/labels';
 
 export type FilterChange = Partial<Pick<TransactionsQuery, 'payout_status' | 'payout_id' | 'type' | 'from' | 'to'>>;
 
@@ -57,7 +57,7 @@ function TypeFilter({ value, onChange }: { value: readonly TransactionType[] | u
       </span>
       <details className="menu">
         <summary className="btn" aria-labelledby="filter-type-label filter-type-summary">
-          <span id="filter-type-summary">{chosen.length === 0 ? 'All types' : chosen.length === 1 ? TYPE_LABELS[chosen[0]!] : `${chosen.length} types`}</span>
+          <span id="filter-type-summary">{chosen.length === 0 ? 'All types' : chosen.length === 1 ? TYPE_FILTER_LABELS[chosen[0]!] : `${chosen.length} types`}</span>
         </summary>
         <fieldset className="menu-panel">
           <legend className="visually-hidden">Transaction types</legend>
@@ -71,7 +71,7 @@ function TypeFilter({ value, onChange }: { value: readonly TransactionType[] | u
                   onChange(next.length === 0 ? undefined : next);
                 }}
               />
-              {TYPE_LABELS[type]}
+              {TYPE_FILTER_LABELS[type]}
             </label>
           ))}
         </fieldset>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { AccountPicker } from '@/components/accounts/account-picker';
 import { ApiClientError } from '@/lib/query/fetch-json';
@@ -18,7 +18,6 @@ import { TransactionsError } from './transactions-error';
 import { useVisibleColumns } from './use-visible-columns';
 
 export function TransactionsView({ accounts, timeZone }: { accounts: readonly ConnectionDto[]; timeZone: string }) {
-  const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const account = pickAccount(accounts, searchParams.get('account'));
@@ -32,7 +31,9 @@ export function TransactionsView({ accounts, timeZone }: { accounts: readonly Co
   if (result.data && !result.isPlaceholderData && result.data !== lastGood) setLastGood(result.data);
 
   if (!account) return null;
-  const go = (next: TransactionsQuery, accountId = account.id) => router.push(transactionsHref(accountId, next), { scroll: false });
+  // A shallow URL change: the browser's query fetches the page while the current one stays, dimmed.
+  const navigate = (href: string) => window.history.pushState(null, '', href);
+  const go = (next: TransactionsQuery, accountId = account.id) => navigate(transactionsHref(accountId, next));
   const applyFilters = (change: FilterChange) => go({ ...query, ...change, cursor: undefined });
   const page = result.data ?? (result.isError ? lastGood : null);
   const busy = result.isFetching;
@@ -40,7 +41,7 @@ export function TransactionsView({ accounts, timeZone }: { accounts: readonly Co
   return (
     <div className="stack">
       <div className="toolbar" style={{ justifyContent: 'space-between', alignItems: 'flex-end' }}>
-        <AccountPicker accounts={accounts} value={account.id} onChange={(id) => router.push(transactionsHref(id, { limit: query.limit }))} />
+        <AccountPicker accounts={accounts} value={account.id} onChange={(id) => go({ limit: query.limit }, id)} />
         <div className="toolbar">
           <div className="field">
             <label htmlFor="page-size">Rows per page</label>
@@ -60,7 +61,7 @@ export function TransactionsView({ accounts, timeZone }: { accounts: readonly Co
         <TransactionsError
           error={result.error}
           onRetry={() => result.refetch()}
-          onStartOver={result.error instanceof ApiClientError && result.error.status === 400 ? () => router.push(pathname) : undefined}
+          onStartOver={result.error instanceof ApiClientError && result.error.status === 400 ? () => navigate(pathname) : undefined}
         />
       )}
       {page === null ? (

@@ -16,7 +16,7 @@ export function connectionsQueryOptions() {
   });
 }
 
-/** Keeps the shown page while the next one loads, so rows already on screen stay on an error too. */
+/** Keeps the shown page while the next one loads; the view keeps the last good page itself on an error. */
 export function transactionsQueryOptions(connectionId: string, query: TransactionsQuery) {
   const search = toSearchParams(query).toString();
   return queryOptions({

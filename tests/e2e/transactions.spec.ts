@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './support';
+import { clearFaults, injectFault, signIn } from './support';
 
 const table = (page: Page) => page.getByRole('table', { name: 'Balance transactions' });
 const bodyRows = (page: Page) => table(page).getByRole('row', { name: /^Transaction / });
@@ -79,6 +79,27 @@ test.describe('transactions', () => {
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.filter((type) => type !== 'Refund' && type !== 'Chargeback')).toEqual([]);
   });
+});
+
+test('a provider failure while paging shows the error with its trace id, and the rows on screen stay', async ({ page }) => {
+  await signIn(page, 'finance@acme.test');
+  await page.goto('/transactions');
+  await expect(bodyRows(page).first()).toBeVisible();
+  const shown = await rowIds(page);
+  await injectFault({ provider: 'shopline', account: 'acme', path: 'balance_transactions.json', kind: 'status', status: 503 });
+  try {
+    await page.getByRole('button', { name: 'Next' }).click();
+    const alert = page.getByRole('alert', { name: 'Transactions could not be loaded' });
+    await expect(alert).toContainText('unavailable');
+    await expect(alert).toContainText(/Trace ID [0-9a-f]{32}/);
+    expect(await rowIds(page)).toEqual(shown);
+    await clearFaults();
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect(alert).toBeHidden();
+    await expect.poll(async () => (await rowIds(page))[0]).not.toBe(shown[0]);
+  } finally {
+    await clearFaults();
+  }
 });
 
 test('a viewer cannot open transactions, by page or by API', async ({ page }) => {

@@ -31,7 +31,7 @@ export function payoutStatusTone(status: PayoutStatus | null): BadgeTone {
   }
 }
 
-const TYPE_LABELS: Record<Exclude<TransactionDto['type'], 'other'>, string> = {
+export const TYPE_LABELS: Record<Exclude<TransactionDto['type'], 'other'>, string> = {
   payment: 'Payment',
   refund: 'Refund',
   refund_failure: 'Refund failure',
@@ -43,6 +43,8 @@ const TYPE_LABELS: Record<Exclude<TransactionDto['type'], 'other'>, string> = {
   transfer_in: 'Transfer in',
   payout: 'Payout',
 };
+
+export const TYPE_FILTER_LABELS: Record<TransactionDto['type'], string> = { ...TYPE_LABELS, other: 'Other (undocumented types)' };
 
 /** Unknown provider types keep their raw name so nothing is hidden. */
 export function transactionTypeLabel(row: Pick<TransactionDto, 'type' | 'rawType'>): string {

@@ -1,5 +1,5 @@
 import type { PayoutStatus } from '@/lib/domain/transaction';
-import { PAYOUT_STATUS_LABELS, payoutStatusTone } from './labels';
+import { PAYOUT_STATUS_LABELS, payoutStatusTone } from '@/components/ui/labels';
 
 export function PayoutStatusBadge({ status }: { status: PayoutStatus | null }) {
   const tone = payoutStatusTone(status);

@@ -1,0 +1,60 @@
+import { LocalTime } from '@/components/ui/time';
+import type { ExportAuditDto, ExportOutcomeDto } from '@/lib/exports/audit-schema';
+import { describeFilters } from '@/lib/exports/describe';
+
+const OUTCOME: Record<ExportOutcomeDto, { label: string; tone: string }> = {
+  running: { label: 'Running', tone: 'badge-info' },
+  completed: { label: 'Completed', tone: 'badge-success' },
+  failed: { label: 'Failed', tone: 'badge-danger' },
+  cancelled: { label: 'Cancelled', tone: 'badge-warning' },
+};
+
+/** The export audit: who exported which account's rows, with which filters, and how it ended. */
+export function ExportAuditTable({ items }: { items: readonly ExportAuditDto[] }) {
+  return (
+    <div className="table-wrap">
+      <table className="data">
+        <caption className="visually-hidden">CSV exports, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Started</th>
+            <th scope="col">User</th>
+            <th scope="col">Account</th>
+            <th scope="col">Filters</th>
+            <th scope="col" className="right">
+              Rows
+            </th>
+            <th scope="col">Outcome</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id}>
+              <td className="num">
+                <LocalTime iso={item.startedAt} withDate />
+              </td>
+              <td>{item.user.email}</td>
+              <td>{item.account.label}</td>
+              <td>
+                {describeFilters(item.filters)}
+                <div className="faint mono" title="File name">
+                  {item.fileName}
+                </div>
+              </td>
+              <td className="right num">{item.rows.toLocaleString('en-US')}</td>
+              <td>
+                <span className={`badge ${OUTCOME[item.outcome].tone}`}>{OUTCOME[item.outcome].label}</span>
+                {item.error && (
+                  <div className="faint" style={{ maxWidth: 280 }}>
+                    {item.error.message}
+                    {item.error.traceId && <span className="mono"> · {item.error.traceId}</span>}
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

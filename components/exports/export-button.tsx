@@ -1,0 +1,36 @@
+'use client';
+
+import { useState } from 'react';
+import { exportFiltersOf } from '@/lib/exports/filters';
+import type { TransactionsQuery } from '@/lib/transactions/query';
+import { ExportDialog } from './export-dialog';
+
+export type ExportButtonProps = {
+  readonly connectionId: string;
+  /** The organization's zone, shown next to "Merchant time"; optional. */
+  readonly merchantTimeZone?: string;
+} & (
+  | { readonly kind: 'transactions'; readonly query: TransactionsQuery }
+  | { readonly kind: 'payout'; readonly payoutId: string }
+);
+
+/** "Export CSV": every row matching the view's filters (or the payout's rows), chosen and followed in a dialog. */
+export function ExportButton(props: ExportButtonProps) {
+  const [open, setOpen] = useState(false);
+  const filters = props.kind === 'payout' ? { payout_id: props.payoutId } : exportFiltersOf(props.query);
+  return (
+    <>
+      <button type="button" className="btn" onClick={() => setOpen(true)}>
+        Export CSV
+      </button>
+      {open && (
+        <ExportDialog
+          connectionId={props.connectionId}
+          filters={filters}
+          merchantTimeZone={props.merchantTimeZone ?? null}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { CopyButton } from '@/components/ui/copy-button';
+import { periodTitle } from '@/lib/flows/format';
+import { flowsQueryOptions } from '@/lib/flows/queries';
+import { toFlowsSearchParams, type FlowsQuery } from '@/lib/flows/query';
+import { ApiClientError } from '@/lib/query/fetch-json';
+import { connectionsQueryOptions } from '@/lib/transactions/queries';
+import { FlowsCards, ViewToggle, type FlowsView } from './flows-cards';
+import { FlowsControls } from './flows-controls';
+import { FlowsEmpty } from './flows-empty';
+import { FlowsSkeleton } from './skeleton';
+import { useLocalFlowsQuery, useUrlFlowsQuery, type FlowsQueryState } from './use-flows-query';
+
+type Variant = 'page' | 'overview';
+
+function FlowsError({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  const traceId = error instanceof ApiClientError ? error.traceId : null;
+  return (
+    <div className="alert alert-danger" role="alert">
+      <div>
+        <div className="alert-title">Money flows could not be loaded</div>
+        <p>{error.message}</p>
+        {traceId && (
+          <p className="muted">
+            Trace ID <span className="mono">{traceId}</span> <CopyButton value={traceId} label="trace ID" />
+          </p>
+        )}
+      </div>
+      <button type="button" className="btn" onClick={onRetry}>
+        Try again
+      </button>
+    </div>
+  );
+}
+
+function FlowsPanel({ variant, state }: { variant: Variant; state: FlowsQueryState }) {
+  const [query, setQuery] = state;
+  const [view, setView] = useState<FlowsView>('chart');
+  const flows = useQuery(flowsQueryOptions(query));
+  const connections = useQuery({ ...connectionsQueryOptions(), enabled: variant === 'page' });
+  const accounts = connections.data?.connections.filter((c) => c.capabilities.transactions) ?? null;
+  const data = flows.data;
+
+  if (!data) {
+    if (flows.isError) return <FlowsError error={flows.error} onRetry={() => flows.refetch()} />;
+    return <FlowsSkeleton variant={variant} />;
+  }
+  const currencies = [...new Set([...(data.currency ? [data.currency] : []), ...data.currencies])];
+  const unit = data.granularity === 'week' ? 'Weeks' : 'Days';
+  return (
+    <div className="stack flows">
+      <div className="flows-toolbar">
+        <FlowsControls
+          query={query}
+          onChange={setQuery}
+          currencies={currencies}
+          accounts={variant === 'page' ? accounts : null}
+          resolved={{ from: data.from, to: data.to }}
+        />
+        <ViewToggle view={view} onChange={setView} />
+      </div>
+      <p className="muted flows-status" aria-live="polite">
+        {periodTitle(data.from, data.to)} · {unit} cut in {data.timeZone} · {data.totals.count.toLocaleString('en-US')} transactions
+        {data.cached && ' · from cache'}
+        {flows.isFetching && <> · <span className="spin" aria-hidden /> Updating…</>}
+      </p>
+      {flows.isError && <FlowsError error={flows.error} onRetry={() => flows.refetch()} />}
+      {data.totals.count === 0 ? (
+        <FlowsEmpty data={data} query={query} onChange={setQuery} />
+      ) : (
+        <FlowsCards data={data} view={view} variant={variant} />
+      )}
+      {variant === 'overview' && (
+        <Link className="flows-more" href={`/flows?${toFlowsSearchParams({ ...query, currency: query.currency ?? data.currency ?? undefined }).toString()}`}>
+          Open Flows: where the money went, by type →
+        </Link>
+      )}
+    </div>
+  );
+}
+
+/** The Flows page: the query lives in the URL. */
+export function FlowsPageClient() {
+  return <FlowsPanel variant="page" state={useUrlFlowsQuery()} />;
+}
+
+/** The overview's widget: a compact panel with its own query. */
+export function OverviewFlowsClient({ initial }: { initial: FlowsQuery }) {
+  return <FlowsPanel variant="overview" state={useLocalFlowsQuery(initial)} />;
+}
