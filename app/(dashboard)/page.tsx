@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { BalancesOverview } from '@/components/balances/overview';
 import { BalancesSkeleton } from '@/components/balances/skeleton';
+import { OverviewFlows } from '@/components/flows/overview-flows';
 import { requirePageSession } from '@/lib/auth/session';
 import { balanceKeys } from '@/lib/balances/queries';
 import { loadOverview } from '@/lib/balances/service';
@@ -46,6 +47,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <Suspense fallback={<BalancesSkeleton />}>
         <PrefetchedBalances organizationId={user.organizationId} />
       </Suspense>
+      <OverviewFlows />
     </>
   );
 }

@@ -126,7 +126,7 @@ export default function FlowBarChart({ data, height = 320 }: { data: FlowsDto; h
           <Line
             dataKey="net"
             name={NET_CONFIG.label}
-            type="monotone"
+            type="linear"
             stroke={NET_CONFIG.color}
             strokeWidth={2}
             dot={data.buckets.length <= 31 ? { r: 2.5 } : false}

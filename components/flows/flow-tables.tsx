@@ -6,9 +6,16 @@ import { FLOW_SERIES_CONFIG } from './chart-config';
 
 /** The accessible alternative to the charts: the same exact figures, as tables. */
 
+const isZero = (decimal: string) => /^-?0(\.0+)?$/.test(decimal);
+
+/** Zeros stay exact but recede, so the amounts that matter stand out. */
+function Amount({ value, currency }: { value: string; currency: string }) {
+  return <Money amount={value} currency={currency} className={isZero(value) ? 'faint' : undefined} />;
+}
+
 /** Series with money in the period; inflow sums are >= 0 and outflow sums <= 0 per bucket, so a zero total means zero everywhere. */
 function usedSeries(data: FlowsDto): SeriesKey[] {
-  return SERIES_KEYS.filter((key) => !/^-?0(\.0+)?$/.test(data.totals.series[key]));
+  return SERIES_KEYS.filter((key) => !isZero(data.totals.series[key]));
 }
 
 export function BucketTable({ data }: { data: FlowsDto }) {
@@ -21,45 +28,45 @@ export function BucketTable({ data }: { data: FlowsDto }) {
         <thead>
           <tr>
             <th scope="col">{unit}</th>
+            <th scope="col" className="right">Money in</th>
+            <th scope="col" className="right">Money out</th>
+            <th scope="col" className="right">Net</th>
+            <th scope="col" className="right">Transactions</th>
             {series.map((key) => (
               <th scope="col" className="right" key={key}>
                 {FLOW_SERIES_CONFIG[key].label}
               </th>
             ))}
-            <th scope="col" className="right">Money in</th>
-            <th scope="col" className="right">Money out</th>
-            <th scope="col" className="right">Net</th>
-            <th scope="col" className="right">Transactions</th>
           </tr>
         </thead>
         <tbody>
           {data.buckets.map((bucket) => (
             <tr key={bucket.start}>
               <th scope="row">{bucketTitle(bucket)}</th>
+              <td className="right"><Amount value={bucket.in} currency={currency} /></td>
+              <td className="right"><Amount value={bucket.out} currency={currency} /></td>
+              <td className="right"><Amount value={bucket.net} currency={currency} /></td>
+              <td className="right num">{bucket.count}</td>
               {series.map((key) => (
                 <td className="right" key={key}>
-                  <Money amount={bucket.series[key]} currency={currency} />
+                  <Amount value={bucket.series[key]} currency={currency} />
                 </td>
               ))}
-              <td className="right"><Money amount={bucket.in} currency={currency} /></td>
-              <td className="right"><Money amount={bucket.out} currency={currency} /></td>
-              <td className="right"><Money amount={bucket.net} currency={currency} /></td>
-              <td className="right num">{bucket.count}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row">Total</th>
+            <td className="right"><Money amount={data.totals.in} currency={currency} /></td>
+            <td className="right"><Money amount={data.totals.out} currency={currency} /></td>
+            <td className="right"><Money amount={data.totals.net} currency={currency} /></td>
+            <td className="right num">{data.totals.count}</td>
             {series.map((key) => (
               <td className="right" key={key}>
                 <Money amount={data.totals.series[key]} currency={currency} />
               </td>
             ))}
-            <td className="right"><Money amount={data.totals.in} currency={currency} /></td>
-            <td className="right"><Money amount={data.totals.out} currency={currency} /></td>
-            <td className="right"><Money amount={data.totals.net} currency={currency} /></td>
-            <td className="right num">{data.totals.count}</td>
           </tr>
         </tfoot>
       </table>
@@ -130,8 +137,8 @@ export function TypeTable({ data }: { data: FlowsDto }) {
                 {row.rawTypes.length > 0 && <span className="faint mono"> ({row.rawTypes.join(', ')})</span>}
               </th>
               <td className="right num">{row.count}</td>
-              <td className="right"><Money amount={row.amount} currency={currency} /></td>
-              <td className="right"><Money amount={row.fee} currency={currency} /></td>
+              <td className="right"><Amount value={row.amount} currency={currency} /></td>
+              <td className="right"><Amount value={row.fee} currency={currency} /></td>
               <td className="right"><Money amount={row.net} currency={currency} /></td>
             </tr>
           ))}

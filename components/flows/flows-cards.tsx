@@ -8,7 +8,7 @@ import { ChartSkeleton } from './skeleton';
 
 // Chart code (recharts) loads after the page, in the browser only; the tables never wait for it.
 const FlowBarChart = dynamic(() => import('./bar-chart'), { ssr: false, loading: () => <ChartSkeleton height={340} /> });
-const FlowSankey = dynamic(() => import('./sankey-chart'), { ssr: false, loading: () => <ChartSkeleton height={380} /> });
+const FlowSankey = dynamic(() => import('./sankey-chart'), { ssr: false, loading: () => <ChartSkeleton height={440} /> });
 
 export type FlowsView = 'chart' | 'table';
 

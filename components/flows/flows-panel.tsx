@@ -53,21 +53,21 @@ function FlowsPanel({ variant, state }: { variant: Variant; state: FlowsQuerySta
   const unit = data.granularity === 'week' ? 'Weeks' : 'Days';
   return (
     <div className="stack flows">
+      <FlowsControls
+        query={query}
+        onChange={setQuery}
+        currencies={currencies}
+        accounts={variant === 'page' ? accounts : null}
+        resolved={{ from: data.from, to: data.to }}
+      />
       <div className="flows-toolbar">
-        <FlowsControls
-          query={query}
-          onChange={setQuery}
-          currencies={currencies}
-          accounts={variant === 'page' ? accounts : null}
-          resolved={{ from: data.from, to: data.to }}
-        />
-        <ViewToggle view={view} onChange={setView} />
+        <p className="muted flows-status" aria-live="polite">
+          {periodTitle(data.from, data.to)} · {unit} cut in {data.timeZone} · {data.totals.count.toLocaleString('en-US')} transactions
+          {data.cached && ' · from cache'}
+          {flows.isFetching && <> · <span className="spin" aria-hidden /> Updating…</>}
+        </p>
+        {data.totals.count > 0 && <ViewToggle view={view} onChange={setView} />}
       </div>
-      <p className="muted flows-status" aria-live="polite">
-        {periodTitle(data.from, data.to)} · {unit} cut in {data.timeZone} · {data.totals.count.toLocaleString('en-US')} transactions
-        {data.cached && ' · from cache'}
-        {flows.isFetching && <> · <span className="spin" aria-hidden /> Updating…</>}
-      </p>
       {flows.isError && <FlowsError error={flows.error} onRetry={() => flows.refetch()} />}
       {data.totals.count === 0 ? (
         <FlowsEmpty data={data} query={query} onChange={setQuery} />

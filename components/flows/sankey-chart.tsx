@@ -55,6 +55,7 @@ function SankeyLinkShape({ props, link }: { props: SankeyLinkProps; link: LinkDt
   const { sourceX, sourceY, targetX, targetY, sourceControlX, targetControlX, linkWidth } = props;
   return (
     <path
+      className="recharts-sankey-link"
       d={`M${sourceX},${sourceY} C${sourceControlX},${sourceY} ${targetControlX},${targetY} ${targetX},${targetY}`}
       fill="none"
       stroke={link ? sankeyNodeColor(link.target === 'gross_in' ? link.source : link.target) : 'var(--border)'}
@@ -65,7 +66,7 @@ function SankeyLinkShape({ props, link }: { props: SankeyLinkProps; link: LinkDt
 }
 
 /** Where the period's money came from and went; link widths are drawn from floats, every label is exact. */
-export default function FlowSankey({ sankey, currency, height = 380 }: { sankey: FlowsSankeyDto; currency: string; height?: number }) {
+export default function FlowSankey({ sankey, currency, height = 440 }: { sankey: FlowsSankeyDto; currency: string; height?: number }) {
   const index = new Map(sankey.nodes.map((node, i) => [node.key, i]));
   const data = {
     nodes: sankey.nodes.map((node) => ({ name: node.label, exact: node.value })),
@@ -83,7 +84,7 @@ export default function FlowSankey({ sankey, currency, height = 380 }: { sankey:
           data={data}
           sort={false}
           nodeWidth={12}
-          nodePadding={26}
+          nodePadding={36}
           iterations={64}
           margin={{ top: 12, right: 150, bottom: 12, left: 8 }}
           node={(props: SankeyNodeProps) => <SankeyNodeShape props={props} node={sankey.nodes[props.index]} currency={currency} />}

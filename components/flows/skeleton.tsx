@@ -10,7 +10,7 @@ export function FlowsSkeleton({ variant }: { variant: 'page' | 'overview' }) {
           <div className="skeleton" key={width} style={{ width, height: 34 }} />
         ))}
       </div>
-      {(variant === 'page' ? [320, 380] : [260]).map((height) => (
+      {(variant === 'page' ? [340, 440] : [260]).map((height) => (
         <div className="card" key={height}>
           <div className="card-body stack">
             <div className="skeleton" style={{ width: 220, height: 20 }} />

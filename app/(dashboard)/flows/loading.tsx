@@ -1,0 +1,5 @@
+import { FlowsSkeleton } from '@/components/flows/skeleton';
+
+export default function Loading() {
+  return <FlowsSkeleton variant="page" />;
+}

@@ -1,0 +1,45 @@
+import { startOfDay } from '@/lib/transactions/dates';
+import { addDays, isoWeekday, type Granularity } from './period';
+
+/** One bar of the chart: a day, or a week clipped to the period; dates inclusive, in the time zone. */
+export interface BucketSpan {
+  readonly start: string;
+  readonly end: string;
+}
+
+export interface BucketPlan {
+  readonly spans: readonly BucketSpan[];
+  /** spans.length + 1 instants (epoch ms): bucket i is [bounds[i], bounds[i + 1]). Real midnights, so DST days are 23 or 25 hours. */
+  readonly bounds: readonly number[];
+}
+
+/** Start dates of the buckets: every day, or `from` and then every Monday up to `to`. */
+function bucketStarts(from: string, to: string, granularity: Granularity): string[] {
+  const starts: string[] = [];
+  for (let date = from; date <= to; date = addDays(date, 1)) {
+    if (granularity === 'day' || date === from || isoWeekday(date) === 1) starts.push(date);
+  }
+  return starts;
+}
+
+export function planBuckets(from: string, to: string, granularity: Granularity, timeZone: string): BucketPlan {
+  const starts = bucketStarts(from, to, granularity);
+  const spans = starts.map((start, i) => ({ start, end: i + 1 < starts.length ? addDays(starts[i + 1] ?? to, -1) : to }));
+  const bounds = [...starts.map((date) => startOfDay(date, timeZone)), startOfDay(addDays(to, 1), timeZone)];
+  return { spans, bounds };
+}
+
+/** The bucket holding the instant, or -1 outside the plan; a binary search (rows need not arrive in order). */
+export function bucketIndex(plan: BucketPlan, epochMs: number): number {
+  const { bounds } = plan;
+  const last = bounds.length - 1;
+  if (last < 1 || !(epochMs >= (bounds[0] ?? Infinity)) || epochMs >= (bounds[last] ?? -Infinity)) return -1;
+  let lo = 0;
+  let hi = last - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((bounds[mid] ?? Infinity) <= epochMs) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,131 @@
+import 'server-only';
+import type { LoadedConnection } from '@/lib/connections/client';
+import { listOrganizationConnections, loadConnection } from '@/lib/connections/load';
+import { getProviderDefinition } from '@/lib/providers/registry';
+import { dateRange } from '@/lib/transactions/dates';
+import { callProvider } from '@/lib/transactions/errors';
+import { transactionsApi } from '@/lib/transactions/service';
+import { FlowAccumulator } from './accumulate';
+import { planBuckets } from './buckets';
+import { TtlLru, flowsCacheKey, type FlowsCacheKey } from './cache';
+import { resolvePeriod } from './period';
+import { ALL_ACCOUNTS, type FlowsQuery } from './query';
+import { reportFlows, type FlowsReportContext } from './report';
+import { scanRange } from './scan';
+import type { FlowsDto } from './schema';
+
+/** Closed periods cannot change, but a provider can still correct rows late: keep them briefly. */
+const CACHE_TTL_MS = 5 * 60_000;
+const CACHE_MAX_ENTRIES = 500;
+const CACHE_SLOT = Symbol.for('fundsight.flows.cache');
+
+type CacheHolder = { [CACHE_SLOT]?: TtlLru<FlowsDto> };
+
+/** One cache per server process; on globalThis because route handlers and pages may load this module twice. */
+export function sharedFlowsCache(): TtlLru<FlowsDto> {
+  const holder = globalThis as CacheHolder;
+  holder[CACHE_SLOT] ??= new TtlLru<FlowsDto>(CACHE_MAX_ENTRIES, CACHE_TTL_MS);
+  return holder[CACHE_SLOT];
+}
+
+export interface FlowsScope {
+  readonly organizationId: string;
+  /** The organization's zone: days and weeks are cut there. */
+  readonly timeZone: string;
+}
+
+export interface FlowsOptions {
+  readonly signal?: AbortSignal;
+  readonly now?: Date;
+  /** null: neither read nor write a cache (benchmarks). */
+  readonly cache?: TtlLru<FlowsDto> | null;
+}
+
+/**
+ * The money flows of a period in one currency, summed over `accounts` (all of the scope's organization).
+ * Walks every account's pages once and keeps the sums of every currency seen; a closed period is cached
+ * per currency so switching currency does not walk again.
+ */
+export async function aggregateFlows(
+  scope: FlowsScope,
+  accounts: readonly LoadedConnection[],
+  query: FlowsQuery,
+  options: FlowsOptions = {},
+): Promise<FlowsDto> {
+  const foreign = accounts.find((account) => account.organizationId !== scope.organizationId);
+  if (foreign) throw new Error('aggregateFlows: an account of another organization');
+  const { timeZone } = scope;
+  const period = resolvePeriod(query.range, timeZone, options.now ?? new Date());
+  const cache = period.closed ? (options.cache === undefined ? sharedFlowsCache() : options.cache) : null;
+  const keyOf = (currency: string): string => {
+    const key: FlowsCacheKey = {
+      organizationId: scope.organizationId,
+      account: query.account,
+      accountIds: accounts.map((a) => a.id),
+      from: period.from,
+      to: period.to,
+      timeZone,
+      currency,
+    };
+    return flowsCacheKey(key);
+  };
+  const hit = cache?.get(keyOf(query.currency ?? ''));
+  if (hit) return { ...hit, cached: true };
+
+  const plan = planBuckets(period.from, period.to, period.granularity, timeZone);
+  const range = dateRange(period.from, period.to, timeZone);
+  const total = new FlowAccumulator(plan);
+  const scans = await Promise.all(
+    accounts.map((account) =>
+      callProvider(account, async () => {
+        const api = transactionsApi(account);
+        const own = new FlowAccumulator(plan);
+        const scan = await scanRange(api, range, own, { pageSize: api.maxPageSize, signal: options.signal });
+        return { own, scan };
+      }),
+    ),
+  );
+  for (const { own } of scans) total.merge(own);
+
+  const context: FlowsReportContext = {
+    account: query.account,
+    accountIds: accounts.map((a) => a.id),
+    timeZone,
+    period,
+    plan,
+    scannedRows: scans.reduce((sum, { scan }) => sum + scan.scannedRows, 0),
+    providerPages: scans.reduce((sum, { scan }) => sum + scan.providerPages, 0),
+    generatedAt: options.now ?? new Date(),
+  };
+  const main = total.currencies()[0] ?? null;
+  const currency = query.currency ?? main;
+  const result = reportFlows(total, currency, context);
+  if (cache) {
+    const report = (code: string | null) => (code === currency ? result : reportFlows(total, code, context));
+    cache.set(keyOf(''), report(main));
+    for (const code of new Set([...total.currencies(), ...(currency === null ? [] : [currency])])) cache.set(keyOf(code), report(code));
+  }
+  return result;
+}
+
+/** The organization's accounts a query names: one (404 if not the organization's), or every transaction-capable one. */
+export async function accountsForQuery(organizationId: string, account: string): Promise<LoadedConnection[]> {
+  if (account !== ALL_ACCOUNTS) {
+    const connection = await loadConnection(organizationId, account);
+    await callProvider(connection, async () => transactionsApi(connection));
+    return [connection];
+  }
+  const summaries = await listOrganizationConnections(organizationId);
+  const capable = summaries.filter((summary) => getProviderDefinition(summary.provider).capabilities.transactions);
+  return Promise.all(capable.map((summary) => loadConnection(organizationId, summary.id)));
+}
+
+/** What the route handler and the server-side prefetch both call. */
+export async function loadFlows(
+  user: { readonly organizationId: string; readonly organizationTimezone: string },
+  query: FlowsQuery,
+  options: FlowsOptions = {},
+): Promise<FlowsDto> {
+  const accounts = await accountsForQuery(user.organizationId, query.account);
+  return aggregateFlows({ organizationId: user.organizationId, timeZone: user.organizationTimezone }, accounts, query, options);
+}

@@ -1,0 +1,149 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { bucketTitle } from '@/lib/flows/format';
+import type { FlowsDto } from '@/lib/flows/schema';
+import { SERIES_KEYS } from '@/lib/flows/series';
+import { formatted, normalizeSpaces, signIn } from './support';
+
+const isZero = (decimal: string) => /^-?0(\.0+)?$/.test(decimal);
+
+async function api(page: Page, search: string): Promise<FlowsDto> {
+  const response = await page.request.get(`/api/flows?${search}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()) as FlowsDto;
+}
+
+async function cellTexts(row: Locator): Promise<string[]> {
+  return (await row.locator('th, td').allInnerTexts()).map((text) => normalizeSpaces(text).trim());
+}
+
+/** The bar chart of the page, once recharts has drawn bars into its svg. */
+async function expectBars(page: Page, name: RegExp): Promise<void> {
+  const figure = page.getByRole('figure', { name });
+  await expect(figure.locator('svg').first()).toBeVisible();
+  await expect(figure.locator('svg .recharts-bar-rectangle').first()).toBeVisible();
+  expect(await figure.locator('svg .recharts-bar-rectangle').count()).toBeGreaterThan(5);
+}
+
+test('the Flows page draws the sandbox’s money flow, and its tables hold the API’s exact numbers', async ({ page }) => {
+  const search = 'period=30d&currency=USD&account=all';
+  await signIn(page, 'finance@acme.test');
+  await page.goto(`/flows?${search}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Money flow' })).toBeVisible();
+  await expectBars(page, /Money in and out per day in USD/);
+  await expect(page.getByRole('figure', { name: /Where the period's USD came from/ }).locator('svg .recharts-sankey-link').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/flows.png', fullPage: true });
+
+  const data = await api(page, search);
+  expect(data.totals.count).toBeGreaterThan(0);
+
+  // Tooltips show the bucket's exact amounts; legend entries hide and show their series.
+  const bars = page.getByRole('figure', { name: /per day in USD/ }).locator('svg .recharts-bar-rectangle');
+  await bars.nth(3).hover();
+  const tooltip = page.locator('.chart-tooltip').first();
+  await expect(tooltip).toContainText('Net');
+  await page.screenshot({ path: 'test-results/screenshots/flows-tooltip.png' });
+  const nets = data.buckets.map((bucket) => `Net${formatted(bucket.net, 'USD')}`.replace(/\s/g, ''));
+  expect(nets).toContain((await tooltip.locator('.chart-tooltip-net').innerText()).replace(/\s/g, ''));
+  const payouts = page.getByRole('group', { name: 'Series shown' }).getByRole('button', { name: 'Payouts' });
+  const before = await bars.count();
+  await payouts.click();
+  await expect(payouts).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(() => bars.count()).toBeLessThan(before);
+  await payouts.click();
+  await expect.poll(() => bars.count()).toBe(before);
+
+  await page.getByRole('button', { name: 'Table', exact: true }).click();
+
+  const used = SERIES_KEYS.filter((key) => !isZero(data.totals.series[key]));
+  const buckets = page.getByRole('table', { name: 'Money in and out per day (USD)' });
+  for (const bucket of data.buckets) {
+    const row = buckets.getByRole('row', { name: bucketTitle(bucket), exact: false }).first();
+    expect(await cellTexts(row)).toEqual([
+      bucketTitle(bucket),
+      formatted(bucket.in, 'USD'),
+      formatted(bucket.out, 'USD'),
+      formatted(bucket.net, 'USD'),
+      String(bucket.count),
+      ...used.map((key) => formatted(bucket.series[key], 'USD')),
+    ]);
+  }
+
+  const types = page.getByRole('table', { name: 'Transactions by type (USD)' });
+  const typeRows = types.locator('tbody tr');
+  await expect(typeRows).toHaveCount(data.byType.length);
+  for (const [i, type] of data.byType.entries()) {
+    const cells = await cellTexts(typeRows.nth(i));
+    expect(cells.slice(1)).toEqual([String(type.count), formatted(type.amount, 'USD'), formatted(type.fee, 'USD'), formatted(type.net, 'USD')]);
+  }
+  expect((await cellTexts(types.locator('tfoot tr'))).slice(1)).toEqual([
+    String(data.typeTotals.count),
+    formatted(data.typeTotals.amount, 'USD'),
+    formatted(data.typeTotals.fee, 'USD'),
+    formatted(data.typeTotals.net, 'USD'),
+  ]);
+
+  const flow = page.getByRole('table', { name: 'Flow of the period (USD)' }).locator('tbody tr');
+  await expect(flow).toHaveCount(data.sankey.links.length);
+  const labels = new Map(data.sankey.nodes.map((node) => [node.key, node.label]));
+  for (const [i, link] of data.sankey.links.entries()) {
+    expect(await cellTexts(flow.nth(i))).toEqual([labels.get(link.source), labels.get(link.target), formatted(link.value, 'USD')]);
+  }
+  await page.screenshot({ path: 'test-results/screenshots/flows-table.png', fullPage: true });
+});
+
+test('switching currency and period updates the URL and the chart', async ({ page }) => {
+  await signIn(page, 'finance@acme.test');
+  await page.goto('/flows?period=30d&currency=USD&account=all');
+  await expectBars(page, /in USD/);
+
+  await page.getByLabel('Currency').selectOption('CAD');
+  await expect(page).toHaveURL(/[?&]currency=CAD(&|$)/);
+  await expectBars(page, /Money in and out per day in CAD/);
+  const cad = await api(page, 'period=30d&currency=CAD&account=all');
+  await expect(page.getByRole('region', { name: 'Money in and out per day' })).toContainText(`net ${formatted(cad.totals.net, 'CAD')}`);
+
+  await page.getByRole('button', { name: '90 days' }).click();
+  await expect(page).toHaveURL(/[?&]period=90d(&|$)/);
+  await expect(page).toHaveURL(/[?&]currency=CAD(&|$)/);
+  await expectBars(page, /Money in and out per week in CAD/);
+  const weekly = await api(page, 'period=90d&currency=CAD&account=all');
+  expect(weekly.granularity).toBe('week');
+  await expect(page.getByRole('region', { name: /Money in and out per week/ })).toContainText(`net ${formatted(weekly.totals.net, 'CAD')}`);
+  await page.screenshot({ path: 'test-results/screenshots/flows-90d-cad.png', fullPage: true });
+
+  await page.goBack();
+  await expect(page).toHaveURL(/[?&]period=30d(&|$)/);
+  await expectBars(page, /per day in CAD/);
+});
+
+test('a period without transactions suggests a wider one', async ({ page }) => {
+  await signIn(page, 'finance@acme.test');
+  await page.goto('/flows?from=2020-01-01&to=2020-01-31&currency=USD&account=all');
+  await expect(page.getByRole('heading', { name: /No USD transactions from Jan 1 – 31, 2020/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/flows-empty.png' });
+  await page.getByRole('button', { name: /Show the year up to Jan 31, 2020/ }).click();
+  await expect(page).toHaveURL(/from=2019-01-31&to=2020-01-31/);
+});
+
+test('the overview shows the money flow below the balances, for finance but not for viewers', async ({ page, browser }) => {
+  await signIn(page, 'finance@acme.test');
+  const widget = page.getByRole('region', { name: 'Money flow' });
+  await expect(widget).toBeVisible();
+  await expect(page.getByRole('region', { name: 'USD', exact: true })).toBeVisible();
+  await expectBars(page, /Money in and out per day/);
+  await expect(widget.getByRole('link', { name: /Open Flows/ })).toHaveAttribute('href', /\/flows\?period=30d&currency=USD&account=all/);
+  await page.screenshot({ path: 'test-results/screenshots/overview-flows.png', fullPage: true });
+
+  const viewer = await browser.newPage();
+  await signIn(viewer, 'viewer@acme.test');
+  await expect(viewer.getByRole('heading', { name: 'Balances' })).toBeVisible();
+  await expect(viewer.getByRole('region', { name: 'Money flow' })).toHaveCount(0);
+  expect((await viewer.request.get('/api/flows')).status()).toBe(403);
+});
+
+test('a wrong flows parameter is a 400 naming it', async ({ page }) => {
+  await signIn(page, 'finance@acme.test');
+  const response = await page.request.get('/api/flows?period=14d');
+  expect(response.status()).toBe(400);
+  expect(((await response.json()) as { error: { message: string } }).error.message).toContain('"period"');
+});
