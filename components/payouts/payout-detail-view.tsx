@@ -56,7 +56,7 @@ export function PayoutDetailView({
         </p>
       )}
       <PayoutSummary detail={detail} timeZone={timeZone} />
-      <PayoutTransactions detail={detail} timeZone={timeZone} transactionsHref={transactionsHref} />
+      <PayoutTransactions accountId={accountId} detail={detail} timeZone={timeZone} transactionsHref={transactionsHref} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { useState } from 'react';
+import { ExportButton } from '@/components/exports/export-button';
 import { Money } from '@/components/ui/money';
 import type { PayoutDetailDto } from '@/lib/payouts/schema';
 import { transactionTypeLabel } from '@/components/ui/labels';
@@ -8,10 +9,12 @@ import { ZonedDate } from '@/components/ui/zoned-date';
 const FIRST_ROWS = 100;
 
 export function PayoutTransactions({
+  accountId,
   detail,
   timeZone,
   transactionsHref,
 }: {
+  accountId: string;
   detail: PayoutDetailDto;
   timeZone: string;
   transactionsHref: string;
@@ -24,7 +27,10 @@ export function PayoutTransactions({
     <section className="card" aria-labelledby="payout-transactions">
       <div className="card-head">
         <h2 id="payout-transactions">Transactions</h2>
-        <Link href={transactionsHref}>Open in Transactions</Link>
+        <div className="toolbar">
+          <Link href={transactionsHref}>Open in Transactions</Link>
+          <ExportButton connectionId={accountId} merchantTimeZone={timeZone} kind="payout" payoutId={detail.payout.id} />
+        </div>
       </div>
       <div className="card-body stack">
         {totals === null ? (

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { AccountPicker } from '@/components/accounts/account-picker';
+import { ExportButton } from '@/components/exports/export-button';
 import { ApiClientError } from '@/lib/query/fetch-json';
 import { pickAccount, transactionsHref } from '@/lib/transactions/href';
 import { parseTransactionsSearchParams, TRANSACTION_PAGE_SIZES, type TransactionsQuery } from '@/lib/transactions/query';
@@ -54,6 +55,7 @@ export function TransactionsView({ accounts, timeZone }: { accounts: readonly Co
             </select>
           </div>
           <ColumnChooser visible={visible} onChange={setVisible} />
+          <ExportButton connectionId={account.id} merchantTimeZone={timeZone} kind="transactions" query={query} />
         </div>
       </div>
       <TransactionFilters query={query} onChange={applyFilters} />

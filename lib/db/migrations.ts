@@ -55,4 +55,32 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'export audit',
+    statements: [
+      // No foreign key to the connection or a required user: the record outlives both.
+      `create table export_audits (
+        id uuid primary key default gen_random_uuid(),
+        seq integer generated always as identity unique,
+        organization_id uuid not null references organizations (id) on delete cascade,
+        user_id uuid references users (id) on delete set null,
+        user_email text not null,
+        connection_id text not null,
+        connection_label text not null,
+        filters jsonb not null,
+        options jsonb not null,
+        file_name text not null,
+        outcome text not null default 'running' check (outcome in ('running', 'completed', 'failed', 'cancelled')),
+        row_count integer not null default 0 check (row_count >= 0),
+        provider_pages integer not null default 0 check (provider_pages >= 0),
+        error_message text,
+        error_trace_id text,
+        started_at timestamptz not null default now(),
+        finished_at timestamptz,
+        check ((outcome = 'running') = (finished_at is null))
+      )`,
+      `create index export_audits_organization_seq_idx on export_audits (organization_id, seq desc)`,
+    ],
+  },
 ];

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { cursorParam, limitParam } from '@/lib/transactions/params';
+
+/** The export audit as the API answers it; the dialog and the admin page read it. Isomorphic. */
+
+export const exportOutcomeSchema = z.enum(['running', 'completed', 'failed', 'cancelled']);
+export type ExportOutcomeDto = z.infer<typeof exportOutcomeSchema>;
+
+export const exportAuditDtoSchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  user: z.object({ id: z.string().nullable(), email: z.string() }),
+  account: z.object({ id: z.string(), label: z.string() }),
+  filters: z.object({
+    type: z.array(z.string()).optional(),
+    payout_status: z.string().optional(),
+    payout_id: z.string().optional(),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    tz: z.string().optional(),
+  }),
+  options: z.object({ columns: z.array(z.string()), timeZone: z.string(), delimiter: z.string(), bom: z.boolean(), longIds: z.string() }),
+  fileName: z.string(),
+  outcome: exportOutcomeSchema,
+  rows: z.number().int().nonnegative(),
+  providerPages: z.number().int().nonnegative(),
+  error: z.object({ message: z.string(), traceId: z.string().nullable() }).nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ExportAuditDto = z.infer<typeof exportAuditDtoSchema>;
+
+export const exportAuditPageSchema = z.object({ items: z.array(exportAuditDtoSchema), nextCursor: z.string().nullable() });
+export type ExportAuditPageDto = z.infer<typeof exportAuditPageSchema>;
+
+export const DEFAULT_AUDIT_LIMIT = 50;
+export const MAX_AUDIT_LIMIT = 200;
+
+/** GET /api/exports: strict, like every list. */
+export const exportAuditQuerySchema = z.strictObject({
+  limit: limitParam(MAX_AUDIT_LIMIT, DEFAULT_AUDIT_LIMIT),
+  cursor: cursorParam.optional(),
+});
+export type ExportAuditQuery = z.output<typeof exportAuditQuerySchema>;
+
+/** The audit entry's location, named in the export response's X-Export-Id header. */
+export function exportAuditPath(exportId: string): string {
+  return `/api/exports/${encodeURIComponent(exportId)}`;
+}

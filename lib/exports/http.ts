@@ -1,0 +1,34 @@
+/** Response headers of a CSV download. */
+
+export const EXPORT_ID_HEADER = 'X-Export-Id';
+
+/** RFC 6266: an ASCII `filename` for old clients and the exact name as `filename*`. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** The file name a Content-Disposition header carries, or null. */
+export function fileNameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1]);
+    } catch {
+      // Fall through to the plain name.
+    }
+  }
+  return /filename="([^"]+)"/i.exec(header)?.[1] ?? null;
+}
+
+export function csvHeaders(fileName: string, exportId: string): Headers {
+  return new Headers({
+    'Content-Type': 'text/csv; charset=utf-8; header=present',
+    'Content-Disposition': contentDisposition(fileName),
+    // no-transform keeps the compression middleware off: it would cost the export more CPU than the file saves.
+    'Cache-Control': 'private, no-store, no-transform',
+    'X-Content-Type-Options': 'nosniff',
+    [EXPORT_ID_HEADER]: exportId,
+  });
+}

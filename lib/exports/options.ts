@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { isTimeZone } from '@/lib/transactions/dates';
+import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMN_KEYS, canonicalColumns, isExportColumnKey, type ExportColumnKey } from './columns';
+
+/**
+ * The export's own query parameters, next to the transactions list's filters (lib/transactions/query):
+ * `columns` (comma list), `timestamps` (merchant | utc | an IANA zone, e.g. the browser's),
+ * `delimiter` (comma | semicolon), `bom` (true | false), `long_ids` (text | plain). Isomorphic.
+ */
+
+export const EXPORT_OPTION_KEYS = ['columns', 'timestamps', 'delimiter', 'bom', 'long_ids'] as const;
+
+export const DELIMITERS = { comma: ',', semicolon: ';' } as const;
+export type DelimiterName = keyof typeof DELIMITERS;
+
+/** `merchant`: the organization's zone; `utc`; or a named zone (the dialog sends the browser's). */
+export type TimestampZone = 'merchant' | 'utc' | (string & {});
+
+export interface ExportOptions {
+  readonly columns: readonly ExportColumnKey[];
+  readonly timestamps: TimestampZone;
+  readonly delimiter: DelimiterName;
+  readonly bom: boolean;
+  readonly longIds: 'text' | 'plain';
+}
+
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
+  columns: DEFAULT_EXPORT_COLUMNS,
+  timestamps: 'merchant',
+  delimiter: 'comma',
+  bom: true,
+  longIds: 'text',
+};
+
+const columnsParam = z.union([z.string(), z.array(z.string())]).transform((raw, ctx): ExportColumnKey[] => {
+  const values = (typeof raw === 'string' ? [raw] : raw).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const unknown = values.find((value) => !isExportColumnKey(value));
+  if (unknown !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `unknown column ${JSON.stringify(unknown.slice(0, 40))}; expected any of ${EXPORT_COLUMN_KEYS.join(', ')}`,
+    });
+    return z.NEVER;
+  }
+  if (values.length === 0) {
+    ctx.addIssue({ code: 'custom', message: 'must name at least one column' });
+    return z.NEVER;
+  }
+  return canonicalColumns(values);
+});
+
+const timestampsParam = z
+  .string()
+  .refine((v) => v === 'merchant' || v === 'utc' || isTimeZone(v), 'must be "merchant", "utc" or an IANA time zone such as Europe/Berlin');
+
+const booleanParam = z.enum(['true', 'false'], 'must be true or false').transform((v) => v === 'true');
+
+/** Strict: an unknown or invalid option is a 400 naming it. */
+export const exportOptionsSchema = z
+  .strictObject({
+    columns: columnsParam.optional(),
+    timestamps: timestampsParam.optional(),
+    delimiter: z.enum(['comma', 'semicolon'], 'must be comma or semicolon').optional(),
+    bom: booleanParam.optional(),
+    long_ids: z.enum(['text', 'plain'], 'must be text or plain').optional(),
+  })
+  .transform(
+    (raw): ExportOptions => ({
+      columns: raw.columns ?? DEFAULT_EXPORT_OPTIONS.columns,
+      timestamps: raw.timestamps ?? DEFAULT_EXPORT_OPTIONS.timestamps,
+      delimiter: raw.delimiter ?? DEFAULT_EXPORT_OPTIONS.delimiter,
+      bom: raw.bom ?? DEFAULT_EXPORT_OPTIONS.bom,
+      longIds: raw.long_ids ?? DEFAULT_EXPORT_OPTIONS.longIds,
+    }),
+  );
+
+/** The URL form of the options, in a stable order. */
+export function exportOptionParams(options: ExportOptions): [string, string][] {
+  return [
+    ['columns', canonicalColumns(options.columns).join(',')],
+    ['timestamps', options.timestamps],
+    ['delimiter', options.delimiter],
+    ['bom', String(options.bom)],
+    ['long_ids', options.longIds],
+  ];
+}

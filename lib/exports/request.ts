@@ -1,0 +1,29 @@
+import 'server-only';
+import { ApiError } from '@/lib/http/api-error';
+import { parseQuery } from '@/lib/http/handler';
+import { transactionsQuerySchema } from '@/lib/transactions/query';
+import { exportFiltersOf, type ExportFilters } from './filters';
+import { EXPORT_OPTION_KEYS, exportOptionsSchema, type ExportOptions } from './options';
+
+export interface ExportRequest {
+  readonly filters: ExportFilters;
+  readonly options: ExportOptions;
+}
+
+const PAGING_KEYS = ['cursor', 'limit'] as const;
+
+/** The transactions list's own schema for the filters, the export schema for the rest; both strict (400 naming the parameter). */
+export function parseExportRequest(params: URLSearchParams): ExportRequest {
+  const filterParams = new URLSearchParams();
+  const optionParams = new URLSearchParams();
+  for (const [key, value] of params) {
+    ((EXPORT_OPTION_KEYS as readonly string[]).includes(key) ? optionParams : filterParams).append(key, value);
+  }
+  for (const key of PAGING_KEYS) {
+    if (filterParams.has(key)) {
+      throw new ApiError(400, 'invalid_parameter', `Invalid query parameter "${key}": an export covers every page, so it takes no ${key}.`);
+    }
+  }
+  const query = parseQuery(transactionsQuerySchema, filterParams);
+  return { filters: exportFiltersOf(query), options: parseQuery(exportOptionsSchema, optionParams) };
+}

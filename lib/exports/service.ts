@@ -1,0 +1,156 @@
+import 'server-only';
+import type { LoadedConnection } from '@/lib/connections/client';
+import { csvWriter, type CsvWriter } from '@/lib/csv/writer';
+import { finishExportAudit, insertExportAudit, type ExportAudit } from '@/lib/db/exports';
+import type { Queryable } from '@/lib/db/types';
+import type { BalanceTransaction } from '@/lib/domain/transaction';
+import { ApiError } from '@/lib/http/api-error';
+import { log } from '@/lib/log';
+import { dateRange } from '@/lib/transactions/dates';
+import { callProvider, ProviderApiError } from '@/lib/transactions/errors';
+import { transactionsApi } from '@/lib/transactions/service';
+import { transactionSource } from '@/lib/transactions/source';
+import { dateIn, exportFileName } from './file-name';
+import { csvHeaders } from './http';
+import { DELIMITERS } from './options';
+import { exportPages, type PageCounter } from './pages';
+import { exportPlan, type ExportPlan } from './plan';
+import type { ExportRequest } from './request';
+import { csvStream, type CsvChunk, type ExportEnd } from './stream';
+
+/** Rows per provider page for exports: SHOPLINE's maximum, fewest round trips. */
+export const EXPORT_PAGE_SIZE = 10_000;
+
+export interface ExportUser {
+  readonly userId: string;
+  readonly email: string;
+  readonly organizationId: string;
+  readonly organizationTimezone: string;
+}
+
+export interface ExportContext {
+  readonly user: ExportUser;
+  /** Where the audit record is written. */
+  readonly db: Queryable;
+  /** The request's signal: the client going away cancels the export. */
+  readonly signal?: AbortSignal;
+  readonly now?: () => Date;
+}
+
+export function timestampZone(timestamps: string, organizationZone: string): string {
+  if (timestamps === 'merchant') return organizationZone;
+  return timestamps === 'utc' ? 'UTC' : timestamps;
+}
+
+/** Rows encoded at a time: their cells die young instead of living as long as the page. */
+const ENCODE_SLICE = 1_000;
+
+function encodePage(rows: readonly BalanceTransaction[], plan: ExportPlan, writer: CsvWriter): CsvChunk {
+  const parts: string[] = [];
+  for (let start = 0; start < rows.length; start += ENCODE_SLICE) {
+    parts.push(writer.records(rows.slice(start, start + ENCODE_SLICE).map((row) => plan.encode(row))));
+  }
+  return { text: parts.join(''), rows: rows.length };
+}
+
+async function* csvChunks(pages: AsyncGenerator<BalanceTransaction[]>, plan: ExportPlan, writer: CsvWriter): AsyncGenerator<CsvChunk> {
+  for await (const rows of pages) yield encodePage(rows, plan, writer);
+}
+
+/** A safe account of why it failed: the provider's message and trace id, or a generic line. */
+function failureOf(error: unknown): { message: string; traceId: string | null } {
+  if (error instanceof ProviderApiError) return { message: error.message, traceId: error.traceId };
+  if (error instanceof ApiError) return { message: error.message, traceId: null };
+  log.error('export.unexpected', { error: error instanceof Error ? error.name : 'unknown' });
+  return { message: 'Something went wrong on our side while writing the file.', traceId: null };
+}
+
+function recorder(db: Queryable, audit: ExportAudit, counter: PageCounter, startedMs: number) {
+  return async (end: ExportEnd): Promise<void> => {
+    const failure = end.outcome === 'failed' ? failureOf(end.error) : null;
+    try {
+      await finishExportAudit(db, audit.id, {
+        outcome: end.outcome,
+        rowCount: end.rows,
+        providerPages: counter.pages,
+        errorMessage: failure?.message,
+        errorTraceId: failure?.traceId,
+      });
+    } catch (error) {
+      log.error('export.audit_failed', { exportId: audit.id, error: error instanceof Error ? error.name : 'unknown' });
+    }
+    log.info('export.finished', {
+      exportId: audit.id,
+      outcome: end.outcome,
+      rows: end.rows,
+      providerPages: counter.pages,
+      ms: Math.round(performance.now() - startedMs),
+    });
+  };
+}
+
+/**
+ * Streams every transaction of the connection matching the filters as CSV. The audit record is written
+ * first; the first provider page is read before the response starts, so a failure there is an ordinary
+ * JSON error; later failures cut the response off (see csvStream).
+ */
+export async function exportTransactions(connection: LoadedConnection, request: ExportRequest, ctx: ExportContext): Promise<Response> {
+  const { filters, options } = request;
+  const { user } = ctx;
+  const api = await callProvider(connection, async () => transactionsApi(connection));
+  const timeZone = timestampZone(options.timestamps, user.organizationTimezone);
+  const plan = exportPlan({ columns: options.columns, timeZone, longIds: options.longIds });
+  const writer = csvWriter({ delimiter: DELIMITERS[options.delimiter], bom: options.bom });
+  const fileName = exportFileName({ accountLabel: connection.label, filters, date: dateIn(user.organizationTimezone, ctx.now?.() ?? new Date()) });
+
+  const audit = await insertExportAudit(ctx.db, {
+    organizationId: user.organizationId,
+    userId: user.userId,
+    userEmail: user.email,
+    connectionId: connection.id,
+    connectionLabel: connection.label,
+    filters,
+    options: { columns: [...options.columns], timeZone, delimiter: options.delimiter, bom: options.bom, longIds: options.longIds },
+    fileName,
+  });
+  const counter: PageCounter = { pages: 0 };
+  const onEnd = recorder(ctx.db, audit, counter, performance.now());
+
+  const controller = new AbortController();
+  const signal = ctx.signal ? AbortSignal.any([controller.signal, ctx.signal]) : controller.signal;
+  const view = {
+    payoutId: filters.payout_id,
+    payoutStatus: filters.payout_status,
+    types: filters.type,
+    range: dateRange(filters.from, filters.to, filters.tz ?? user.organizationTimezone),
+  };
+  const source = transactionSource(api, view, { pageSize: Math.min(EXPORT_PAGE_SIZE, api.maxPageSize), signal });
+  const chunks = csvChunks(exportPages(source, counter), plan, writer);
+  const rest = {
+    next: () => callProvider(connection, () => chunks.next()),
+    return: () => chunks.return(undefined),
+  };
+
+  let first: IteratorResult<CsvChunk, void>;
+  try {
+    first = await rest.next();
+  } catch (error) {
+    if (signal.aborted) {
+      await onEnd({ outcome: 'cancelled', rows: 0 });
+      throw new ApiError(499, 'cancelled', 'The export was cancelled.');
+    }
+    await onEnd({ outcome: 'failed', rows: 0, error });
+    throw error;
+  }
+  const head: CsvChunk = first.done
+    ? { text: writer.header(plan.header), rows: 0 }
+    : { text: writer.header(plan.header) + first.value.text, rows: first.value.rows };
+  const body = csvStream({
+    head,
+    rest: first.done ? { next: async () => ({ done: true, value: undefined }) } : rest,
+    signal,
+    abort: (reason) => controller.abort(reason),
+    onEnd,
+  });
+  return new Response(body, { status: 200, headers: csvHeaders(fileName, audit.id) });
+}
