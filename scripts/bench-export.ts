@@ -17,6 +17,7 @@ import { findOrganizationBySlug } from '@/lib/db/organizations';
 import { createProviderClient } from '@/lib/providers/registry';
 import { SANDBOX_ACCOUNTS, sandboxBaseUrl } from '@/lib/sandbox/accounts';
 import { dateIn } from '@/lib/exports/file-name';
+import { EXPORT_PAGE_SIZE } from '@/lib/exports/service';
 import { DEMO_ENV, launch } from './launch.mjs';
 import { signInCookie } from './lib/session';
 
@@ -30,7 +31,7 @@ const { values } = parseArgs({
 });
 const APP_PORT = Number(values['app-port']);
 const SANDBOX_PORT = Number(values['sandbox-port']);
-const PAGE_SIZE = 10_000;
+const PAGE_SIZE = EXPORT_PAGE_SIZE;
 const ZONE = DEMO_ORGANIZATIONS.acme.timezone;
 const bench = SANDBOX_ACCOUNTS.find((a) => a.key === 'bench');
 if (!bench || bench.provider !== 'shopline') throw new Error('no bench store in the sandbox');

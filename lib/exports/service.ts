@@ -18,8 +18,8 @@ import { exportPlan, type ExportPlan } from './plan';
 import type { ExportRequest } from './request';
 import { csvStream, type CsvChunk, type ExportEnd } from './stream';
 
-/** Rows per provider page for exports: SHOPLINE's maximum, fewest round trips. */
-export const EXPORT_PAGE_SIZE = 10_000;
+/** Rows per provider page for exports: measured fastest against the fetch-only floor, with less garbage per page than 10,000. */
+export const EXPORT_PAGE_SIZE = 2_500;
 
 export interface ExportUser {
   readonly userId: string;
