@@ -1,3 +1,4 @@
+import { TYPE_LABELS } from '@/components/ui/labels';
 import { Money } from '@/components/ui/money';
 import { bucketTitle } from '@/lib/flows/format';
 import type { FlowsDto } from '@/lib/flows/schema';
@@ -101,19 +102,6 @@ export function SankeyTable({ data }: { data: FlowsDto }) {
   );
 }
 
-const TYPE_LABELS: Readonly<Record<FlowsDto['byType'][number]['type'], string>> = {
-  payment: 'Payment',
-  refund: 'Refund',
-  refund_failure: 'Refund failure',
-  chargeback: 'Chargeback',
-  chargeback_won: 'Chargeback won',
-  reserve_held: 'Reserve held',
-  reserve_released: 'Reserve released',
-  accounting_adjustment: 'Accounting adjustment',
-  transfer_in: 'Transfer in',
-  payout: 'Payout',
-  other: 'Other',
-};
 
 export function TypeTable({ data }: { data: FlowsDto }) {
   const currency = data.currency ?? '';
@@ -133,7 +121,7 @@ export function TypeTable({ data }: { data: FlowsDto }) {
           {data.byType.map((row) => (
             <tr key={row.type}>
               <th scope="row">
-                {TYPE_LABELS[row.type]}
+                {row.type === 'other' ? 'Other' : TYPE_LABELS[row.type]}
                 {row.rawTypes.length > 0 && <span className="faint mono"> ({row.rawTypes.join(', ')})</span>}
               </th>
               <td className="right num">{row.count}</td>

@@ -3,39 +3,18 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import { CopyButton } from '@/components/ui/copy-button';
 import { periodTitle } from '@/lib/flows/format';
 import { flowsQueryOptions } from '@/lib/flows/queries';
 import { toFlowsSearchParams, type FlowsQuery } from '@/lib/flows/query';
-import { ApiClientError } from '@/lib/query/fetch-json';
 import { connectionsQueryOptions } from '@/lib/transactions/queries';
 import { FlowsCards, ViewToggle, type FlowsView } from './flows-cards';
 import { FlowsControls } from './flows-controls';
 import { FlowsEmpty } from './flows-empty';
+import { ApiErrorAlert } from '@/components/ui/api-error-alert';
 import { FlowsSkeleton } from './skeleton';
 import { useLocalFlowsQuery, useUrlFlowsQuery, type FlowsQueryState } from './use-flows-query';
 
 type Variant = 'page' | 'overview';
-
-function FlowsError({ error, onRetry }: { error: Error; onRetry: () => void }) {
-  const traceId = error instanceof ApiClientError ? error.traceId : null;
-  return (
-    <div className="alert alert-danger" role="alert">
-      <div>
-        <div className="alert-title">Money flows could not be loaded</div>
-        <p>{error.message}</p>
-        {traceId && (
-          <p className="muted">
-            Trace ID <span className="mono">{traceId}</span> <CopyButton value={traceId} label="trace ID" />
-          </p>
-        )}
-      </div>
-      <button type="button" className="btn" onClick={onRetry}>
-        Try again
-      </button>
-    </div>
-  );
-}
 
 function FlowsPanel({ variant, state }: { variant: Variant; state: FlowsQueryState }) {
   const [query, setQuery] = state;
@@ -46,7 +25,7 @@ function FlowsPanel({ variant, state }: { variant: Variant; state: FlowsQuerySta
   const data = flows.data;
 
   if (!data) {
-    if (flows.isError) return <FlowsError error={flows.error} onRetry={() => flows.refetch()} />;
+    if (flows.isError) return <ApiErrorAlert title="Money flows could not be loaded" retrying={flows.isFetching} error={flows.error} onRetry={() => flows.refetch()} />;
     return <FlowsSkeleton variant={variant} />;
   }
   const currencies = [...new Set([...(data.currency ? [data.currency] : []), ...data.currencies])];
@@ -68,7 +47,7 @@ function FlowsPanel({ variant, state }: { variant: Variant; state: FlowsQuerySta
         </p>
         {data.totals.count > 0 && <ViewToggle view={view} onChange={setView} />}
       </div>
-      {flows.isError && <FlowsError error={flows.error} onRetry={() => flows.refetch()} />}
+      {flows.isError && <ApiErrorAlert title="Money flows could not be loaded" retrying={flows.isFetching} error={flows.error} onRetry={() => flows.refetch()} />}
       {data.totals.count === 0 ? (
         <FlowsEmpty data={data} query={query} onChange={setQuery} />
       ) : (

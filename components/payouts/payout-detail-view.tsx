@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { payoutDetailQueryOptions } from '@/lib/payouts/queries';
 import { ApiClientError } from '@/lib/query/fetch-json';
-import { ApiErrorAlert, retryServerErrors } from './api-error-alert';
+import { ApiErrorAlert, retryServerErrors } from '@/components/ui/api-error-alert';
 import { PayoutSummary } from './payout-summary';
 import { PayoutTransactions } from './payout-transactions';
 import { PayoutDetailSkeleton } from './skeletons';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { payoutsQueryOptions } from '@/lib/payouts/queries';
 import type { PayoutsPageDto } from '@/lib/payouts/schema';
 import type { ConnectionDto } from '@/lib/transactions/schema';
-import { ApiErrorAlert, retryServerErrors } from './api-error-alert';
+import { ApiErrorAlert, retryServerErrors } from '@/components/ui/api-error-alert';
 import { PayoutsEmpty } from './payouts-empty';
 import { PayoutsFilters } from './payouts-filters';
 import { PayoutsPagination } from './payouts-pagination';

@@ -5,6 +5,7 @@ import { usePathname, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { AccountPicker } from '@/components/accounts/account-picker';
 import { ExportButton } from '@/components/exports/export-button';
+import { ApiErrorAlert } from '@/components/ui/api-error-alert';
 import { ApiClientError } from '@/lib/query/fetch-json';
 import { pickAccount, transactionsHref } from '@/lib/transactions/href';
 import { parseTransactionsSearchParams, TRANSACTION_PAGE_SIZES, type TransactionsQuery } from '@/lib/transactions/query';
@@ -15,7 +16,6 @@ import { DetailPanel } from './detail-panel';
 import { TransactionFilters, type FilterChange } from './filters';
 import { Pagination } from './pagination';
 import { TableSkeleton, TransactionsTable } from './table';
-import { TransactionsError } from './transactions-error';
 import { useVisibleColumns } from './use-visible-columns';
 
 export function TransactionsView({ accounts, timeZone }: { accounts: readonly ConnectionDto[]; timeZone: string }) {
@@ -60,11 +60,13 @@ export function TransactionsView({ accounts, timeZone }: { accounts: readonly Co
       </div>
       <TransactionFilters query={query} onChange={applyFilters} />
       {result.isError && (
-        <TransactionsError
-          error={result.error}
-          onRetry={() => result.refetch()}
-          onStartOver={result.error instanceof ApiClientError && result.error.status === 400 ? () => navigate(pathname) : undefined}
-        />
+        <ApiErrorAlert title="Transactions could not be loaded" error={result.error} retrying={result.isFetching} onRetry={() => result.refetch()}>
+          {result.error instanceof ApiClientError && result.error.status === 400 && (
+            <button type="button" className="btn" onClick={() => navigate(pathname)}>
+              Start over
+            </button>
+          )}
+        </ApiErrorAlert>
       )}
       {page === null ? (
         !result.isError && <TableSkeleton />

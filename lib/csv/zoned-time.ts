@@ -5,6 +5,8 @@
  * Formatters keep caches: make one per column. Isomorphic.
  */
 
+import { offsetMs } from '@/lib/transactions/dates';
+
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
@@ -29,22 +31,8 @@ export function utcFormatter(): InstantFormatter {
 export const formatUtc: InstantFormatter = utcFormatter();
 
 function offsetReader(timeZone: string): (epochMs: number) => number {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  return (epochMs) => {
-    const parts: Record<string, number> = {};
-    for (const part of format.formatToParts(new Date(epochMs))) parts[part.type] = Number(part.value);
-    const wall = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
-    return wall - Math.floor(epochMs / 1000) * 1000;
-  };
+  new Intl.DateTimeFormat('en-US', { timeZone }); // throws RangeError for an unknown zone, now rather than per row
+  return (epochMs) => offsetMs(epochMs, timeZone);
 }
 
 /**

@@ -55,7 +55,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** Milliseconds the zone's wall clock is ahead of UTC at that instant. */
-function offsetMs(epochMs: number, timeZone: string): number {
+export function offsetMs(epochMs: number, timeZone: string): number {
   const values = new Map(formatter(timeZone).formatToParts(new Date(epochMs)).map((p) => [p.type, Number(p.value)]));
   const wall = Date.UTC(
     values.get('year') ?? 1970,

@@ -38,7 +38,7 @@ export function ApiErrorAlert({
           </p>
         )}
       </div>
-      <div className="toolbar payouts-alert-actions">
+      <div className="toolbar alert-actions">
         {children}
         <button type="button" className="btn" onClick={onRetry} disabled={retrying}>
           {retrying && <span className="spin" aria-hidden />}
