@@ -2,7 +2,7 @@ import { AccountPicker } from '@/components/accounts/account-picker';
 import { PAYOUT_STATUSES, type PayoutStatus } from '@/lib/domain/transaction';
 import { PAYOUT_PAGE_SIZES, type PayoutsQuery } from '@/lib/payouts/query';
 import type { ConnectionDto } from '@/lib/transactions/schema';
-import { DateRangeFilter } from './date-range-filter';
+import { DateRangeFilter } from '@/components/ui/date-range-filter';
 import { PAYOUT_STATUS_LABELS } from '@/components/ui/labels';
 
 function isStatus(value: string): value is PayoutStatus {

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { PAYOUT_STATUSES, type PayoutStatus, type TransactionType } from '@/lib/domain/transaction';
 import { TRANSACTION_FILTER_TYPES, type TransactionsQuery } from '@/lib/transactions/query';
+import { DateRangeFilter } from '@/components/ui/date-range-filter';
 import { PAYOUT_STATUS_LABELS, TYPE_FILTER_LABELS } from '@/components/ui/labels';
 
 export type FilterChange = Partial<Pick<TransactionsQuery, 'payout_status' | 'payout_id' | 'type' | 'from' | 'to'>>;
@@ -102,14 +103,7 @@ export function TransactionFilters({ query, onChange }: { query: TransactionsQue
       </div>
       <PayoutIdFilter value={query.payout_id} onApply={(payout_id) => payout_id !== query.payout_id && onChange({ payout_id })} />
       <TypeFilter value={query.type} onChange={(type) => onChange({ type })} />
-      <div className="field">
-        <label htmlFor="filter-from">From</label>
-        <input id="filter-from" type="date" className="input" value={query.from ?? ''} max={query.to} onChange={(e) => onChange({ from: e.target.value || undefined })} />
-      </div>
-      <div className="field">
-        <label htmlFor="filter-to">To</label>
-        <input id="filter-to" type="date" className="input" value={query.to ?? ''} min={query.from} onChange={(e) => onChange({ to: e.target.value || undefined })} />
-      </div>
+      <DateRangeFilter value={query} onChange={(range) => onChange({ from: range.from, to: range.to })} />
       {active !== undefined && (
         <button
           type="button"

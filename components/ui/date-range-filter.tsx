@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 
 export interface DateRange {
   readonly from?: string;
@@ -9,6 +9,7 @@ const COMMIT_DELAY_MS = 700;
 
 /** From/to date inputs that apply after a pause, on blur or on Enter, so typing a year is one change, not four. */
 export function DateRangeFilter({ value, onChange }: { value: DateRange; onChange: (range: DateRange) => void }) {
+  const id = useId();
   const applied = { from: value.from ?? '', to: value.to ?? '' };
   const [draft, setDraft] = useState(applied);
   const [seen, setSeen] = useState(applied);
@@ -35,16 +36,16 @@ export function DateRangeFilter({ value, onChange }: { value: DateRange; onChang
   };
   const input = (field: 'from' | 'to', label: string) => (
     <div className="field">
-      <label htmlFor={`payouts-${field}`}>{label}</label>
+      <label htmlFor={`${id}-${field}`}>{label}</label>
       <input
-        id={`payouts-${field}`}
+        id={`${id}-${field}`}
         type="date"
         className="input"
         value={draft[field]}
         min={field === 'to' ? draft.from || undefined : undefined}
         max={field === 'from' ? draft.to || undefined : undefined}
         aria-invalid={reversed || undefined}
-        aria-describedby={reversed ? 'payouts-range-error' : undefined}
+        aria-describedby={reversed ? `${id}-range-error` : undefined}
         onChange={(event) => edit(field, event.target.value)}
         onBlur={() => commit(draft)}
         onKeyDown={(event) => {
@@ -59,7 +60,7 @@ export function DateRangeFilter({ value, onChange }: { value: DateRange; onChang
       {input('from', 'From')}
       {input('to', 'To')}
       {reversed && (
-        <p id="payouts-range-error" className="payouts-field-error" role="alert">
+        <p id={`${id}-range-error`} className="field-error" role="alert">
           “From” must be on or before “To”.
         </p>
       )}
