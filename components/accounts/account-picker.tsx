@@ -7,12 +7,17 @@ export function AccountPicker({
   accounts,
   value,
   onChange,
+  all,
+  id = 'account-picker',
 }: {
   accounts: readonly ConnectionDto[];
   value: string;
   onChange: (connectionId: string) => void;
+  /** An extra first option covering every account, e.g. { value: 'all', label: 'All accounts' }. */
+  all?: { value: string; label: string };
+  id?: string;
 }) {
-  if (accounts.length <= 1) {
+  if (accounts.length <= 1 && !all) {
     const only = accounts[0];
     return only ? (
       <div className="field">
@@ -25,8 +30,9 @@ export function AccountPicker({
   }
   return (
     <div className="field">
-      <label htmlFor="account-picker">Account</label>
-      <select id="account-picker" className="select" value={value} onChange={(event) => onChange(event.target.value)}>
+      <label htmlFor={id}>Account</label>
+      <select id={id} className="select" value={value} onChange={(event) => onChange(event.target.value)}>
+        {all && <option value={all.value}>{all.label}</option>}
         {accounts.map((account) => (
           <option key={account.id} value={account.id}>
             {account.label} · {account.providerName}

@@ -1,5 +1,6 @@
 'use client';
 
+import { AccountPicker } from '@/components/accounts/account-picker';
 import { useState } from 'react';
 import { PRESET_DAYS, PRESET_PERIODS, type PeriodChoice } from '@/lib/flows/period';
 import { ALL_ACCOUNTS, type FlowsQuery } from '@/lib/flows/query';
@@ -98,22 +99,13 @@ export function FlowsControls({ query, onChange, currencies, accounts, resolved 
         </select>
       </div>
       {accounts && (
-        <div className="field">
-          <label htmlFor="flows-account">Account</label>
-          <select
-            id="flows-account"
-            className="select"
-            value={query.account}
-            onChange={(event) => onChange({ ...query, account: event.target.value })}
-          >
-            <option value={ALL_ACCOUNTS}>All accounts</option>
-            {accounts.map((account) => (
-              <option key={account.id} value={account.id}>
-                {account.label} · {account.providerName}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AccountPicker
+          id="flows-account"
+          accounts={accounts}
+          value={query.account}
+          all={{ value: ALL_ACCOUNTS, label: 'All accounts' }}
+          onChange={(account) => onChange({ ...query, account })}
+        />
       )}
     </div>
   );

@@ -1,13 +1,8 @@
 import { AccountPicker } from '@/components/accounts/account-picker';
-import { PAYOUT_STATUSES, type PayoutStatus } from '@/lib/domain/transaction';
 import { PAYOUT_PAGE_SIZES, type PayoutsQuery } from '@/lib/payouts/query';
 import type { ConnectionDto } from '@/lib/transactions/schema';
 import { DateRangeFilter } from '@/components/ui/date-range-filter';
-import { PAYOUT_STATUS_LABELS } from '@/components/ui/labels';
-
-function isStatus(value: string): value is PayoutStatus {
-  return (PAYOUT_STATUSES as readonly string[]).includes(value);
-}
+import { PayoutStatusSelect } from '@/components/ui/payout-status-select';
 
 export function PayoutsFilters({
   accounts,
@@ -29,22 +24,7 @@ export function PayoutsFilters({
   return (
     <div className="toolbar payouts-filters" role="group" aria-label="Payout filters">
       <AccountPicker accounts={accounts} value={accountId} onChange={onAccountChange} />
-      <div className="field">
-        <label htmlFor="payouts-status">Status</label>
-        <select
-          id="payouts-status"
-          className="select"
-          value={query.status ?? ''}
-          onChange={(event) => onChange({ status: isStatus(event.target.value) ? event.target.value : undefined })}
-        >
-          <option value="">Any status</option>
-          {PAYOUT_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {PAYOUT_STATUS_LABELS[status]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <PayoutStatusSelect id="payouts-status" label="Status" value={query.status} onChange={(status) => onChange({ status })} />
       <DateRangeFilter value={query} onChange={(range) => onChange({ from: range.from, to: range.to })} />
       <div className="field payouts-page-size">
         <label htmlFor="payouts-limit">Page size</label>

@@ -1,10 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-import { PAYOUT_STATUSES, type PayoutStatus, type TransactionType } from '@/lib/domain/transaction';
+import type { TransactionType } from '@/lib/domain/transaction';
 import { TRANSACTION_FILTER_TYPES, type TransactionsQuery } from '@/lib/transactions/query';
 import { DateRangeFilter } from '@/components/ui/date-range-filter';
-import { PAYOUT_STATUS_LABELS, TYPE_FILTER_LABELS } from '@/components/ui/labels';
+import { TYPE_FILTER_LABELS } from '@/components/ui/labels';
+import { PayoutStatusSelect } from '@/components/ui/payout-status-select';
 
 export type FilterChange = Partial<Pick<TransactionsQuery, 'payout_status' | 'payout_id' | 'type' | 'from' | 'to'>>;
 
@@ -85,22 +86,7 @@ export function TransactionFilters({ query, onChange }: { query: TransactionsQue
   const active = query.payout_status ?? query.payout_id ?? query.type ?? query.from ?? query.to;
   return (
     <div className="filters" role="group" aria-label="Filters">
-      <div className="field">
-        <label htmlFor="filter-payout-status">Payout status</label>
-        <select
-          id="filter-payout-status"
-          className="select"
-          value={query.payout_status ?? ''}
-          onChange={(event) => onChange({ payout_status: (event.target.value || undefined) as PayoutStatus | undefined })}
-        >
-          <option value="">Any status</option>
-          {PAYOUT_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {PAYOUT_STATUS_LABELS[status]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <PayoutStatusSelect id="filter-payout-status" label="Payout status" value={query.payout_status} onChange={(payout_status) => onChange({ payout_status })} />
       <PayoutIdFilter value={query.payout_id} onApply={(payout_id) => payout_id !== query.payout_id && onChange({ payout_id })} />
       <TypeFilter value={query.type} onChange={(type) => onChange({ type })} />
       <DateRangeFilter value={query} onChange={(range) => onChange({ from: range.from, to: range.to })} />

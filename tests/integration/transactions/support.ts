@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll } from 'vitest';
 import type { LoadedConnection } from '@/lib/connections/client';
-import { SANDBOX_ACCOUNTS, sandboxBaseUrl, startSandbox, type Sandbox, type SandboxAccount } from '@/lib/sandbox';
+import { SANDBOX_ACCOUNTS, sandboxBaseUrl, type Sandbox, type SandboxAccount } from '@/lib/sandbox';
+import { sandboxPerSuite as sharedSandboxPerSuite } from '../providers/support';
 import { createCursorCodec } from '@/lib/transactions/cursor';
 
 // Failures must surface at once rather than after retries, and provider warnings must not flood the output.
@@ -13,21 +13,8 @@ export const codec = createCursorCodec('integration-test-secret-0123456789abcdef
 /** A fixed newest transaction time, so date filters name real days of the sandbox's history. */
 export const ANCHOR = new Date('2024-03-31T12:00:00Z');
 
-export function sandboxPerSuite() {
-  const state: { current: Sandbox | null } = { current: null };
-  beforeAll(async () => {
-    state.current = await startSandbox({ port: 0, rateLimits: false, anchor: ANCHOR });
-  });
-  afterAll(async () => {
-    await state.current?.close();
-  });
-  return {
-    get sandbox(): Sandbox {
-      if (!state.current) throw new Error('sandbox not started');
-      return state.current;
-    },
-  };
-}
+/** A sandbox per test file whose newest transaction is at ANCHOR. */
+export const sandboxPerSuite = () => sharedSandboxPerSuite({ anchor: ANCHOR });
 
 function settingsOf(account: SandboxAccount): { settings: object; credentials: object } {
   switch (account.provider) {
