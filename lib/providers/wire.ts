@@ -17,33 +17,39 @@ function quote(value: string): string {
   return JSON.stringify(value.length > 24 ? `${value.slice(0, 24)}…` : value);
 }
 
-/** Readers for wire values that throw a bad_response naming the field instead of returning partial data. */
-export function wireReader(ctx: MapContext) {
+/**
+ * Readers for wire values that throw a bad_response naming the field instead of returning partial data.
+ * `locate` spells out a field's full path (`transactions[3].amount`) only when its value is wrong, so a
+ * list mapper can pass short names and keep its position in a variable instead of building a path per field.
+ */
+export function wireReader(ctx: MapContext, locate: (field: string) => string = (field) => field) {
   const fail = (what: string): ProviderError => badResponse(ctx.provider, what, { traceId: ctx.traceId });
   return {
     fail,
+    /** The field's full path, for messages a mapper builds itself. */
+    locate,
     currency(value: string, field: string): CurrencyCode {
       try {
         return toCurrency(value);
       } catch {
-        throw fail(`an unknown currency ${quote(value)} in ${field}`);
+        throw fail(`an unknown currency ${quote(value)} in ${locate(field)}`);
       }
     },
     money(value: string, currency: CurrencyCode, field: string): Money {
       try {
         return parseMoney(value, currency);
       } catch {
-        throw fail(`an invalid ${currency} amount ${quote(value)} in ${field}`);
+        throw fail(`an invalid ${currency} amount ${quote(value)} in ${locate(field)}`);
       }
     },
     /** An ISO 8601 date-time, kept as sent (with the provider's offset). */
     timestamp(value: string, field: string): string {
-      if (!ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) throw fail(`an invalid date-time ${quote(value)} in ${field}`);
+      if (!ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) throw fail(`an invalid date-time ${quote(value)} in ${locate(field)}`);
       return value;
     },
     /** An exact decimal kept as text (rates are not money). */
     decimal(value: string, field: string): string {
-      if (!DECIMAL.test(value.trim())) throw fail(`a value that is not a decimal ${quote(value)} in ${field}`);
+      if (!DECIMAL.test(value.trim())) throw fail(`a value that is not a decimal ${quote(value)} in ${locate(field)}`);
       return value.trim();
     },
   };

@@ -1,4 +1,6 @@
 import type { BalanceLine } from '@/lib/domain/balance';
+import type { CurrencyCode } from '@/lib/domain/currencies';
+import type { Money } from '@/lib/domain/money';
 import type { BalanceTransaction, Payout, PayoutStatus, TransactionType } from '@/lib/domain/transaction';
 import { optional, wireReader, type MapContext, type WireReader } from '../wire';
 import type { WireBalance, WirePayout, WirePayoutStatus, WireTransaction } from './schemas';
@@ -39,7 +41,7 @@ export function payoutStatusFromWire(value: string | null | undefined, field: st
     case 'retrying':
       return 'retrying';
     default:
-      throw read.fail(`an unknown payout status in ${field}`);
+      throw read.fail(`an unknown payout status in ${read.locate(field)}`);
   }
 }
 
@@ -83,42 +85,69 @@ export function mapBalances(wire: readonly WireBalance[], ctx: MapContext & { re
   });
 }
 
-export function mapTransaction(wire: WireTransaction, field: string, read: WireReader): BalanceTransaction {
-  const currency = read.currency(wire.currency, `${field}.currency`);
-  const settlementAmount = optional(wire.settlement_amount);
-  const settlementCurrency = optional(wire.settlement_currency);
-  if (settlementAmount !== null && settlementCurrency === null) {
-    throw read.fail(`a settlement amount without a currency in ${field}.settlement_currency`);
-  }
-  const exchangeRate = optional(wire.exchange_rate);
-  const processedAt = optional(wire.processed_at);
-  return {
-    id: wire.id,
-    type: transactionType(wire.type),
-    rawType: wire.type,
-    sourceType: optional(wire.source_type) ?? '',
-    amount: read.money(wire.amount, currency, `${field}.amount`),
-    fee: read.money(wire.fee, currency, `${field}.fee`),
-    net: read.money(wire.net, currency, `${field}.net`),
-    currency,
-    settlementAmount:
+/**
+ * One transaction; `read` locates the short field names given here (see mapTransactions). Built by a
+ * constructor rather than as an object literal for the reason given at Money's `Amount`: a page of rows
+ * outlives a young-generation collection while it is exported, and literal rows would then be pretenured.
+ */
+class ShoplineTransaction implements BalanceTransaction {
+  readonly id: string;
+  readonly type: TransactionType;
+  readonly rawType: string;
+  readonly sourceType: string;
+  readonly amount: Money;
+  readonly fee: Money;
+  readonly net: Money;
+  readonly currency: CurrencyCode;
+  readonly settlementAmount: Money | null;
+  readonly exchangeRate: string | null;
+  readonly payoutId: string | null;
+  readonly payoutStatus: PayoutStatus | null;
+  readonly transactionTime: string;
+  readonly processedAt: string | null;
+  readonly sourceOrderId: string | null;
+  readonly sourceOrderTransactionId: string | null;
+  readonly sourcePaymentId: string | null;
+
+  constructor(wire: WireTransaction, read: WireReader) {
+    const currency = read.currency(wire.currency, 'currency');
+    const settlementAmount = optional(wire.settlement_amount);
+    const settlementCurrency = optional(wire.settlement_currency);
+    if (settlementAmount !== null && settlementCurrency === null) {
+      throw read.fail(`a settlement amount without a currency in ${read.locate('settlement_currency')}`);
+    }
+    const exchangeRate = optional(wire.exchange_rate);
+    const processedAt = optional(wire.processed_at);
+    this.id = wire.id;
+    this.type = transactionType(wire.type);
+    this.rawType = wire.type;
+    this.sourceType = optional(wire.source_type) ?? '';
+    this.amount = read.money(wire.amount, currency, 'amount');
+    this.fee = read.money(wire.fee, currency, 'fee');
+    this.net = read.money(wire.net, currency, 'net');
+    this.currency = currency;
+    this.settlementAmount =
       settlementAmount === null || settlementCurrency === null
         ? null
-        : read.money(settlementAmount, read.currency(settlementCurrency, `${field}.settlement_currency`), `${field}.settlement_amount`),
-    exchangeRate: exchangeRate === null ? null : read.decimal(exchangeRate, `${field}.exchange_rate`),
-    payoutId: optional(wire.payout_id),
-    payoutStatus: payoutStatusFromWire(wire.payout_status, `${field}.payout_status`, read),
-    transactionTime: read.timestamp(wire.transaction_time, `${field}.transaction_time`),
-    processedAt: processedAt === null ? null : read.timestamp(processedAt, `${field}.processed_at`),
-    sourceOrderId: optional(wire.source_order_id),
-    sourceOrderTransactionId: optional(wire.source_order_transaction_id),
-    sourcePaymentId: optional(wire.source_payment_id),
-  };
+        : read.money(settlementAmount, read.currency(settlementCurrency, 'settlement_currency'), 'settlement_amount');
+    this.exchangeRate = exchangeRate === null ? null : read.decimal(exchangeRate, 'exchange_rate');
+    this.payoutId = optional(wire.payout_id);
+    this.payoutStatus = payoutStatusFromWire(wire.payout_status, 'payout_status', read);
+    this.transactionTime = read.timestamp(wire.transaction_time, 'transaction_time');
+    this.processedAt = processedAt === null ? null : read.timestamp(processedAt, 'processed_at');
+    this.sourceOrderId = optional(wire.source_order_id);
+    this.sourceOrderTransactionId = optional(wire.source_order_transaction_id);
+    this.sourcePaymentId = optional(wire.source_payment_id);
+  }
 }
 
+/** A page of transactions; a bad value is named by its place (`transactions[3].amount`), spelled out only then. */
 export function mapTransactions(wire: readonly WireTransaction[], ctx: MapContext): BalanceTransaction[] {
-  const read = wireReader(ctx);
-  return wire.map((row, index) => mapTransaction(row, `transactions[${index}]`, read));
+  let index = 0;
+  const read = wireReader(ctx, (field) => `transactions[${index}].${field}`);
+  const items: BalanceTransaction[] = new Array<BalanceTransaction>(wire.length);
+  for (; index < wire.length; index += 1) items[index] = new ShoplineTransaction(wire[index]!, read);
+  return items;
 }
 
 export function mapPayout(wire: WirePayout, field: string, read: WireReader): Payout {

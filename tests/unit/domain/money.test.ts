@@ -33,6 +33,34 @@ describe('parseMoney', () => {
     expect(() => parseMoney(input, USD)).toThrow(MoneyParseError);
   });
 
+  it('reads amounts on both sides of the 15-digit fast path exactly', () => {
+    expect(parseMoney('9999999999999.99', USD).minor).toBe(999999999999999n);
+    expect(parseMoney('99999999999999.99', USD).minor).toBe(9999999999999999n);
+    expect(parseMoney('-99999999999999.99', USD).minor).toBe(-9999999999999999n);
+    expect(parseMoney('123456789012345', JPY).minor).toBe(123456789012345n);
+    expect(parseMoney('1234567890123456', JPY).minor).toBe(1234567890123456n);
+    expect(parseMoney(' 12.5 ', USD).minor).toBe(1250n);
+  });
+
+  it('agrees with a reading through BigInt text for random decimals', () => {
+    // The reference: the sign, then the digits with the fraction padded to the exponent, read by BigInt.
+    const reference = (input: string, exponent: number): bigint => {
+      const [, sign, whole = '', fraction = ''] = /^([+-])?(\d+)(?:\.(\d+))?$/.exec(input) ?? [];
+      const magnitude = BigInt(whole + fraction.slice(0, exponent).padEnd(exponent, '0'));
+      return sign === '-' ? -magnitude : magnitude;
+    };
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) % n;
+    const digits = (n: number) => Array.from({ length: n }, () => String(next(10))).join('');
+    for (let i = 0; i < 2_000; i += 1) {
+      const currency = [USD, JPY, KWD][next(3)]!;
+      const exponent = currency === JPY ? 0 : currency === KWD ? 3 : 2;
+      const fraction = exponent === 0 || next(3) === 0 ? '' : `.${digits(1 + next(exponent))}`;
+      const input = `${['', '-', '+'][next(3)]}${digits(1 + next(20))}${fraction}`;
+      expect(parseMoney(input, currency).minor, input).toBe(reference(input, exponent));
+    }
+  });
+
   it('refuses to round away fraction digits the currency does not have', () => {
     expect(() => parseMoney('1200.50', JPY)).toThrow(/JPY has 0 decimal places/);
     expect(() => parseMoney('0.761', USD)).toThrow(MoneyParseError);
