@@ -31,19 +31,44 @@ async function fetchKept<T>(source: WalkSource<T>, cursor: string | null): Promi
   return { kept, next: page.nextCursor };
 }
 
-export async function* exportPages<T>(source: WalkSource<T>, counter: PageCounter = { pages: 0 }): AsyncGenerator<T[], void, undefined> {
+/**
+ * A plain iterator rather than a generator: a generator suspended at `yield` would keep the page it
+ * handed out reachable while the next one is fetched and parsed, and at a million rows that keeps every
+ * page alive long enough for the garbage collector to move it to the old generation.
+ */
+export function exportPages<T>(source: WalkSource<T>, counter: PageCounter = { pages: 0 }): AsyncIterableIterator<T[], void, undefined> {
   let cursor: string | null = null;
-  let pending = fetchKept(source, cursor);
-  for (;;) {
-    const { kept, next }: Sifted<T> = await pending;
-    counter.pages += 1;
-    if (next !== null && next === cursor) throw new Error('The provider returned the same page cursor twice.');
-    if (next !== null) {
-      cursor = next;
-      pending = fetchKept(source, next);
-      pending.catch(() => undefined);
-    }
-    yield kept;
-    if (next === null) return;
-  }
+  /** The page being fetched; undefined before the first request, null once the view has ended. */
+  let pending: Promise<Sifted<T>> | null | undefined;
+  const done = (): IteratorReturnResult<void> => ({ done: true, value: undefined });
+  const iterator: AsyncIterableIterator<T[], void, undefined> = {
+    async next() {
+      if (pending === undefined) pending = fetchKept(source, null);
+      if (pending === null) return done();
+      let sifted: Sifted<T>;
+      try {
+        sifted = await pending;
+      } catch (error) {
+        pending = null;
+        throw error;
+      }
+      counter.pages += 1;
+      if (sifted.next !== null && sifted.next === cursor) {
+        pending = null;
+        throw new Error('The provider returned the same page cursor twice.');
+      }
+      cursor = sifted.next;
+      pending = cursor === null ? null : fetchKept(source, cursor);
+      pending?.catch(() => undefined);
+      return { done: false, value: sifted.kept };
+    },
+    async return() {
+      pending = null;
+      return done();
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
 }

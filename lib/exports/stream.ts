@@ -6,8 +6,9 @@
  * stream closes or errors, so the audit record is final when the client sees the end.
  */
 
+/** Whole records as a few strings of modest size: one string per page would be a large object for the GC. */
 export interface CsvChunk {
-  readonly text: string;
+  readonly texts: readonly string[];
   readonly rows: number;
 }
 
@@ -28,6 +29,9 @@ export interface CsvStreamInput {
 
 export function csvStream(input: CsvStreamInput): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  const enqueue = (controller: ReadableStreamDefaultController<Uint8Array>, chunk: CsvChunk) => {
+    for (const text of chunk.texts) if (text !== '') controller.enqueue(encoder.encode(text));
+  };
   let rows = input.head.rows;
   let ended = false;
   const end = async (result: ExportEnd) => {
@@ -39,7 +43,7 @@ export function csvStream(input: CsvStreamInput): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        controller.enqueue(encoder.encode(input.head.text));
+        enqueue(controller, input.head);
         // The client going away may abort the request without cancelling the body; stop all the same.
         input.signal.addEventListener(
           'abort',
@@ -59,9 +63,9 @@ export function csvStream(input: CsvStreamInput): ReadableStream<Uint8Array> {
               controller.close();
               return;
             }
-            if (next.value.rows === 0 && next.value.text === '') continue;
+            if (next.value.rows === 0 && next.value.texts.every((text) => text === '')) continue;
             rows += next.value.rows;
-            controller.enqueue(encoder.encode(next.value.text));
+            enqueue(controller, next.value);
             return;
           }
         } catch (error) {
@@ -77,7 +81,7 @@ export function csvStream(input: CsvStreamInput): ReadableStream<Uint8Array> {
         await recorded;
       },
     },
-    // One chunk queued at most: the next page is asked for when the consumer has taken this one.
+    // One page queued at most: the next page is asked for when the consumer has taken this one's parts.
     new CountQueuingStrategy({ highWaterMark: 1 }),
   );
 }

@@ -147,24 +147,45 @@ function emit(http: HttpOptions, entry: LogEntry): void {
   }
 }
 
+/** The body read as JSON; `readable` is false for an empty or non-JSON body. */
+interface Received {
+  readonly response: Response;
+  readonly body: unknown;
+  readonly readable: boolean;
+}
+
+/**
+ * Sends the request and parses the body. The text lives only in here: a page of a million-row export is
+ * a string of megabytes, and dropping it before the schema check keeps it from outliving a young-generation
+ * collection and being copied into the old generation.
+ */
+async function receive<T>(req: JsonRequest<T>, signal: AbortSignal): Promise<Received> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
+  if (req.body !== undefined) headers['Content-Type'] ??= 'application/json';
+  const response = await (req.http.fetch ?? fetch)(req.url, {
+    method: req.method,
+    headers,
+    body: req.body === undefined ? undefined : JSON.stringify(req.body),
+    signal,
+    // Following a redirect could hand the credentials to another host.
+    redirect: 'manual',
+  });
+  const text = await response.text();
+  if (text.trim() === '') return { response, body: undefined, readable: false };
+  try {
+    return { response, body: (req.parseJson ?? JSON.parse)(text), readable: true };
+  } catch {
+    return { response, body: undefined, readable: false };
+  }
+}
+
 async function attemptOnce<T>(req: JsonRequest<T>): Promise<Attempt<T>> {
   const { provider, http } = req;
   const timeout = AbortSignal.timeout(http.timeoutMs);
   const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
-  const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
-  if (req.body !== undefined) headers['Content-Type'] ??= 'application/json';
-  let response: Response;
-  let text: string;
+  let received: Received;
   try {
-    response = await (http.fetch ?? fetch)(req.url, {
-      method: req.method,
-      headers,
-      body: req.body === undefined ? undefined : JSON.stringify(req.body),
-      signal,
-      // Following a redirect could hand the credentials to another host.
-      redirect: 'manual',
-    });
-    text = await response.text();
+    received = await receive(req, signal);
   } catch (error) {
     if (req.signal?.aborted) throw req.signal.reason;
     if (timeout.aborted) {
@@ -175,16 +196,8 @@ async function attemptOnce<T>(req: JsonRequest<T>): Promise<Attempt<T>> {
     return fail(httpFailure({ provider, kind: 'unavailable', head, cause: error }), true, null);
   }
 
+  const { response, body, readable } = received;
   const headerTraceId = req.traceIdHeader ? response.headers.get(req.traceIdHeader) : null;
-  let body: unknown = undefined;
-  let readable = text.trim() !== '';
-  if (readable) {
-    try {
-      body = (req.parseJson ?? JSON.parse)(text);
-    } catch {
-      readable = false;
-    }
-  }
   const rawTraceId = headerTraceId ?? (readable && req.traceIdFromBody ? req.traceIdFromBody(body) : null);
   // Provider-controlled text that reaches logs and the UI: bounded and redacted like any other.
   const traceId = rawTraceId ? safeDetail(rawTraceId, req.secrets) || null : null;

@@ -6,7 +6,7 @@ import { transactionSource } from '@/lib/transactions/source';
 import type { WalkSource } from '@/lib/transactions/walk';
 import { FakeTransactionsApi, history } from '../transactions/fake-api';
 
-async function collect<T>(pages: AsyncGenerator<T[]>): Promise<T[][]> {
+async function collect<T>(pages: AsyncIterable<T[]>): Promise<T[][]> {
   const out: T[][] = [];
   for await (const page of pages) out.push(page);
   return out;
@@ -44,7 +44,7 @@ describe('exportPages', () => {
     expect(api.calls.length).toBe(2);
     await pages.next();
     expect(api.calls.length).toBe(3);
-    await pages.return(undefined);
+    await pages.return?.();
     expect(api.calls.length).toBe(3);
   });
 

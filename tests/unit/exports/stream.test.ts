@@ -11,7 +11,7 @@ function source(count: number, failAt?: number) {
       asked += 1;
       if (asked === failAt) throw new Error('provider still failing');
       if (asked > count) return { done: true, value: undefined };
-      return { done: false, value: { text: `row${asked}\r\n`, rows: 1 } };
+      return { done: false, value: { texts: [`row${asked}\r\n`], rows: 1 } };
     },
   };
   return { rest, asked: () => asked };
@@ -23,7 +23,7 @@ function setup(count: number, failAt?: number) {
   const controller = new AbortController();
   const abort = vi.fn((reason: unknown) => controller.abort(reason));
   const stream = csvStream({
-    head: { text: 'id\r\nrow0\r\n', rows: 1 },
+    head: { texts: ['id\r\nrow0\r\n'], rows: 1 },
     rest,
     signal: controller.signal,
     abort,
@@ -57,6 +57,33 @@ describe('csvStream', () => {
     await tick();
     expect(asked()).toBe(3);
     await reader.cancel();
+  });
+
+  it('writes a page of several texts as consecutive parts, and asks for the next page once all are taken', async () => {
+    let asked = 0;
+    const stream = csvStream({
+      head: { texts: ['id\r\n', 'a\r\n', 'b\r\n'], rows: 2 },
+      rest: {
+        async next() {
+          asked += 1;
+          return asked > 1 ? { done: true, value: undefined } : { done: false, value: { texts: ['c\r\n', '', 'd\r\n'], rows: 2 } };
+        },
+      },
+      signal: new AbortController().signal,
+      abort: () => undefined,
+      onEnd: async () => undefined,
+    });
+    const reader = stream.getReader();
+    const parts: string[] = [];
+    for (let i = 0; i < 2; i += 1) parts.push(decoder.decode((await reader.read()).value, { stream: true }));
+    await tick();
+    expect(asked).toBe(0);
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(decoder.decode(value, { stream: true }));
+    }
+    expect(parts).toEqual(['id\r\n', 'a\r\n', 'b\r\n', 'c\r\n', 'd\r\n']);
   });
 
   it('on cancel aborts the provider calls and records a cancelled export with the rows so far', async () => {
