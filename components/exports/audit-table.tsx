@@ -7,6 +7,7 @@ const OUTCOME: Record<ExportOutcomeDto, { label: string; tone: string }> = {
   completed: { label: 'Completed', tone: 'badge-success' },
   failed: { label: 'Failed', tone: 'badge-danger' },
   cancelled: { label: 'Cancelled', tone: 'badge-warning' },
+  interrupted: { label: 'Interrupted', tone: 'badge-danger' },
 };
 
 /** The export audit: who exported which account's rows, with which filters, and how it ended. */

@@ -46,6 +46,8 @@ export interface ExportAudit {
   readonly errorTraceId: string | null;
   readonly startedAt: Date;
   readonly finishedAt: Date | null;
+  /** The last heartbeat of the server writing the file (see recordExportProgress). */
+  readonly aliveAt: Date;
 }
 
 export interface NewExportAudit {
@@ -85,10 +87,11 @@ interface ExportAuditRow {
   error_trace_id: string | null;
   started_at: Date;
   finished_at: Date | null;
+  alive_at: Date;
 }
 
 const COLUMNS = `id, seq, organization_id, user_id, user_email, connection_id, connection_label, filters, options,
-  file_name, outcome, row_count, provider_pages, error_message, error_trace_id, started_at, finished_at`;
+  file_name, outcome, row_count, provider_pages, error_message, error_trace_id, started_at, finished_at, alive_at`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toAudit(row: ExportAuditRow): ExportAudit {
@@ -110,6 +113,7 @@ function toAudit(row: ExportAuditRow): ExportAudit {
     errorTraceId: row.error_trace_id,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
+    aliveAt: row.alive_at,
   };
 }
 
@@ -142,6 +146,14 @@ export async function finishExportAudit(db: Queryable, id: string, ending: Expor
     [id, ending.outcome, ending.rowCount, ending.providerPages, ending.errorMessage ?? null, ending.errorTraceId ?? null],
   );
   return rows.length > 0;
+}
+
+/** A running export's heartbeat: its progress so far, and that its server is still writing it. */
+export async function recordExportProgress(db: Queryable, id: string, progress: { readonly rowCount: number; readonly providerPages: number }): Promise<void> {
+  await db.query(
+    `update export_audits set row_count = $2, provider_pages = $3, alive_at = now() where id = $1 and outcome = 'running'`,
+    [id, progress.rowCount, progress.providerPages],
+  );
 }
 
 /** The organization's exports, newest first; `beforeSeq` continues a list after its last row. */

@@ -83,4 +83,13 @@ export const MIGRATIONS: readonly Migration[] = [
       `create index export_audits_organization_seq_idx on export_audits (organization_id, seq desc)`,
     ],
   },
+  {
+    version: 4,
+    name: 'export heartbeat',
+    statements: [
+      // A running export's server writes its progress here every few seconds; a running export whose
+      // heartbeat stopped was cut off by its server stopping, and is shown as interrupted.
+      `alter table export_audits add column alive_at timestamptz not null default now()`,
+    ],
+  },
 ];

@@ -3,7 +3,8 @@ import { cursorParam, limitParam } from '@/lib/transactions/params';
 
 /** The export audit as the API answers it; the dialog and the admin page read it. Isomorphic. */
 
-export const exportOutcomeSchema = z.enum(['running', 'completed', 'failed', 'cancelled']);
+/** `interrupted`: recorded as running, but its server stopped writing it (see toExportAuditDto). */
+export const exportOutcomeSchema = z.enum(['running', 'completed', 'failed', 'cancelled', 'interrupted']);
 export type ExportOutcomeDto = z.infer<typeof exportOutcomeSchema>;
 
 export const exportAuditDtoSchema = z.object({

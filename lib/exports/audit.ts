@@ -6,7 +6,15 @@ import type { ExportAuditDto, ExportAuditPageDto, ExportAuditQuery } from './aud
 
 /** Reading the export audit: admins see the organization's, everyone else only their own. */
 
-export function toExportAuditDto(audit: ExportAudit): ExportAuditDto {
+/** How often a running export records its progress (lib/exports/service.ts). */
+export const EXPORT_HEARTBEAT_MS = 10_000;
+/** A running export without a heartbeat for this long lost its server (a restart or a crash). */
+export const EXPORT_STALE_AFTER_MS = 6 * EXPORT_HEARTBEAT_MS;
+
+const INTERRUPTED = 'The server stopped before the file was finished, so the download did not complete.';
+
+export function toExportAuditDto(audit: ExportAudit, now: Date = new Date()): ExportAuditDto {
+  const interrupted = audit.outcome === 'running' && now.getTime() - audit.aliveAt.getTime() > EXPORT_STALE_AFTER_MS;
   return {
     id: audit.id,
     number: audit.seq,
@@ -15,10 +23,14 @@ export function toExportAuditDto(audit: ExportAudit): ExportAuditDto {
     filters: audit.filters,
     options: audit.options,
     fileName: audit.fileName,
-    outcome: audit.outcome,
+    outcome: interrupted ? 'interrupted' : audit.outcome,
     rows: audit.rowCount,
     providerPages: audit.providerPages,
-    error: audit.errorMessage === null ? null : { message: audit.errorMessage, traceId: audit.errorTraceId },
+    error: interrupted
+      ? { message: INTERRUPTED, traceId: null }
+      : audit.errorMessage === null
+        ? null
+        : { message: audit.errorMessage, traceId: audit.errorTraceId },
     startedAt: audit.startedAt.toISOString(),
     finishedAt: audit.finishedAt?.toISOString() ?? null,
   };
@@ -37,7 +49,8 @@ export async function listExportAuditDtos(organizationId: string, query: ExportA
   const rows = await listExportAudits(await getDb(), organizationId, { limit: query.limit + 1, beforeSeq: beforeSeq(query.cursor) });
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
-  return { items: items.map(toExportAuditDto), nextCursor: rows.length > query.limit && last ? String(last.seq) : null };
+  const now = new Date();
+  return { items: items.map((audit) => toExportAuditDto(audit, now)), nextCursor: rows.length > query.limit && last ? String(last.seq) : null };
 }
 
 /** One export; another user's is a 404 unless the reader is an admin. */

@@ -11,6 +11,8 @@ import type { WalkSource } from '@/lib/transactions/walk';
 export interface PageCounter {
   /** Provider pages received so far. */
   pages: number;
+  /** Rows of the view handed out so far. */
+  rows: number;
 }
 
 interface Sifted<T> {
@@ -36,7 +38,7 @@ async function fetchKept<T>(source: WalkSource<T>, cursor: string | null): Promi
  * handed out reachable while the next one is fetched and parsed, and at a million rows that keeps every
  * page alive long enough for the garbage collector to move it to the old generation.
  */
-export function exportPages<T>(source: WalkSource<T>, counter: PageCounter = { pages: 0 }): AsyncIterableIterator<T[], void, undefined> {
+export function exportPages<T>(source: WalkSource<T>, counter: PageCounter = { pages: 0, rows: 0 }): AsyncIterableIterator<T[], void, undefined> {
   let cursor: string | null = null;
   /** The page being fetched; undefined before the first request, null once the view has ended. */
   let pending: Promise<Sifted<T>> | null | undefined;
@@ -53,6 +55,7 @@ export function exportPages<T>(source: WalkSource<T>, counter: PageCounter = { p
         throw error;
       }
       counter.pages += 1;
+      counter.rows += sifted.kept.length;
       if (sifted.next !== null && sifted.next === cursor) {
         pending = null;
         throw new Error('The provider returned the same page cursor twice.');

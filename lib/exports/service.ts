@@ -1,7 +1,7 @@
 import 'server-only';
 import type { LoadedConnection } from '@/lib/connections/client';
 import { csvWriter, type CsvWriter } from '@/lib/csv/writer';
-import { finishExportAudit, insertExportAudit, type ExportAudit } from '@/lib/db/exports';
+import { finishExportAudit, insertExportAudit, recordExportProgress, type ExportAudit } from '@/lib/db/exports';
 import type { Queryable } from '@/lib/db/types';
 import type { BalanceTransaction } from '@/lib/domain/transaction';
 import { ApiError } from '@/lib/http/api-error';
@@ -11,6 +11,7 @@ import { callProvider, ProviderApiError } from '@/lib/transactions/errors';
 import { transactionsApi } from '@/lib/transactions/service';
 import { transactionSource } from '@/lib/transactions/source';
 import { dateIn, exportFileName } from './file-name';
+import { EXPORT_HEARTBEAT_MS } from './audit';
 import { csvHeaders } from './http';
 import { DELIMITERS } from './options';
 import { exportPages, type PageCounter } from './pages';
@@ -40,6 +41,8 @@ export interface ExportContext {
   /** The request's signal: the client going away cancels the export. */
   readonly signal?: AbortSignal;
   readonly now?: () => Date;
+  /** How often the running export records its progress; EXPORT_HEARTBEAT_MS unless a test says otherwise. */
+  readonly heartbeatMs?: number;
 }
 
 export function timestampZone(timestamps: string, organizationZone: string): string {
@@ -85,8 +88,23 @@ function failureOf(error: unknown): { message: string; traceId: string | null } 
   return { message: 'Something went wrong on our side while writing the file.', traceId: null };
 }
 
-function recorder(db: Queryable, audit: ExportAudit, counter: PageCounter, startedMs: number) {
+/**
+ * While the export runs, its audit record gets the progress so far every few seconds. A record left
+ * "running" without these heartbeats belongs to a server that stopped, and is shown as interrupted.
+ */
+function heartbeat(db: Queryable, audit: ExportAudit, counter: PageCounter, everyMs: number): () => void {
+  const timer = setInterval(() => {
+    recordExportProgress(db, audit.id, { rowCount: counter.rows, providerPages: counter.pages }).catch((error: unknown) => {
+      log.error('export.heartbeat_failed', { exportId: audit.id, error: error instanceof Error ? error.name : 'unknown' });
+    });
+  }, everyMs);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
+
+function recorder(db: Queryable, audit: ExportAudit, counter: PageCounter, startedMs: number, stopHeartbeat: () => void) {
   return async (end: ExportEnd): Promise<void> => {
+    stopHeartbeat();
     const failure = end.outcome === 'failed' ? failureOf(end.error) : null;
     try {
       await finishExportAudit(db, audit.id, {
@@ -133,8 +151,9 @@ export async function exportTransactions(connection: LoadedConnection, request: 
     options: { columns: [...options.columns], timeZone, delimiter: options.delimiter, bom: options.bom, longIds: options.longIds },
     fileName,
   });
-  const counter: PageCounter = { pages: 0 };
-  const onEnd = recorder(ctx.db, audit, counter, performance.now());
+  const counter: PageCounter = { pages: 0, rows: 0 };
+  const stopHeartbeat = heartbeat(ctx.db, audit, counter, ctx.heartbeatMs ?? EXPORT_HEARTBEAT_MS);
+  const onEnd = recorder(ctx.db, audit, counter, performance.now(), stopHeartbeat);
 
   const controller = new AbortController();
   const signal = ctx.signal ? AbortSignal.any([controller.signal, ctx.signal]) : controller.signal;

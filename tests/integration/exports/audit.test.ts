@@ -4,13 +4,14 @@ import {
   getExportAudit,
   insertExportAudit,
   listExportAudits,
+  recordExportProgress,
   type NewExportAudit,
 } from '@/lib/db/exports';
 import { openDb } from '@/lib/db/open';
 import { createOrganization } from '@/lib/db/organizations';
 import type { Db } from '@/lib/db/types';
 import { createUser } from '@/lib/db/users';
-import { toExportAuditDto } from '@/lib/exports/audit';
+import { EXPORT_STALE_AFTER_MS, toExportAuditDto } from '@/lib/exports/audit';
 import { exportAuditDtoSchema } from '@/lib/exports/audit-schema';
 
 let db: Db;
@@ -47,6 +48,31 @@ describe('export audit repository', () => {
     expect(stored?.finishedAt).toBeInstanceOf(Date);
     const dto = exportAuditDtoSchema.parse(toExportAuditDto(stored ?? audit));
     expect(dto).toMatchObject({ outcome: 'failed', rows: 20_000, error: { message: 'down', traceId: 't-1' }, account: { label: base.connectionLabel } });
+  });
+
+  it('takes a running export’s heartbeat, and none once it has ended', async () => {
+    const audit = await insertExportAudit(db, base);
+    await recordExportProgress(db, audit.id, { rowCount: 7_500, providerPages: 3 });
+    const running = await getExportAudit(db, base.organizationId, audit.id);
+    expect(running).toMatchObject({ outcome: 'running', rowCount: 7_500, providerPages: 3 });
+    expect(running?.aliveAt.getTime()).toBeGreaterThanOrEqual(audit.aliveAt.getTime());
+    await finishExportAudit(db, audit.id, { outcome: 'completed', rowCount: 9_000, providerPages: 4 });
+    await recordExportProgress(db, audit.id, { rowCount: 1, providerPages: 1 });
+    expect(await getExportAudit(db, base.organizationId, audit.id)).toMatchObject({ outcome: 'completed', rowCount: 9_000, providerPages: 4 });
+  });
+
+  it('shows a running export whose heartbeat stopped as interrupted, and leaves ended ones as they ended', async () => {
+    const running = await insertExportAudit(db, base);
+    const alive = running.aliveAt.getTime();
+    expect(toExportAuditDto(running, new Date(alive + EXPORT_STALE_AFTER_MS))).toMatchObject({ outcome: 'running', error: null });
+    const stale = exportAuditDtoSchema.parse(toExportAuditDto(running, new Date(alive + EXPORT_STALE_AFTER_MS + 1)));
+    expect(stale).toMatchObject({ outcome: 'interrupted', finishedAt: null, error: { traceId: null } });
+    expect(stale.error?.message).toMatch(/server stopped before the file was finished/);
+
+    await finishExportAudit(db, running.id, { outcome: 'completed', rowCount: 10, providerPages: 1 });
+    const completed = await getExportAudit(db, base.organizationId, running.id);
+    if (!completed) throw new Error('audit vanished');
+    expect(toExportAuditDto(completed, new Date(alive + 24 * 3_600_000))).toMatchObject({ outcome: 'completed', error: null });
   });
 
   it('lists the organization’s exports newest first, page by page, and never another organization’s', async () => {

@@ -46,6 +46,21 @@ describe('cancelling a CSV export', () => {
     expect(audit?.rowCount).toBeLessThan(1_000_000);
   });
 
+  it('keeps recording its progress while it runs, even with the download stalled, and stops once it ends', async () => {
+    const response = await env.start(env.connection('bench'), '', undefined, { heartbeatMs: 40 });
+    const started = await auditOf(response);
+    await settle();
+    const running = await auditOf(response);
+    // The first page is in the response's head; the page read ahead is not counted until it is taken.
+    expect(running).toMatchObject({ outcome: 'running', providerPages: 1, rowCount: 2_500 });
+    expect(running?.aliveAt.getTime()).toBeGreaterThan(started?.aliveAt.getTime() ?? Number.POSITIVE_INFINITY);
+    await response.body?.cancel();
+    const ended = await auditOf(response);
+    await settle();
+    expect(await auditOf(response)).toEqual(ended);
+    expect(ended?.outcome).toBe('cancelled');
+  });
+
   it('does not read ahead while the consumer is stalled (backpressure)', async () => {
     const before = balanceTransactionsRequests(env.requests);
     const response = await env.start(env.connection('bench'), '');

@@ -23,7 +23,7 @@ export interface ExportEnv {
   /** Paths of every request the sandbox answered, in order. */
   readonly requests: string[];
   connection(key: string): LoadedConnection;
-  start(connection: LoadedConnection, search: string, signal?: AbortSignal): Promise<Response>;
+  start(connection: LoadedConnection, search: string, signal?: AbortSignal, options?: { heartbeatMs?: number }): Promise<Response>;
 }
 
 /** A sandbox (no rate limits, fixed anchor), a migrated in-memory database and a finance user, per test file. */
@@ -61,11 +61,12 @@ export function exportEnvPerSuite(): ExportEnv {
       if (!isUuid(organizationId)) throw new Error('organization id is not a uuid');
       return connectionTo(need(state.sandbox), key, organizationId);
     },
-    start(connection, search, signal) {
+    start(connection, search, signal, options) {
       return exportTransactions(connection, parseExportRequest(new URLSearchParams(search)), {
         user: need(state.user),
         db: need(state.db),
         signal,
+        heartbeatMs: options?.heartbeatMs,
       });
     },
   };

@@ -16,11 +16,11 @@ describe('exportPages', () => {
   it('reads every provider page to the end of the list', async () => {
     const rows = history(35);
     const api = new FakeTransactionsApi(rows);
-    const counter = { pages: 0 };
+    const counter = { pages: 0, rows: 0 };
     const pages = await collect(exportPages(transactionSource(api, { range: {} }, { pageSize: 10 }), counter));
     expect(pages.map((p) => p.length)).toEqual([10, 10, 10, 5]);
     expect(pages.flat().map((r) => r.id)).toEqual(rows.map((r) => r.id));
-    expect(counter.pages).toBe(4);
+    expect(counter).toEqual({ pages: 4, rows: 35 });
   });
 
   it('keeps only the view’s rows and stops at the first row older than the range', async () => {
