@@ -10,8 +10,9 @@ export interface Money {
  * Amounts are made with `new`, not as object literals. V8 watches where literals are allocated, and when
  * nearly every object from one place outlives a young-generation collection (a page of transactions
  * does while it is being written out) it allocates all later ones straight into the old generation. A
- * million-row export then filled the old generation with short-lived amounts: 440 MB promoted instead of
- * 55 MB (scripts/bench-export.ts). Objects made by a constructor are not pretenured that way.
+ * million-row export then filled the old generation with short-lived amounts and rows: about 440 MB moved
+ * to the old generation instead of about 55 MB (--trace-gc-nvp on the server during the export of
+ * scripts/bench-export.ts). Objects made by a constructor are not pretenured that way.
  */
 class Amount implements Money {
   constructor(

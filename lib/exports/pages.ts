@@ -34,9 +34,9 @@ async function fetchKept<T>(source: WalkSource<T>, cursor: string | null): Promi
 }
 
 /**
- * A plain iterator rather than a generator: a generator suspended at `yield` would keep the page it
- * handed out reachable while the next one is fetched and parsed, and at a million rows that keeps every
- * page alive long enough for the garbage collector to move it to the old generation.
+ * A plain iterator rather than a generator: a generator suspended at `yield` keeps the page it handed
+ * out reachable until it is resumed, that is while the next page is fetched and parsed; this one holds
+ * only the cursor and the page being fetched.
  */
 export function exportPages<T>(source: WalkSource<T>, counter: PageCounter = { pages: 0, rows: 0 }): AsyncIterableIterator<T[], void, undefined> {
   let cursor: string | null = null;

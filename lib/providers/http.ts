@@ -155,9 +155,9 @@ interface Received {
 }
 
 /**
- * Sends the request and parses the body. The text lives only in here: a page of a million-row export is
- * a string of megabytes, and dropping it before the schema check keeps it from outliving a young-generation
- * collection and being copied into the old generation.
+ * Sends the request and parses the body. The text lives only in here, so it is garbage before the schema
+ * check runs: a page of a large export is a string of megabytes, and the longer it lives, the likelier a
+ * young-generation collection finds it alive and moves it to the old generation.
  */
 async function receive<T>(req: JsonRequest<T>, signal: AbortSignal): Promise<Received> {
   const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
