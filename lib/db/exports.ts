@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedFiltersSchema, storedOptionsSchema, type StoredFilters, type StoredOptions } from '@/lib/exports/audit-schema';
 import type { Queryable } from './types';
 
 /** The export audit: one row per CSV export, written when it starts and completed when it ends. */
@@ -6,27 +7,6 @@ import type { Queryable } from './types';
 export const EXPORT_OUTCOMES = ['running', 'completed', 'failed', 'cancelled'] as const;
 export type ExportOutcome = (typeof EXPORT_OUTCOMES)[number];
 export type FinishedOutcome = Exclude<ExportOutcome, 'running'>;
-
-/** The filters as the export applied them (the transactions list's query without paging). */
-export const storedFiltersSchema = z.object({
-  type: z.array(z.string()).optional(),
-  payout_status: z.string().optional(),
-  payout_id: z.string().optional(),
-  from: z.string().optional(),
-  to: z.string().optional(),
-  tz: z.string().optional(),
-});
-export type StoredFilters = z.infer<typeof storedFiltersSchema>;
-
-/** The file's options as applied; `timeZone` is the zone the timestamps were written in. */
-export const storedOptionsSchema = z.object({
-  columns: z.array(z.string()),
-  timeZone: z.string(),
-  delimiter: z.string(),
-  bom: z.boolean(),
-  longIds: z.string(),
-});
-export type StoredOptions = z.infer<typeof storedOptionsSchema>;
 
 export interface ExportAudit {
   readonly id: string;
@@ -50,15 +30,10 @@ export interface ExportAudit {
   readonly aliveAt: Date;
 }
 
-export interface NewExportAudit {
-  readonly organizationId: string;
+/** What an export is recorded with when it starts; it always has a user then. */
+export interface NewExportAudit
+  extends Pick<ExportAudit, 'organizationId' | 'userEmail' | 'connectionId' | 'connectionLabel' | 'filters' | 'options' | 'fileName'> {
   readonly userId: string;
-  readonly userEmail: string;
-  readonly connectionId: string;
-  readonly connectionLabel: string;
-  readonly filters: StoredFilters;
-  readonly options: StoredOptions;
-  readonly fileName: string;
 }
 
 export interface ExportEnding {

@@ -3,6 +3,27 @@ import { cursorParam, limitParam } from '@/lib/transactions/params';
 
 /** The export audit as the API answers it; the dialog and the admin page read it. Isomorphic. */
 
+/** The filters as the export applied them (the transactions list's query without paging), as stored. */
+export const storedFiltersSchema = z.object({
+  type: z.array(z.string()).optional(),
+  payout_status: z.string().optional(),
+  payout_id: z.string().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  tz: z.string().optional(),
+});
+export type StoredFilters = z.infer<typeof storedFiltersSchema>;
+
+/** The file's options as applied, as stored; `timeZone` is the zone the timestamps were written in. */
+export const storedOptionsSchema = z.object({
+  columns: z.array(z.string()),
+  timeZone: z.string(),
+  delimiter: z.string(),
+  bom: z.boolean(),
+  longIds: z.string(),
+});
+export type StoredOptions = z.infer<typeof storedOptionsSchema>;
+
 /** `interrupted`: recorded as running, but its server stopped writing it (see toExportAuditDto). */
 export const exportOutcomeSchema = z.enum(['running', 'completed', 'failed', 'cancelled', 'interrupted']);
 export type ExportOutcomeDto = z.infer<typeof exportOutcomeSchema>;
@@ -12,15 +33,8 @@ export const exportAuditDtoSchema = z.object({
   number: z.number().int(),
   user: z.object({ id: z.string().nullable(), email: z.string() }),
   account: z.object({ id: z.string(), label: z.string() }),
-  filters: z.object({
-    type: z.array(z.string()).optional(),
-    payout_status: z.string().optional(),
-    payout_id: z.string().optional(),
-    from: z.string().optional(),
-    to: z.string().optional(),
-    tz: z.string().optional(),
-  }),
-  options: z.object({ columns: z.array(z.string()), timeZone: z.string(), delimiter: z.string(), bom: z.boolean(), longIds: z.string() }),
+  filters: storedFiltersSchema,
+  options: storedOptionsSchema,
   fileName: z.string(),
   outcome: exportOutcomeSchema,
   rows: z.number().int().nonnegative(),
