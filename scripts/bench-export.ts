@@ -16,7 +16,7 @@ import { DEMO_ORGANIZATIONS, seedDemo } from '@/lib/db/seed';
 import { findOrganizationBySlug } from '@/lib/db/organizations';
 import { createProviderClient } from '@/lib/providers/registry';
 import { SANDBOX_ACCOUNTS, sandboxBaseUrl } from '@/lib/sandbox/accounts';
-import { dateIn } from '@/lib/exports/file-name';
+import { dateIn } from '@/lib/transactions/dates';
 import { EXPORT_PAGE_SIZE } from '@/lib/exports/service';
 import { DEMO_ENV, launch } from './launch.mjs';
 import { signInCookie } from './lib/session';

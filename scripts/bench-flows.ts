@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { clientFor, type LoadedConnection } from '../lib/connections/client';
-import { addDays, todayIn } from '../lib/flows/period';
+import { addDays } from '../lib/flows/period';
+import { dateIn } from '../lib/transactions/dates';
 import { aggregateFlows } from '../lib/flows/service';
 import { SANDBOX_ACCOUNTS, sandboxBaseUrl, type ShoplineAccount } from '../lib/sandbox/accounts';
 import { dateRange } from '../lib/transactions/dates';
@@ -86,7 +87,7 @@ async function child(url: string, days: number, rounds: number): Promise<void> {
   };
   const api = clientFor(connection).transactions;
   if (!api) throw new Error('no transactions API');
-  const to = todayIn('UTC', new Date());
+  const to = dateIn('UTC', new Date());
 
   // The floor: the same provider pages, fetched and parsed (wire schema + mapping), nothing else; one at a
   // time, or with the next page requested before the current one is counted (as the aggregation does).

@@ -35,8 +35,3 @@ export function exportFileName(input: { accountLabel: string; filters: ExportFil
   const account = slug(input.accountLabel).slice(0, MAX_ACCOUNT_CHARS).replace(/-+$/, '') || 'account';
   return `${[account, ...filterSegments(input.filters), input.date].join('_')}.csv`;
 }
-
-/** Today's date in a zone, as YYYY-MM-DD. */
-export function dateIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

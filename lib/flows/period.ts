@@ -1,5 +1,7 @@
 /** Calendar periods of the flow charts: preset or custom, cut in the organization's time zone; isomorphic. */
 
+import { dateIn } from '@/lib/transactions/dates';
+
 export const PRESET_PERIODS = ['7d', '30d', '90d'] as const;
 export type PresetPeriod = (typeof PRESET_PERIODS)[number];
 export const DEFAULT_PERIOD: PresetPeriod = '30d';
@@ -45,26 +47,13 @@ export function isoWeekday(date: string): number {
   return day === 0 ? 7 : day;
 }
 
-const todayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar date of `now` in `timeZone`. */
-export function todayIn(timeZone: string, now: Date): string {
-  let format = todayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    todayFormats.set(timeZone, format);
-  }
-  const parts = new Map(format.formatToParts(now).map((part) => [part.type, part.value]));
-  return `${parts.get('year')}-${parts.get('month')}-${parts.get('day')}`;
-}
-
 export function granularityFor(days: number): Granularity {
   return days > WEEKLY_AFTER_DAYS ? 'week' : 'day';
 }
 
 /** A preset means the last N days up to and including today in the time zone. */
 export function resolvePeriod(choice: PeriodChoice, timeZone: string, now: Date): ResolvedPeriod {
-  const today = todayIn(timeZone, now);
+  const today = dateIn(timeZone, now);
   const from = 'period' in choice ? addDays(today, 1 - PRESET_DAYS[choice.period]) : choice.from;
   const to = 'period' in choice ? today : choice.to;
   const days = daysInRange(from, to);

@@ -77,6 +77,19 @@ export function startOfDay(date: string, timeZone: string): number {
   return wall - offsetMs(guess, timeZone);
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date (YYYY-MM-DD) of an instant in `timeZone`, e.g. today's for the merchant. */
+export function dateIn(timeZone: string, instant: Date): string {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  const parts = new Map(format.formatToParts(instant).map((part) => [part.type, part.value]));
+  return `${parts.get('year')}-${parts.get('month')}-${parts.get('day')}`;
+}
+
 /** The calendar date after `date`. */
 export function nextDay(date: string): string {
   const ymd = parts(date);

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { refusalMessage } from '../../support/refusal';
 import { exportUrl } from '@/lib/exports/filters';
 import { DEFAULT_EXPORT_OPTIONS } from '@/lib/exports/options';
 import { parseExportRequest } from '@/lib/exports/request';
-import { ApiError } from '@/lib/http/api-error';
 
 const parse = (search: string) => parseExportRequest(new URLSearchParams(search));
 
-function refusal(search: string): string {
-  try {
-    parse(search);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).status).toBe(400);
-    return (error as ApiError).message;
-  }
-  throw new Error(`accepted ${search}`);
-}
+const refusal = (search: string) => refusalMessage(() => parse(search), search);
 
 describe('parseExportRequest', () => {
   it('defaults to every transaction, the default columns, merchant time, comma, BOM and text ids', () => {

@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/http/api-error';
+import { refusalMessage } from '../../support/refusal';
 import { parseQuery } from '@/lib/http/handler';
-import { resolvePeriod, todayIn } from '@/lib/flows/period';
+import { resolvePeriod } from '@/lib/flows/period';
+import { dateIn } from '@/lib/transactions/dates';
 import { flowsQuerySchema, parseFlowsSearchParams, toFlowsSearchParams } from '@/lib/flows/query';
 
 const parse = (search: string) => parseQuery(flowsQuerySchema, new URLSearchParams(search));
 const CONN = 'conn_0123456789abcdef0123456789abcdef';
 
-function refusal(search: string): string {
-  try {
-    parse(search);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).status).toBe(400);
-    return (error as ApiError).message;
-  }
-  throw new Error(`expected ${search} to be refused`);
-}
+const refusal = (search: string) => refusalMessage(() => parse(search), search);
 
 describe('flowsQuerySchema (server, strict)', () => {
   it('defaults to the last 30 days of all accounts, in the main currency', () => {
@@ -71,8 +63,8 @@ describe('resolvePeriod', () => {
   const now = new Date('2026-03-09T03:30:00Z');
 
   it('counts presets back from today in the time zone', () => {
-    expect(todayIn('America/New_York', now)).toBe('2026-03-08');
-    expect(todayIn('Europe/Berlin', now)).toBe('2026-03-09');
+    expect(dateIn('America/New_York', now)).toBe('2026-03-08');
+    expect(dateIn('Europe/Berlin', now)).toBe('2026-03-09');
     expect(resolvePeriod({ period: '7d' }, 'America/New_York', now)).toEqual({
       from: '2026-03-02',
       to: '2026-03-08',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/http/api-error';
+import { refusalMessage } from '../../support/refusal';
 import { parseQuery } from '@/lib/http/handler';
 import { parsePayoutsSearchParams, payoutsQuerySchema, toPayoutsSearchParams, type PayoutsQuery } from '@/lib/payouts/query';
 
@@ -23,14 +23,7 @@ describe('payoutsQuerySchema (server, strict)', () => {
     ['from=2024-02-01&to=2024-01-01', 'from'],
     ['payout_status=failed', 'payout_status'],
   ])('refuses %s naming %s', (search, name) => {
-    let message = '';
-    try {
-      parse(search);
-    } catch (error) {
-      expect(error).toBeInstanceOf(ApiError);
-      message = (error as ApiError).message;
-    }
-    expect(message).toContain(`"${name}"`);
+    expect(refusalMessage(() => parse(search), search)).toContain(`"${name}"`);
   });
 });
 

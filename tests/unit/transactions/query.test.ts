@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/http/api-error';
+import { refusalMessage } from '../../support/refusal';
 import { parseQuery } from '@/lib/http/handler';
 import {
   parseTransactionsSearchParams,
@@ -10,16 +10,7 @@ import {
 
 const parse = (search: string) => parseQuery(transactionsQuerySchema, new URLSearchParams(search));
 
-function refusal(search: string): string {
-  try {
-    parse(search);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).status).toBe(400);
-    return (error as ApiError).message;
-  }
-  throw new Error(`expected ${search} to be refused`);
-}
+const refusal = (search: string) => refusalMessage(() => parse(search), search);
 
 describe('transactionsQuerySchema (server, strict)', () => {
   it('applies the default page size', () => {
