@@ -3,18 +3,20 @@ import { serverEnv } from '@/lib/config/env';
 import { getDb } from '@/lib/db';
 import { seedDemo } from '@/lib/db/seed';
 import { log } from '@/lib/log';
+import { assertRedisReachable } from '@/lib/redis/client';
 import { SANDBOX_ACCOUNTS } from '@/lib/sandbox/accounts';
 
 /** Validates configuration, opens and migrates the database, seeds the demo; exits on failure. */
 export async function startServer(): Promise<void> {
   try {
     const env = serverEnv();
+    if (env.redisUrl) await assertRedisReachable(env.redisUrl);
     const db = await getDb();
     if (env.demoSeed) {
       if (!env.sandboxUrl) throw new Error('FUNDSIGHT_SANDBOX_URL must be set when FUNDSIGHT_DEMO_SEED=true');
       await seedDemo(db, { sandboxUrl: env.sandboxUrl, accounts: SANDBOX_ACCOUNTS });
     }
-    log.info('server.ready', { database: env.database.kind, demoSeed: env.demoSeed });
+    log.info('server.ready', { database: env.database.kind, redis: env.redisUrl !== null, demoSeed: env.demoSeed });
   } catch (error) {
     console.error(`Fundsight cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

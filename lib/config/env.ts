@@ -22,6 +22,10 @@ const schema = z
       .optional(),
     FUNDSIGHT_DEMO_SEED: z.enum(['true', 'false']).default('false'),
     FUNDSIGHT_SANDBOX_URL: z.url().optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
     PROVIDER_TIMEOUT_MS: positiveInt(10_000),
     PROVIDER_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   })
@@ -39,6 +43,8 @@ export interface ServerEnv {
   readonly encryptionKey: Buffer;
   readonly demoSeed: boolean;
   readonly sandboxUrl: string | null;
+  /** Shared budgets, cache, coalescing, sign-in limits and jobs; null = in memory, one instance. */
+  readonly redisUrl: string | null;
   readonly providerTimeoutMs: number;
   readonly providerMaxRetries: number;
 }
@@ -64,6 +70,7 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
     encryptionKey: Buffer.from(env.FUNDSIGHT_ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY, 'base64'),
     demoSeed: env.FUNDSIGHT_DEMO_SEED === 'true',
     sandboxUrl: env.FUNDSIGHT_SANDBOX_URL ?? null,
+    redisUrl: env.REDIS_URL ?? null,
     providerTimeoutMs: env.PROVIDER_TIMEOUT_MS,
     providerMaxRetries: env.PROVIDER_MAX_RETRIES,
   };

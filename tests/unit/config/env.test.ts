@@ -13,6 +13,11 @@ describe('server configuration', () => {
     });
   });
 
+  it('keeps budgets, caches and jobs in memory unless REDIS_URL is set', () => {
+    expect(parseEnv({}).redisUrl).toBeNull();
+    expect(parseEnv({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).redisUrl).toBe('redis://127.0.0.1:6379/2');
+  });
+
   it('accepts a complete production configuration', () => {
     const env = parseEnv(production);
     expect(env.encryptionKey).toHaveLength(32);
@@ -24,6 +29,7 @@ describe('server configuration', () => {
     ['FUNDSIGHT_ENCRYPTION_KEY', { ...production, FUNDSIGHT_ENCRYPTION_KEY: undefined }, /FUNDSIGHT_ENCRYPTION_KEY is required/],
     ['a short key', { ...production, FUNDSIGHT_ENCRYPTION_KEY: 'c2hvcnQ=' }, /FUNDSIGHT_ENCRYPTION_KEY must be 32 bytes/],
     ['a MySQL URL', { DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres:\/\/ URL/],
+    ['a Redis URL of another scheme', { REDIS_URL: 'http://127.0.0.1:6379' }, /REDIS_URL must be a redis:\/\//],
     ['a bad timeout', { PROVIDER_TIMEOUT_MS: 'soon' }, /PROVIDER_TIMEOUT_MS/],
   ])('refuses %s with one line naming the variable', (_name, source, message) => {
     expect(() => parseEnv(source)).toThrow(ConfigError);
