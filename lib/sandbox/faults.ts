@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 export type SandboxProvider = 'genpayment' | 'shopline' | 'neox';
-export type FaultKind = 'status' | 'rate_limit' | 'delay' | 'malformed_json' | 'bad_amount' | 'drop_transaction';
+export type FaultKind = 'status' | 'rate_limit' | 'delay' | 'malformed_json' | 'bad_amount' | 'drop_transaction' | 'link_style';
+/** Documented spellings of the `link` header: the whole value in double quotes with a bare rel, or spaces inside `< >`. */
+export type LinkStyle = 'quoted' | 'spaced';
 
 export type Fault = {
   provider: SandboxProvider;
@@ -13,6 +15,8 @@ export type Fault = {
   status?: number;
   delayMs?: number;
   payoutId?: string;
+  /** For link_style. */
+  style?: LinkStyle;
   /** Matching requests affected before the fault expires; omitted = until cleared. */
   times?: number;
 };
@@ -22,10 +26,11 @@ export const faultSchema = z
     provider: z.enum(['genpayment', 'shopline', 'neox']),
     account: z.string().min(1).optional(),
     path: z.string().min(1).optional(),
-    kind: z.enum(['status', 'rate_limit', 'delay', 'malformed_json', 'bad_amount', 'drop_transaction']),
+    kind: z.enum(['status', 'rate_limit', 'delay', 'malformed_json', 'bad_amount', 'drop_transaction', 'link_style']),
     status: z.number().int().min(100).max(599).optional(),
     delayMs: z.number().int().min(0).max(600_000).optional(),
     payoutId: z.string().regex(/^\d{1,40}$/).optional(),
+    style: z.enum(['quoted', 'spaced']).optional(),
     times: z.number().int().min(1).optional(),
   })
   .strict()
@@ -33,7 +38,8 @@ export const faultSchema = z
   .refine((f) => f.kind !== 'delay' || f.delayMs !== undefined, { message: "kind 'delay' needs delayMs" })
   .refine((f) => f.kind !== 'drop_transaction' || f.payoutId !== undefined, {
     message: "kind 'drop_transaction' needs payoutId",
-  });
+  })
+  .refine((f) => f.kind !== 'link_style' || f.style !== undefined, { message: "kind 'link_style' needs style" });
 
 export interface FaultController {
   add(fault: Fault): void;
@@ -85,6 +91,11 @@ export class FaultRegistry implements FaultController {
   /** A fault that corrupts a successful response (malformed_json, bad_amount) and `applies` to its body. */
   takeTransform(target: FaultTarget, applies: (fault: Fault) => boolean): Fault | undefined {
     return this.takeFirst(target, TRANSFORM, applies);
+  }
+
+  /** How a response's `link` header is spelled; call only when the response carries one. */
+  takeLinkStyle(target: FaultTarget): LinkStyle | undefined {
+    return this.takeFirst(target, ['link_style'])?.style;
   }
 
   /** Payout ids whose transaction listing must lose one row for this request. */

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { FaultRegistry, faultSchema, type Fault, type FaultTarget, type SandboxProvider } from './faults';
+import { FaultRegistry, faultSchema, type Fault, type FaultTarget, type LinkStyle, type SandboxProvider } from './faults';
 import { GenPaymentSimulator } from './genpayment';
 import { jsonResponse, readBody, type SandboxRequest, type SandboxResponse } from './http';
 import { NeoxSimulator } from './neox/routes';
@@ -67,6 +67,12 @@ export function createSandboxServer({ ctx, faults, log }: ServerOptions): Server
           res = { ...res, status: 200, body };
         }
       }
+      const link = res.headers.link;
+      const style = link === undefined ? undefined : faults.takeLinkStyle(target);
+      if (link !== undefined && style !== undefined) {
+        notes.push(`fault=link_style:${style}`);
+        res = { ...res, headers: { ...res.headers, link: restyleLink(link, style) } };
+      }
     }
     return { res: simulator.finalize(res, request), note: notes.join(' ') || undefined };
   }
@@ -97,6 +103,12 @@ function corrupt(simulator: ProviderSimulator, fault: Fault, body: string): stri
   if (fault.kind === 'malformed_json') return body.length > 1 ? body.slice(0, Math.floor(body.length / 2)) : '{';
   if (fault.kind === 'bad_amount') return simulator.corruptAmount(body);
   return undefined;
+}
+
+/** The same links spelled another documented way (a header cannot carry a line break, so no multi-line form). */
+function restyleLink(link: string, style: LinkStyle): string {
+  if (style === 'spaced') return link.replace(/<([^>]*)>/g, '< $1 >');
+  return `"${link.replace(/rel="([^"]*)"/g, 'rel=$1')}"`;
 }
 
 // /__sandbox/*: no auth and never matched by faults, so tests can always reach them.
