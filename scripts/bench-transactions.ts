@@ -1,6 +1,6 @@
 // Benchmark: latency of GET /api/connections/:id/transactions against the sandbox, next to the same
 // provider calls made directly with the provider client. Prints p50/p95 and the route's overhead.
-// Run after `npx next build`: npx tsx scripts/bench-transactions.ts [--requests 200]
+// Run after `npx next build`: npx tsx --conditions=react-server scripts/bench-transactions.ts [--requests 200]
 import { parseArgs } from 'node:util';
 import { createProviderClient } from '@/lib/providers/registry';
 import { SANDBOX_ACCOUNTS, sandboxBaseUrl } from '@/lib/sandbox/accounts';

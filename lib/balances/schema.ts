@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROVIDER_IDS } from '@/lib/providers/types';
+import { PROVIDER_IDS } from '@/lib/domain/provider-ids';
 
 /** Exact decimal string in major units, as produced by toDecimalString. */
 export const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal string');

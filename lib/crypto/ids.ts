@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 
 /** `conn_` + 128 random bits in hex: unguessable, so an id alone never grants access to a connection. */

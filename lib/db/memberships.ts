@@ -1,3 +1,4 @@
+import 'server-only';
 import { roleSchema, type Role } from '@/lib/auth/roles';
 import type { Queryable } from './types';
 

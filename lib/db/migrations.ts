@@ -1,3 +1,5 @@
+import 'server-only';
+
 /** Schema changes, applied in order and never edited once shipped: add a new version instead. */
 export interface Migration {
   readonly version: number;

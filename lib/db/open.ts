@@ -1,3 +1,4 @@
+import 'server-only';
 import { migrate } from './migrate';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';

@@ -1,3 +1,4 @@
+import 'server-only';
 import pg from 'pg';
 import { DatabaseUnavailableError, sqlState, type Db, type Queryable, type SqlParam } from './types';
 

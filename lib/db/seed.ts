@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Role } from '@/lib/auth/roles';
 import { sandboxBaseUrl, type SandboxAccount, type SandboxMerchant } from '@/lib/sandbox/accounts';
 import { upsertConnectionByLabel, type NewConnection } from './connections';

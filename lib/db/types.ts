@@ -1,3 +1,5 @@
+import 'server-only';
+
 /** Where the database lives: an embedded PGlite directory (or `memory://`) or a PostgreSQL server. */
 export type DbConfig =
   | { readonly kind: 'pglite'; readonly dataDir: string }

@@ -1,4 +1,5 @@
-import type { ProviderId } from './types';
+import 'server-only';
+import type { ProviderId } from '@/lib/domain/provider-ids';
 
 /** What went wrong, in terms a person and the UI can act on. */
 export type ProviderErrorKind =

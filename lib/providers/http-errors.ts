@@ -1,6 +1,7 @@
+import 'server-only';
 import { ProviderError, type ProviderErrorKind } from './errors';
 import { PROVIDER_NAMES } from './names';
-import type { ProviderId } from './types';
+import type { ProviderId } from '@/lib/domain/provider-ids';
 
 export function kindForStatus(status: number): ProviderErrorKind {
   if (status === 401) return 'auth';

@@ -1,9 +1,10 @@
+import 'server-only';
 import type { z } from 'zod';
 import type { ProviderError, ProviderErrorKind } from './errors';
 import { badResponse, httpFailure, isRetryableStatus, kindForStatus, retryAfterMs } from './http-errors';
 import { PROVIDER_NAMES } from './names';
 import { redact, safeDetail } from './redact';
-import type { ProviderId } from './types';
+import type { ProviderId } from '@/lib/domain/provider-ids';
 
 export { redact } from './redact';
 

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /** A JSON number kept as its source text, so no digit is lost to a float. */
 export class JsonNumber {
   /** The same value as a plain decimal ("1e3" → "1000", "-1.5E-2" → "-0.015"). */

@@ -1,4 +1,5 @@
-import type { ProviderId } from './types';
+import 'server-only';
+import type { ProviderId } from '@/lib/domain/provider-ids';
 
 export const PROVIDER_NAMES: Readonly<Record<ProviderId, string>> = {
   genpayment: 'GenPayment',

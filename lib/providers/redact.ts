@@ -1,3 +1,5 @@
+import 'server-only';
+
 export const REDACTED = '[REDACTED]';
 
 // Shapes that carry credentials whatever their value, so they are masked even when not configured as secrets.

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { z } from 'zod';
 import { genpayment, type GenpaymentCredentials, type GenpaymentSettings } from './genpayment';
 import type { HttpOptions } from './http';

@@ -1,10 +1,11 @@
+import 'server-only';
 import type { z } from 'zod';
 import type { BalanceLine } from '@/lib/domain/balance';
 import type { BalanceTransaction, Payout, PayoutStatus, ProviderPage } from '@/lib/domain/transaction';
+import type { ProviderId } from '@/lib/domain/provider-ids';
 import type { HttpOptions } from './http';
 
-export const PROVIDER_IDS = ['genpayment', 'shopline', 'neox'] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
+export { PROVIDER_IDS, type ProviderId } from '@/lib/domain/provider-ids';
 
 export interface ProviderCapabilities {
   readonly balances: true;

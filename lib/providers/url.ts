@@ -1,3 +1,5 @@
+import 'server-only';
+
 type Query = Readonly<Record<string, string | number | null | undefined>>;
 
 /** A URL under the configured base (never a host taken from a response); empty query values are left out. */

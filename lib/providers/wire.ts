@@ -1,8 +1,9 @@
+import 'server-only';
 import { toCurrency, type CurrencyCode } from '@/lib/domain/currencies';
 import { parseMoney, type Money } from '@/lib/domain/money';
 import type { ProviderError } from './errors';
 import { badResponse } from './http-errors';
-import type { ProviderId } from './types';
+import type { ProviderId } from '@/lib/domain/provider-ids';
 
 export interface MapContext {
   readonly provider: ProviderId;

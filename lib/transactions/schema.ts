@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decimalString } from '@/lib/balances/schema';
 import { PAYOUT_STATUSES } from '@/lib/domain/transaction';
-import { PROVIDER_IDS } from '@/lib/providers/types';
+import { PROVIDER_IDS } from '@/lib/domain/provider-ids';
 import { TRANSACTION_FILTER_TYPES } from './query';
 
 /** What the transactions API answers; the client hook parses responses with these. */

@@ -1,3 +1,4 @@
+import 'server-only';
 import { errorBodySchema, balanceResponseSchema, type GenpaymentCredentials, type GenpaymentSettings } from './schemas';
 import { requestJson, resolveHttpOptions } from '../http';
 import type { ClientInput, ProviderClient } from '../types';

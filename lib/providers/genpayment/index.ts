@@ -1,3 +1,4 @@
+import 'server-only';
 import { PROVIDER_NAMES } from '../names';
 import type { ProviderDefinition } from '../types';
 import { createGenpaymentClient } from './client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { BalanceLine } from '@/lib/domain/balance';
 import { add } from '@/lib/domain/money';
 import { optional, wireReader, type MapContext } from '../wire';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 
 /** A shop handle is a DNS label; anything else could point the default URL at another host. */

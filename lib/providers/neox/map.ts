@@ -1,3 +1,4 @@
+import 'server-only';
 import type { BalanceLine, BalanceWarning } from '@/lib/domain/balance';
 import { add, equals } from '@/lib/domain/money';
 import { wireReader, type MapContext, type WireReader } from '../wire';

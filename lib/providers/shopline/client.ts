@@ -1,3 +1,4 @@
+import 'server-only';
 import type { z } from 'zod';
 import { ProviderError, isProviderError } from '../errors';
 import { requestJson, resolveHttpOptions, type JsonResponse } from '../http';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { BalanceLine } from '@/lib/domain/balance';
 import type { CurrencyCode } from '@/lib/domain/currencies';
 import type { Money } from '@/lib/domain/money';
