@@ -1,18 +1,6 @@
-const formatters = new Map<string, Intl.NumberFormat>();
+import { formatMoney } from './format-money';
 
-function formatterFor(currency: string): Intl.NumberFormat {
-  let formatter = formatters.get(currency);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'code' });
-    formatters.set(currency, formatter);
-  }
-  return formatter;
-}
-
-/** Formats an exact decimal string; Intl reads the string itself, so no float is involved. */
-export function formatMoney(amount: string, currency: string): string {
-  return formatterFor(currency).format(amount as Intl.StringNumericLiteral);
-}
+export { formatMoney };
 
 export function Money({ amount, currency, className }: { amount: string | null; currency: string; className?: string }) {
   if (amount === null) {

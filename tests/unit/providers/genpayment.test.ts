@@ -37,6 +37,10 @@ describe('GenPayment mapBalance', () => {
     ['JPY', '1200', '300', 1200n, 300n, 1500n],
     ['VND', '1500000', '25000000', 1500000n, 25000000n, 26500000n],
     ['EUR', '-5.25', '10', -525n, 1000n, 475n],
+    ['RON', '12.34', '100', 1234n, 10000n, 11234n],
+    ['COP', '1500000.50', '0', 150000050n, 0n, 150000050n],
+    ['PEN', '0.01', '9.99', 1n, 999n, 1000n],
+    ['KWD', '1.234', '0.001', 1234n, 1n, 1235n],
   ])('%s: settling %s + available %s', (currency, settling, available, settlingMinor, availableMinor, totalMinor) => {
     const wire: WireBalance = { settlingAmount: settling, settlementedAmount: available, financeId: 'F1', currency };
     const line = mapBalance(wire, ctx);
