@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Money } from '@/components/ui/money';
 import type { TransactionDto } from '@/lib/transactions/schema';
-import { PAYOUT_STATUS_LABELS, transactionTypeLabel } from '@/components/ui/labels';
+import { payoutStatusLabel, transactionTypeLabel } from '@/components/ui/labels';
 import { formatZoned } from '@/components/ui/zoned-date';
 
 function Id({ label, value }: { label: string; value: string | null }) {
@@ -72,7 +72,7 @@ export function DetailPanel({ row, timeZone, onClose }: { row: TransactionDto | 
             </Field>
             <Field label="Processed at">{row.processedAt ? formatZoned(row.processedAt, timeZone, true) : '—'}</Field>
             <Id label="Payout ID" value={row.payoutId} />
-            <Field label="Payout status">{row.payoutStatus ? PAYOUT_STATUS_LABELS[row.payoutStatus] : '—'}</Field>
+            <Field label="Payout status">{row.payoutStatus ? payoutStatusLabel(row.payoutStatus) : '—'}</Field>
             <Id label="Order ID" value={row.sourceOrderId} />
             <Id label="Order transaction ID" value={row.sourceOrderTransactionId} />
             <Id label="Payment ID" value={row.sourcePaymentId} />

@@ -1,4 +1,5 @@
-import type { PayoutStatus } from '@/lib/domain/transaction';
+import { payoutStatusKind } from '@/lib/domain/payout-status';
+import type { PayoutStatus, ReportedPayoutStatus } from '@/lib/domain/transaction';
 import type { TransactionDto } from '@/lib/transactions/schema';
 
 export type BadgeTone = 'success' | 'danger' | 'warning' | 'info' | 'neutral';
@@ -11,8 +12,14 @@ export const PAYOUT_STATUS_LABELS: Record<PayoutStatus, string> = {
   retrying: 'Retrying',
 };
 
-export function payoutStatusTone(status: PayoutStatus | null): BadgeTone {
-  switch (status) {
+/** A documented status by its label; an undocumented one as "unknown (<provider text>)", never hidden. */
+export function payoutStatusLabel(status: ReportedPayoutStatus): string {
+  return typeof status === 'string' ? PAYOUT_STATUS_LABELS[status] : `unknown (${status.raw})`;
+}
+
+export function payoutStatusTone(status: ReportedPayoutStatus | null): BadgeTone {
+  const kind = status === null ? null : payoutStatusKind(status);
+  switch (kind) {
     case 'completed':
       return 'success';
     case 'failed':
@@ -22,10 +29,11 @@ export function payoutStatusTone(status: PayoutStatus | null): BadgeTone {
     case 'in_progress':
     case 'accepted_by_bank':
       return 'info';
+    case 'unknown':
     case null:
       return 'neutral';
     default: {
-      const unreachable: never = status;
+      const unreachable: never = kind;
       throw new Error(`Unhandled payout status ${String(unreachable)}`);
     }
   }

@@ -1,7 +1,7 @@
-import type { PayoutStatus } from '@/lib/domain/transaction';
-import { PAYOUT_STATUS_LABELS, payoutStatusTone } from '@/components/ui/labels';
+import type { ReportedPayoutStatus } from '@/lib/domain/transaction';
+import { payoutStatusLabel, payoutStatusTone } from '@/components/ui/labels';
 
-export function PayoutStatusBadge({ status }: { status: PayoutStatus | null }) {
+export function PayoutStatusBadge({ status }: { status: ReportedPayoutStatus | null }) {
   const tone = payoutStatusTone(status);
   if (status === null) {
     return (
@@ -10,5 +10,10 @@ export function PayoutStatusBadge({ status }: { status: PayoutStatus | null }) {
       </span>
     );
   }
-  return <span className={`badge badge-${tone}`}>{PAYOUT_STATUS_LABELS[status]}</span>;
+  const unknown = typeof status !== 'string';
+  return (
+    <span className={`badge badge-${tone}`} title={unknown ? 'A status the provider does not document, shown as it was sent' : undefined}>
+      {payoutStatusLabel(status)}
+    </span>
+  );
 }

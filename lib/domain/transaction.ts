@@ -17,8 +17,16 @@ export type KnownTransactionType = (typeof TRANSACTION_TYPES)[number];
 /** Provider types outside the documented list are kept as 'other' with their raw name. */
 export type TransactionType = KnownTransactionType | 'other';
 
+/** The documented payout statuses: the only ones a filter offers. */
 export const PAYOUT_STATUSES = ['in_progress', 'accepted_by_bank', 'completed', 'failed', 'retrying'] as const;
 export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
+/** A status outside the documented list, kept with the provider's own text so it is still shown. */
+export interface UnknownPayoutStatus {
+  readonly kind: 'unknown';
+  readonly raw: string;
+}
+/** What a provider reported: a documented status or an explicit unknown one. */
+export type ReportedPayoutStatus = PayoutStatus | UnknownPayoutStatus;
 
 export interface BalanceTransaction {
   readonly id: string;
@@ -34,7 +42,7 @@ export interface BalanceTransaction {
   /** Exact decimal string, e.g. "1.3000000000"; a rate is not money. */
   readonly exchangeRate: string | null;
   readonly payoutId: string | null;
-  readonly payoutStatus: PayoutStatus | null;
+  readonly payoutStatus: ReportedPayoutStatus | null;
   /** ISO 8601 with the provider's offset, kept as sent. */
   readonly transactionTime: string;
   readonly processedAt: string | null;
@@ -46,7 +54,7 @@ export interface BalanceTransaction {
 export interface Payout {
   readonly id: string;
   readonly amount: Money;
-  readonly status: PayoutStatus | null;
+  readonly status: ReportedPayoutStatus | null;
   /** ISO 8601 with the provider's offset. */
   readonly date: string;
 }

@@ -1,5 +1,6 @@
 import type { CellKind } from '@/lib/csv/cells';
 import { toDecimalString } from '@/lib/domain/money';
+import { payoutStatusText } from '@/lib/domain/payout-status';
 import type { BalanceTransaction } from '@/lib/domain/transaction';
 
 /**
@@ -28,7 +29,7 @@ export const EXPORT_COLUMNS = [
   { key: 'settlement_currency', label: 'Settlement currency', kind: 'text', value: (row) => row.settlementAmount?.currency ?? null },
   { key: 'exchange_rate', label: 'Exchange rate', kind: 'decimal', value: (row) => row.exchangeRate },
   { key: 'payout_id', label: 'Payout ID', kind: 'id', value: (row) => row.payoutId },
-  { key: 'payout_status', label: 'Payout status', kind: 'text', value: (row) => row.payoutStatus },
+  { key: 'payout_status', label: 'Payout status', kind: 'text', value: (row) => row.payoutStatus && payoutStatusText(row.payoutStatus) },
   { key: 'processed_at', label: 'Processed at', kind: 'timestamp', value: (row) => row.processedAt },
   { key: 'source_order_id', label: 'Order ID', kind: 'id', value: (row) => row.sourceOrderId },
   { key: 'source_order_transaction_id', label: 'Order transaction ID', kind: 'id', value: (row) => row.sourceOrderTransactionId },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decimalString } from '@/lib/balances/schema';
-import { PAYOUT_STATUSES } from '@/lib/domain/transaction';
+import { reportedPayoutStatusSchema } from '@/lib/domain/payout-status';
 import { currencyCode, pageFields, transactionDtoSchema } from '@/lib/transactions/schema';
 
 /** What the payouts API answers; the client hooks parse responses with these. */
@@ -9,8 +9,8 @@ export const payoutDtoSchema = z.object({
   id: z.string(),
   amount: decimalString,
   currency: currencyCode,
-  /** null where the provider reports none (SHOPLINE CN-entity stores). */
-  status: z.enum(PAYOUT_STATUSES).nullable(),
+  /** null where the provider reports none (SHOPLINE CN-entity stores); an undocumented one is kept as unknown. */
+  status: reportedPayoutStatusSchema.nullable(),
   /** ISO 8601 with the provider's offset, as sent. */
   date: z.string(),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 export type SandboxProvider = 'genpayment' | 'shopline' | 'neox';
-export type FaultKind = 'status' | 'rate_limit' | 'delay' | 'malformed_json' | 'bad_amount' | 'drop_transaction' | 'link_style';
+export type FaultKind = 'status' | 'rate_limit' | 'delay' | 'malformed_json' | 'bad_amount' | 'drop_transaction' | 'link_style' | 'payout_status';
 /** Documented spellings of the `link` header: the whole value in double quotes with a bare rel, or spaces inside `< >`. */
 export type LinkStyle = 'quoted' | 'spaced';
 
@@ -17,6 +17,8 @@ export type Fault = {
   payoutId?: string;
   /** For link_style. */
   style?: LinkStyle;
+  /** For payout_status: the status every SHOPLINE payout and transaction of the answer reports instead. */
+  value?: string;
   /** Matching requests affected before the fault expires; omitted = until cleared. */
   times?: number;
 };
@@ -26,11 +28,12 @@ export const faultSchema = z
     provider: z.enum(['genpayment', 'shopline', 'neox']),
     account: z.string().min(1).optional(),
     path: z.string().min(1).optional(),
-    kind: z.enum(['status', 'rate_limit', 'delay', 'malformed_json', 'bad_amount', 'drop_transaction', 'link_style']),
+    kind: z.enum(['status', 'rate_limit', 'delay', 'malformed_json', 'bad_amount', 'drop_transaction', 'link_style', 'payout_status']),
     status: z.number().int().min(100).max(599).optional(),
     delayMs: z.number().int().min(0).max(600_000).optional(),
     payoutId: z.string().regex(/^\d{1,40}$/).optional(),
     style: z.enum(['quoted', 'spaced']).optional(),
+    value: z.string().regex(/^[\w ]{1,40}$/).optional(),
     times: z.number().int().min(1).optional(),
   })
   .strict()
@@ -39,7 +42,8 @@ export const faultSchema = z
   .refine((f) => f.kind !== 'drop_transaction' || f.payoutId !== undefined, {
     message: "kind 'drop_transaction' needs payoutId",
   })
-  .refine((f) => f.kind !== 'link_style' || f.style !== undefined, { message: "kind 'link_style' needs style" });
+  .refine((f) => f.kind !== 'link_style' || f.style !== undefined, { message: "kind 'link_style' needs style" })
+  .refine((f) => f.kind !== 'payout_status' || f.value !== undefined, { message: "kind 'payout_status' needs value" });
 
 export interface FaultController {
   add(fault: Fault): void;
@@ -60,7 +64,7 @@ interface Entry {
 }
 
 const SHORT_CIRCUIT: readonly FaultKind[] = ['status', 'rate_limit'];
-const TRANSFORM: readonly FaultKind[] = ['malformed_json', 'bad_amount'];
+const TRANSFORM: readonly FaultKind[] = ['malformed_json', 'bad_amount', 'payout_status'];
 
 export class FaultRegistry implements FaultController {
   private entries: Entry[] = [];

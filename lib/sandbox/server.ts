@@ -102,6 +102,10 @@ function isProvider(value: string): value is SandboxProvider {
 function corrupt(simulator: ProviderSimulator, fault: Fault, body: string): string | undefined {
   if (fault.kind === 'malformed_json') return body.length > 1 ? body.slice(0, Math.floor(body.length / 2)) : '{';
   if (fault.kind === 'bad_amount') return simulator.corruptAmount(body);
+  if (fault.kind === 'payout_status' && fault.value !== undefined && simulator.provider === 'shopline') {
+    const statuses = /("(?:payout_)?status"\s*:\s*)"[^"]+"/g;
+    return statuses.test(body) ? body.replace(statuses, `$1${JSON.stringify(fault.value)}`) : undefined;
+  }
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decimalString } from '@/lib/balances/schema';
-import { PAYOUT_STATUSES } from '@/lib/domain/transaction';
+import { reportedPayoutStatusSchema } from '@/lib/domain/payout-status';
 import { PROVIDER_IDS } from '@/lib/domain/provider-ids';
 import { TRANSACTION_FILTER_TYPES } from './query';
 
@@ -21,7 +21,7 @@ export const transactionDtoSchema = z.object({
   settlementCurrency: currencyCode.nullable(),
   exchangeRate: z.string().nullable(),
   payoutId: z.string().nullable(),
-  payoutStatus: z.enum(PAYOUT_STATUSES).nullable(),
+  payoutStatus: reportedPayoutStatusSchema.nullable(),
   /** ISO 8601 with the provider's offset, as sent. */
   transactionTime: z.string(),
   processedAt: z.string().nullable(),

@@ -2,7 +2,8 @@ import 'server-only';
 import type { BalanceLine } from '@/lib/domain/balance';
 import type { CurrencyCode } from '@/lib/domain/currencies';
 import type { Money } from '@/lib/domain/money';
-import type { BalanceTransaction, Payout, PayoutStatus, TransactionType } from '@/lib/domain/transaction';
+import { unknownPayoutStatus } from '@/lib/domain/payout-status';
+import type { BalanceTransaction, Payout, PayoutStatus, ReportedPayoutStatus, TransactionType } from '@/lib/domain/transaction';
 import { optional, wireReader, type MapContext, type WireReader } from '../wire';
 import type { WireBalance, WirePayout, WirePayoutStatus, WireTransaction } from './schemas';
 
@@ -25,9 +26,10 @@ export function payoutStatusToWire(status: PayoutStatus): WirePayoutStatus {
   }
 }
 
-/** Empty (CN stores) is null; a status outside the documented five is a bad response, not a guess. */
-export function payoutStatusFromWire(value: string | null | undefined, field: string, read: WireReader): PayoutStatus | null {
-  const wire = optional(value)?.trim().toLowerCase() ?? null;
+/** Empty (CN stores) is null; a status outside the documented five is kept as unknown with its text, never failed. */
+export function payoutStatusFromWire(value: string | null | undefined): ReportedPayoutStatus | null {
+  const raw = optional(value)?.trim() ?? null;
+  const wire = raw?.toLowerCase() ?? null;
   switch (wire) {
     case null:
       return null;
@@ -42,7 +44,7 @@ export function payoutStatusFromWire(value: string | null | undefined, field: st
     case 'retrying':
       return 'retrying';
     default:
-      throw read.fail(`an unknown payout status in ${read.locate(field)}`);
+      return unknownPayoutStatus(raw ?? '');
   }
 }
 
@@ -103,7 +105,7 @@ class ShoplineTransaction implements BalanceTransaction {
   readonly settlementAmount: Money | null;
   readonly exchangeRate: string | null;
   readonly payoutId: string | null;
-  readonly payoutStatus: PayoutStatus | null;
+  readonly payoutStatus: ReportedPayoutStatus | null;
   readonly transactionTime: string;
   readonly processedAt: string | null;
   readonly sourceOrderId: string | null;
@@ -133,7 +135,7 @@ class ShoplineTransaction implements BalanceTransaction {
         : read.money(settlementAmount, read.currency(settlementCurrency, 'settlement_currency'), 'settlement_amount');
     this.exchangeRate = exchangeRate === null ? null : read.decimal(exchangeRate, 'exchange_rate');
     this.payoutId = optional(wire.payout_id);
-    this.payoutStatus = payoutStatusFromWire(wire.payout_status, 'payout_status', read);
+    this.payoutStatus = payoutStatusFromWire(wire.payout_status);
     this.transactionTime = read.timestamp(wire.transaction_time, 'transaction_time');
     this.processedAt = processedAt === null ? null : read.timestamp(processedAt, 'processed_at');
     this.sourceOrderId = optional(wire.source_order_id);
@@ -156,7 +158,7 @@ export function mapPayout(wire: WirePayout, field: string, read: WireReader): Pa
   return {
     id: wire.id,
     amount: read.money(wire.amount, currency, `${field}.amount`),
-    status: payoutStatusFromWire(wire.status, `${field}.status`, read),
+    status: payoutStatusFromWire(wire.status),
     date: read.timestamp(wire.date, `${field}.date`),
   };
 }

@@ -105,4 +105,28 @@ describe('payouts against the sandbox (SHOPLINE)', () => {
     const transactions = await listTransactions(acme, { limit: 10 }, { codec });
     await expect(page(acme, { limit: 10, cursor: transactions.nextCursor ?? undefined })).rejects.toMatchObject(refused);
   });
+
+  it('keeps payouts and transactions whose status the docs do not list, as unknown with the raw value', async () => {
+    const acme = connectionTo(env.sandbox, 'acme-shopline');
+    env.sandbox.faults.add({ provider: 'shopline', account: 'acme', kind: 'payout_status', value: 'on hold' });
+    const unknown = { kind: 'unknown', raw: 'on hold' };
+    const payouts = await page(acme, { limit: 5 });
+    expect(payouts.items).toHaveLength(5);
+    expect(payouts.items.every((p) => JSON.stringify(p.status) === JSON.stringify(unknown))).toBe(true);
+    const detail = await getPayoutDetail(acme, payouts.items[0]?.id ?? '');
+    expect(detail.payout.status).toEqual(unknown);
+    expect(detail.transactions.length).toBeGreaterThan(0);
+    expect(detail.transactions.every((t) => JSON.stringify(t.payoutStatus) === JSON.stringify(unknown))).toBe(true);
+    const transactions = await listTransactions(acme, { limit: 50 }, { codec });
+    expect(transactions.items.some((t) => JSON.stringify(t.payoutStatus) === JSON.stringify(unknown))).toBe(true);
+  });
+
+  it('never matches an unknown status with a documented status filter', async () => {
+    const acme = connectionTo(env.sandbox, 'acme-shopline');
+    env.sandbox.faults.add({ provider: 'shopline', account: 'acme', path: 'payouts.json', kind: 'payout_status', value: 'on hold' });
+    // The provider filtered on its side, then reported another status: the rows are read and not shown as completed.
+    const filtered = await page(acme, { limit: 5, status: 'completed' });
+    expect(filtered.scannedRows).toBeGreaterThan(0);
+    expect(filtered.items).toEqual([]);
+  });
 });
