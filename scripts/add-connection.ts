@@ -10,7 +10,7 @@ import { defaultBaseUrlFor, getProviderDefinition } from '@/lib/providers/regist
 import { PROVIDER_IDS, type ProviderId } from '@/lib/providers/types';
 
 const USAGE = `Usage: add-connection --org <slug> --provider <${PROVIDER_IDS.join('|')}> --label <label>
-  --setting key=value (shop=, handle= or subMerchantId=)  --credential key=value (accessToken=, or clientId= and clientSecret=)
+  --setting key=value (shop=, handle= or subMerchantId= [timeZone=, NeoX, default Asia/Hong_Kong])  --credential key=value (accessToken=, or clientId= and clientSecret=)
   [--base-url <url>]  (default: the provider's real host; required for NeoX, whose host NeoX issues per environment)`;
 
 function pairs(values: string[] | undefined): Record<string, string> {

@@ -9,7 +9,8 @@ const genpaymentSettings = z.strictObject({ shop: identifier(100) });
 const genpaymentCredentials = z.strictObject({ accessToken: secret });
 const shoplineSettings = z.strictObject({ handle: identifier(100) });
 const shoplineCredentials = z.strictObject({ accessToken: secret });
-const neoxSettings = z.strictObject({ subMerchantId: identifier(15) });
+// timeZone: the zone NeoX writes `time` in (the provider's schema checks it is an IANA name; default Hong Kong).
+const neoxSettings = z.strictObject({ subMerchantId: identifier(15), timeZone: identifier(64).optional() });
 const neoxCredentials = z.strictObject({ clientId: identifier(500), clientSecret: secret });
 
 /** Non-secret account identifiers, by provider. */

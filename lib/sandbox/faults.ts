@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
 export type SandboxProvider = 'genpayment' | 'shopline' | 'neox';
-export type FaultKind = 'status' | 'rate_limit' | 'delay' | 'malformed_json' | 'bad_amount' | 'drop_transaction' | 'link_style' | 'payout_status';
+export type FaultKind = 'status' | 'rate_limit' | 'delay' | 'malformed_json' | 'bad_amount' | 'drop_transaction' | 'link_style' | 'payout_status' | 'time_style';
 /** Documented spellings of the `link` header: the whole value in double quotes with a bare rel, or spaces inside `< >`. */
 export type LinkStyle = 'quoted' | 'spaced';
+/** NeoX `time` as ISO 8601 with its offset (`2024-05-01T12:30:45+08:00`) instead of the documented form. */
+export type TimeStyle = 'iso_offset';
 
 export type Fault = {
   provider: SandboxProvider;
@@ -15,8 +17,8 @@ export type Fault = {
   status?: number;
   delayMs?: number;
   payoutId?: string;
-  /** For link_style. */
-  style?: LinkStyle;
+  /** For link_style and time_style. */
+  style?: LinkStyle | TimeStyle;
   /** For payout_status: the status every SHOPLINE payout and transaction of the answer reports instead. */
   value?: string;
   /** Matching requests affected before the fault expires; omitted = until cleared. */
@@ -28,11 +30,11 @@ export const faultSchema = z
     provider: z.enum(['genpayment', 'shopline', 'neox']),
     account: z.string().min(1).optional(),
     path: z.string().min(1).optional(),
-    kind: z.enum(['status', 'rate_limit', 'delay', 'malformed_json', 'bad_amount', 'drop_transaction', 'link_style', 'payout_status']),
+    kind: z.enum(['status', 'rate_limit', 'delay', 'malformed_json', 'bad_amount', 'drop_transaction', 'link_style', 'payout_status', 'time_style']),
     status: z.number().int().min(100).max(599).optional(),
     delayMs: z.number().int().min(0).max(600_000).optional(),
     payoutId: z.string().regex(/^\d{1,40}$/).optional(),
-    style: z.enum(['quoted', 'spaced']).optional(),
+    style: z.enum(['quoted', 'spaced', 'iso_offset']).optional(),
     value: z.string().regex(/^[\w ]{1,40}$/).optional(),
     times: z.number().int().min(1).optional(),
   })
@@ -42,7 +44,10 @@ export const faultSchema = z
   .refine((f) => f.kind !== 'drop_transaction' || f.payoutId !== undefined, {
     message: "kind 'drop_transaction' needs payoutId",
   })
-  .refine((f) => f.kind !== 'link_style' || f.style !== undefined, { message: "kind 'link_style' needs style" })
+  .refine((f) => f.kind !== 'link_style' || f.style === 'quoted' || f.style === 'spaced', {
+    message: "kind 'link_style' needs style 'quoted' or 'spaced'",
+  })
+  .refine((f) => f.kind !== 'time_style' || f.style === 'iso_offset', { message: "kind 'time_style' needs style 'iso_offset'" })
   .refine((f) => f.kind !== 'payout_status' || f.value !== undefined, { message: "kind 'payout_status' needs value" });
 
 export interface FaultController {
@@ -64,7 +69,7 @@ interface Entry {
 }
 
 const SHORT_CIRCUIT: readonly FaultKind[] = ['status', 'rate_limit'];
-const TRANSFORM: readonly FaultKind[] = ['malformed_json', 'bad_amount', 'payout_status'];
+const TRANSFORM: readonly FaultKind[] = ['malformed_json', 'bad_amount', 'payout_status', 'time_style'];
 
 export class FaultRegistry implements FaultController {
   private entries: Entry[] = [];
@@ -99,7 +104,8 @@ export class FaultRegistry implements FaultController {
 
   /** How a response's `link` header is spelled; call only when the response carries one. */
   takeLinkStyle(target: FaultTarget): LinkStyle | undefined {
-    return this.takeFirst(target, ['link_style'])?.style;
+    const style = this.takeFirst(target, ['link_style'])?.style;
+    return style === 'quoted' || style === 'spaced' ? style : undefined;
   }
 
   /** Payout ids whose transaction listing must lose one row for this request. */

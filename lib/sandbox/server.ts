@@ -106,6 +106,10 @@ function corrupt(simulator: ProviderSimulator, fault: Fault, body: string): stri
     const statuses = /("(?:payout_)?status"\s*:\s*)"[^"]+"/g;
     return statuses.test(body) ? body.replace(statuses, `$1${JSON.stringify(fault.value)}`) : undefined;
   }
+  if (fault.kind === 'time_style' && simulator.provider === 'neox') {
+    const times = /("time"\s*:\s*)"(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})"/g;
+    return times.test(body) ? body.replace(times, '$1"$2T$3+08:00"') : undefined;
+  }
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 /** Calendar dates (YYYY-MM-DD) cut in an IANA time zone, for the date filters; isomorphic. */
+import { offsetMs } from '@/lib/domain/zone';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -24,49 +25,7 @@ export function isIsoDate(value: string): boolean {
   return year >= 1970 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-export function isTimeZone(value: string): boolean {
-  if (value.trim() === '' || value.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
-
-/** Milliseconds the zone's wall clock is ahead of UTC at that instant. */
-export function offsetMs(epochMs: number, timeZone: string): number {
-  const values = new Map(formatter(timeZone).formatToParts(new Date(epochMs)).map((p) => [p.type, Number(p.value)]));
-  const wall = Date.UTC(
-    values.get('year') ?? 1970,
-    (values.get('month') ?? 1) - 1,
-    values.get('day') ?? 1,
-    values.get('hour') ?? 0,
-    values.get('minute') ?? 0,
-    values.get('second') ?? 0,
-  );
-  return wall - Math.floor(epochMs / 1000) * 1000;
-}
+export { isTimeZone, offsetMs } from '@/lib/domain/zone';
 
 /** Epoch milliseconds of 00:00 of `date` in `timeZone`; the offset is read twice to land right across DST changes. */
 export function startOfDay(date: string, timeZone: string): number {

@@ -27,7 +27,7 @@ const neoxToken = () =>
 async function neoxBalance() {
   const { data } = (await (await neoxToken()).json()) as { data: { access_token: string } };
   return fetch(`${sandboxBaseUrl(sandbox.url, nx)}/v2/gc/accounts/balance/query?subMerchantId=${nx.subMerchantId}`, {
-    headers: { Authorization: `Bearer ${data.access_token}` },
+    headers: { Authorization: `Bearer ${data.access_token}`, 'Content-Type': 'application/json' },
   });
 }
 const addOverHttp = (fault: Fault) =>

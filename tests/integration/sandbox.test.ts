@@ -38,9 +38,15 @@ async function neoxToken(sb: Sandbox, account: Of<'neox'>, secret = account.clie
   });
 }
 
-async function neoxBalance(sb: Sandbox, account: Of<'neox'>, token: string, query = `subMerchantId=${account.subMerchantId}`) {
+async function neoxBalance(
+  sb: Sandbox,
+  account: Of<'neox'>,
+  token: string,
+  query = `subMerchantId=${account.subMerchantId}`,
+  contentType: string | null = 'application/json',
+) {
   return fetch(`${sandboxBaseUrl(sb.url, account)}/v2/gc/accounts/balance/query?${query}`, {
-    headers: { Authorization: `Bearer ${token}` },
+    headers: { Authorization: `Bearer ${token}`, ...(contentType === null ? {} : { 'Content-Type': contentType }) },
   });
 }
 
@@ -133,6 +139,12 @@ describe('NeoX', () => {
       expect(res.status).toBe(status);
       expect(await res.json()).toEqual({ code: String(status), msg, success: false, data: null });
     }
+    for (const contentType of [null, 'text/plain']) {
+      const res = await neoxBalance(sandbox, acmeNeox, bearer, undefined, contentType);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ code: '400', msg: 'VALIDATION_ERROR', success: false, data: null });
+    }
+    expect((await neoxBalance(sandbox, acmeNeox, bearer, undefined, 'application/json; charset=utf-8')).status).toBe(200);
     const invalid = await neoxBalance(sandbox, acmeNeox, 'not-a-token');
     expect(invalid.status).toBe(401);
     expect(await invalid.json()).toEqual({ code: '401', msg: 'INVALID_TOKEN', success: false, data: null });

@@ -101,9 +101,10 @@ export function createNeoxClient(input: ClientInput<NeoxSettings, NeoxCredential
   // GET /v2/gc/accounts/balance/query
   async function queryBalances(accessToken: string, signal?: AbortSignal) {
     const url = endpoint(input.baseUrl, 'v2/gc/accounts/balance/query', { subMerchantId: input.settings.subMerchantId });
-    const headers = { Authorization: `Bearer ${accessToken}` };
+    // NeoX's request headers list Content-Type: application/json on every call, a GET without a body included.
+    const headers = { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' };
     const res = await call({ method: 'GET', url, headers, signal, secrets: [clientSecret, accessToken] }, balanceResponseSchema);
-    return mapBalances(res.data.data ?? [], { provider, traceId: res.traceId });
+    return mapBalances(res.data.data ?? [], { provider, traceId: res.traceId, timeZone: input.settings.timeZone });
   }
 
   return {

@@ -10,30 +10,19 @@ const ACCOUNT_TYPE_LABELS: Readonly<Record<string, string>> = {
   REFUND_ACCOUNT: 'Refund account',
 };
 
-const TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+const NEOX_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
 
-// NeoX documents no timezone; it is a Hong Kong company and its console shows HKT, so read as UTC+8.
-const NEOX_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** yyyy-MM-dd HH:mm:ss in Hong Kong time (UTC+8, no daylight saving). */
+/**
+ * `time`: the documented `yyyy-MM-dd HH:mm:ss`, read in the connection's zone (no offset is sent), or an ISO 8601
+ * date-time, with an offset (taken as sent) or without (read in the same zone).
+ */
 export function parseNeoxTime(value: string, field: string, read: WireReader): Date {
-  const parts = TIME.exec(value.trim())?.slice(1).map(Number);
-  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = parts ?? [];
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  const valid =
-    parts !== undefined &&
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day &&
-    hour < 24 &&
-    minute < 60 &&
-    second < 60;
-  if (!valid) throw read.fail(`an invalid time in ${field}`);
-  return new Date(date.getTime() - NEOX_OFFSET_MS);
+  const documented = NEOX_TIME.exec(value.trim());
+  return read.instant(documented ? `${documented[1]}T${documented[2]}` : value, field);
 }
 
 /** One line per account row; a total that is not available + frozen is kept and flagged, never corrected. */
-export function mapBalances(rows: readonly WireBalanceRow[], ctx: MapContext): BalanceLine[] {
+export function mapBalances(rows: readonly WireBalanceRow[], ctx: MapContext & { readonly timeZone: string }): BalanceLine[] {
   const read = wireReader(ctx);
   const seen = new Set<string>();
   return rows.map((row, index) => {

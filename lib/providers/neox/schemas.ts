@@ -1,9 +1,23 @@
 import 'server-only';
 import { z } from 'zod';
+import { isIanaZoneName } from '@/lib/domain/zone';
 import { JsonNumber } from '../json';
+
+/**
+ * NeoX documents no zone for `time` (yyyy-MM-dd HH:mm:ss, no offset). It is a Hong Kong company, its console
+ * shows HKT, and Hong Kong has had no daylight saving since 1979, so Hong Kong time is the default: it is what
+ * every connection was read in before the zone became a setting. A connection whose NeoX environment writes
+ * another zone names it here.
+ */
+export const NEOX_DEFAULT_TIME_ZONE = 'Asia/Hong_Kong';
 
 export const neoxSettingsSchema = z.object({
   subMerchantId: z.string().trim().min(1, 'is required').max(15, 'must be at most 15 characters'),
+  timeZone: z
+    .string()
+    .trim()
+    .refine(isIanaZoneName, 'must be an IANA time zone such as Asia/Hong_Kong or UTC')
+    .default(NEOX_DEFAULT_TIME_ZONE),
 });
 export type NeoxSettings = z.infer<typeof neoxSettingsSchema>;
 

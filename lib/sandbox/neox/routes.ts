@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { SANDBOX_ACCOUNTS, type NeoxAccount } from '../accounts';
 import type { Fault } from '../faults';
-import { bearerToken, type SandboxRequest, type SandboxResponse } from '../http';
+import { bearerToken, headerValue, type SandboxRequest, type SandboxResponse } from '../http';
 import { replaceFirstAmount, type ProviderSimulator, type SimulatorContext } from '../provider';
 import { Buckets, TokenBucket } from '../ratelimit';
 import { ACCOUNT_TYPES, CURRENCIES, balanceRows } from './data';
@@ -94,6 +94,10 @@ export class NeoxSimulator implements ProviderSimulator {
     const token = bearerToken(req.headers);
     const issued = token === undefined ? undefined : this.tokens.get(token);
     if (!issued || issued.expiresAt <= Date.now()) return reasonFailure(style, 'INVALID_TOKEN');
+    // NeoX lists Content-Type: application/json as a required header of its calls, GETs included.
+    if (!/^application\/json\s*(?:;|$)/i.test(headerValue(req.headers, 'content-type') ?? '')) {
+      return reasonFailure(style, 'VALIDATION_ERROR');
+    }
     const subMerchantId = req.query.get('subMerchantId') ?? '';
     const accountType = req.query.get('accountType') ?? '';
     const currency = req.query.get('currency') ?? '';

@@ -48,6 +48,33 @@ describe('NeoX against the sandbox', () => {
     for (const line of lines) expect(Math.abs(line.asOf.getTime() - Date.now())).toBeLessThan(5 * 60_000);
   });
 
+  it.each([
+    ['documented', acme],
+    ['wider', globex],
+  ])('reads a time sent as ISO 8601 with an offset (%s envelope)', async (_name, acc) => {
+    env.sandbox.faults.add({ provider: 'neox', account: acc.subMerchantId, kind: 'time_style', style: 'iso_offset' });
+    const lines = await clientFor(env.sandbox, acc).getBalances();
+    expect(env.requests(BALANCE).at(-1)).toContain('fault=time_style');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(Math.abs(line.asOf.getTime() - Date.now())).toBeLessThan(5 * 60_000);
+  });
+
+  it("reads the time in the connection's zone setting: UTC read of Hong Kong wall time is 8 hours ahead", async () => {
+    const lines = await clientFor(env.sandbox, acme, { settings: { timeZone: 'UTC' } }).getBalances();
+    for (const line of lines) expect(Math.abs(line.asOf.getTime() - Date.now() - 8 * 3_600_000)).toBeLessThan(5 * 60_000);
+  });
+
+  it('sends the Content-Type NeoX lists; the sandbox refuses a balance query without it', async () => {
+    const withoutContentType: typeof fetch = (input, init) => {
+      const headers = new Headers(init?.headers);
+      if (String(input).includes('balance/query')) headers.delete('content-type');
+      return fetch(input, { ...init, headers });
+    };
+    await expect(clientFor(env.sandbox, acme).getBalances()).resolves.not.toHaveLength(0);
+    const error = await failureOf(clientFor(env.sandbox, acme, { http: { fetch: withoutContentType } }).getBalances());
+    expect(error).toMatchObject({ kind: 'invalid_request' });
+  });
+
   it('requests one token for several calls and clients', async () => {
     const before = env.requests(TOKEN).length;
     const first = clientFor(env.sandbox, acme);

@@ -50,6 +50,8 @@ function connectionOf(acc: SandboxAccount): { settings: object; credentials: obj
 export interface ClientOptions {
   readonly http?: Partial<HttpOptions>;
   readonly credentials?: object;
+  /** Merged over the account's own settings, e.g. a NeoX timeZone. */
+  readonly settings?: object;
   readonly logs?: LogEntry[];
 }
 
@@ -59,7 +61,7 @@ export function clientFor(sandbox: Sandbox, acc: SandboxAccount, opts: ClientOpt
   return createProviderClient({
     provider: acc.provider,
     baseUrl: sandboxBaseUrl(sandbox.url, acc),
-    settings: connection.settings,
+    settings: { ...connection.settings, ...opts.settings },
     credentials: opts.credentials ?? connection.credentials,
     http: { ...FAST_HTTP, ...opts.http, log: opts.logs ? (entry) => opts.logs?.push(entry) : undefined },
   });

@@ -6,6 +6,7 @@ describe('connectionConfigSchema', () => {
     ['genpayment', { shop: 'acme-us' }, { accessToken: 'gpat_x' }],
     ['shopline', { handle: 'acme' }, { accessToken: 'eyJ.x.y' }],
     ['neox', { subMerchantId: 'ACME00000000001' }, { clientId: 'nxc_1', clientSecret: 'nxs_1' }],
+    ['neox', { subMerchantId: 'ACME00000000001', timeZone: 'UTC' }, { clientId: 'nxc_1', clientSecret: 'nxs_1' }],
   ])('accepts %s settings and credentials', (provider, settings, credentials) => {
     expect(connectionConfigSchema.safeParse({ provider, settings, credentials }).success).toBe(true);
   });

@@ -9,7 +9,7 @@ import { balanceResponseSchema } from '@/lib/providers/neox/schemas';
 import { refreshTime } from '@/lib/providers/neox/token';
 import { byPath, fixture, scriptedFetch, testHttp, thrown, type Reply } from './support';
 
-const ctx = { provider: 'neox' as const, traceId: null };
+const ctx = { provider: 'neox' as const, traceId: null, timeZone: 'Asia/Hong_Kong' };
 const envelope = (text: string) => balanceResponseSchema.parse(parseJsonLossless(text));
 
 describe('NeoX envelopes and mapping', () => {
@@ -60,7 +60,8 @@ describe('NeoX envelopes and mapping', () => {
   it.each([
     ['an unknown currency', { currency: 'XXX' }, 'data[0].currency'],
     ['a non-decimal string amount', { balance: '200,05' }, 'data[0].balance'],
-    ['a time in another format', { time: '2024-05-01T12:30:45Z' }, 'data[0].time'],
+    ['a time in another format', { time: '01/05/2024 12:30:45' }, 'data[0].time'],
+    ['a time with an impossible offset', { time: '2024-05-01T12:30:45+25:00' }, 'data[0].time'],
     ['an impossible date', { time: '2024-02-30 10:00:00' }, 'data[0].time'],
   ])('rejects %s as bad_response', (_name, patch, field) => {
     const row = { accountNo: 'A1', accountType: 'FUND_ACCOUNT', currency: 'USD', balance: '2', availableBalance: '1', frozenAmount: '1', time: '2024-05-01 00:00:00' };
@@ -92,7 +93,7 @@ function client(routes: Record<string, readonly Reply[]>, http: Partial<HttpOpti
   const logs: LogEntry[] = [];
   const instance = neox.createClient({
     baseUrl: BASE,
-    settings: { subMerchantId: 'ACME00000000001' },
+    settings: neox.settingsSchema.parse({ subMerchantId: 'ACME00000000001' }),
     credentials: { clientId: 'client-1', clientSecret: SECRET },
     http: testHttp({ fetch: scripted.fetch, log: (e) => logs.push(e), ...http }),
   });
@@ -116,6 +117,7 @@ describe('NeoX client', () => {
     });
     expect(calls[1]?.url).toBe(`${BASE}${BALANCE}?subMerchantId=ACME00000000001`);
     expect(calls[1]?.headers.authorization).toBe('Bearer tok-1');
+    expect(calls[1]?.headers['content-type']).toBe('application/json');
   });
 
   it('reuses a cached token, shares one refresh between concurrent calls, and renews near expiry', async () => {
