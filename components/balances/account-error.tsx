@@ -1,4 +1,4 @@
-import { CopyButton } from '@/components/ui/copy-button';
+import { FailureDetails, RetryButton } from '@/components/ui/failure-details';
 import type { AccountBalancesDto } from '@/lib/balances/schema';
 
 type FailedAccount = Extract<AccountBalancesDto, { status: 'error' }>;
@@ -12,21 +12,9 @@ export function AccountError({ account, retrying, onRetry }: { account: FailedAc
           {account.providerName} · {account.label}: balances could not be loaded
         </div>
         <p>{error.message}</p>
-        <p className="muted">
-          {error.status !== null && <>HTTP {error.status} · </>}
-          {error.traceId ? (
-            <>
-              Trace ID <span className="mono">{error.traceId}</span> <CopyButton value={error.traceId} label="trace ID" />
-            </>
-          ) : (
-            'No trace ID from the provider.'
-          )}
-        </p>
+        <FailureDetails error={error} />
       </div>
-      <button type="button" className="btn" onClick={onRetry} disabled={retrying}>
-        {retrying ? <span className="spin" aria-hidden /> : null}
-        {retrying ? 'Retrying…' : 'Retry'}
-      </button>
+      <RetryButton retrying={retrying} onRetry={onRetry} />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { connectionsQueryOptions } from '@/lib/transactions/queries';
 import { FlowsCards, ViewToggle, type FlowsView } from './flows-cards';
 import { FlowsControls } from './flows-controls';
 import { FlowsEmpty } from './flows-empty';
+import { FlowsFailures } from './flows-failures';
 import { ApiErrorAlert } from '@/components/ui/api-error-alert';
 import { FlowsSkeleton } from './skeleton';
 import { useLocalFlowsQuery, useUrlFlowsQuery, type FlowsQueryState } from './use-flows-query';
@@ -47,6 +48,7 @@ function FlowsPanel({ variant, state }: { variant: Variant; state: FlowsQuerySta
         </p>
         {data.totals.count > 0 && <ViewToggle view={view} onChange={setView} />}
       </div>
+      <FlowsFailures failures={data.failures} counted={data.accountIds.length} retrying={flows.isFetching} onRetry={() => flows.refetch()} />
       {flows.isError && <ApiErrorAlert title="Money flows could not be loaded" retrying={flows.isFetching} error={flows.error} onRetry={() => flows.refetch()} />}
       {data.totals.count === 0 ? (
         <FlowsEmpty data={data} query={query} onChange={setQuery} />

@@ -4,7 +4,7 @@ import type { FlowAccumulator, CurrencyFlows } from './accumulate';
 import type { BucketPlan } from './buckets';
 import type { ResolvedPeriod } from './period';
 import { SANKEY_LABELS, buildSankey } from './sankey';
-import type { FlowsDto, FlowSumsDto, FlowTypeRowDto } from './schema';
+import type { FlowsAccountFailureDto, FlowsDto, FlowSumsDto, FlowTypeRowDto } from './schema';
 import { FLOW_TYPES, SERIES_KEYS, seriesDirection, type SeriesKey } from './series';
 
 /** Turns exact sums into the API's decimal strings: the only place minor units become text. */
@@ -12,6 +12,7 @@ import { FLOW_TYPES, SERIES_KEYS, seriesDirection, type SeriesKey } from './seri
 export interface FlowsReportContext {
   readonly account: string;
   readonly accountIds: readonly string[];
+  readonly failures: readonly FlowsAccountFailureDto[];
   readonly timeZone: string;
   readonly period: ResolvedPeriod;
   readonly plan: BucketPlan;
@@ -85,6 +86,7 @@ export function reportFlows(acc: FlowAccumulator, currency: string | null, ctx: 
     currencies: acc.currencies(),
     account: ctx.account,
     accountIds: [...ctx.accountIds],
+    failures: [...ctx.failures],
     from: ctx.period.from,
     to: ctx.period.to,
     timeZone: ctx.timeZone,

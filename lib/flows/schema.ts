@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { decimalString } from '@/lib/balances/schema';
+import { PROVIDER_IDS } from '@/lib/domain/provider-ids';
 import { currencyCode } from '@/lib/transactions/schema';
 import { SANKEY_LABELS, type SankeyNodeKey } from './sankey';
 import { FLOW_TYPES, SERIES_KEYS } from './series';
@@ -36,14 +37,28 @@ export const flowsSankeySchema = z.object({
   links: z.array(z.object({ source: sankeyKey, target: sankeyKey, value: decimalString })),
 });
 
+/** An account of "all accounts" that could not be read; the totals leave it out. */
+export const flowsAccountFailureSchema = z.object({
+  connectionId: z.string(),
+  label: z.string(),
+  provider: z.enum(PROVIDER_IDS),
+  providerName: z.string(),
+  kind: z.string(),
+  message: z.string(),
+  traceId: z.string().nullable(),
+  status: z.number().int().nullable(),
+});
+
 export const flowsResponseSchema = z.object({
   /** null only when the period holds no transactions and no currency was asked for. */
   currency: currencyCode.nullable(),
   /** Currencies with transactions in the period, most transactions first. */
   currencies: z.array(currencyCode),
   account: z.string(),
-  /** The accounts summed: one, or every transaction-capable account for "all". */
+  /** The accounts summed: one, or every transaction-capable account for "all" that could be read. */
   accountIds: z.array(z.string()),
+  /** "All accounts" only: the accounts that failed, so the totals are partial; empty when every account counted. */
+  failures: z.array(flowsAccountFailureSchema),
   from: isoDate,
   to: isoDate,
   timeZone: z.string(),
@@ -65,5 +80,6 @@ export const flowsResponseSchema = z.object({
 export type FlowBucketDto = z.infer<typeof flowBucketSchema>;
 export type FlowTypeRowDto = z.infer<typeof flowTypeRowSchema>;
 export type FlowsSankeyDto = z.infer<typeof flowsSankeySchema>;
+export type FlowsAccountFailureDto = z.infer<typeof flowsAccountFailureSchema>;
 export type FlowsDto = z.infer<typeof flowsResponseSchema>;
 export type FlowSumsDto = FlowsDto['totals'];

@@ -12,7 +12,8 @@ import { resolvePeriod } from './period';
 import { ALL_ACCOUNTS, type FlowsQuery } from './query';
 import { reportFlows, type FlowsReportContext } from './report';
 import { scanRange } from './scan';
-import type { FlowsDto } from './schema';
+import { settle } from './failures';
+import type { FlowsAccountFailureDto, FlowsDto } from './schema';
 
 /** Closed periods cannot change, but a provider can still correct rows late: keep them briefly. */
 const CACHE_TTL_MS = 5 * 60_000;
@@ -39,6 +40,8 @@ export interface FlowsOptions {
   readonly now?: Date;
   /** null: neither read nor write a cache (benchmarks). */
   readonly cache?: TtlLru<FlowsDto> | null;
+  /** Accounts of an "all accounts" query that could not even be loaded; reported with the others' failures. */
+  readonly unreadable?: readonly FlowsAccountFailureDto[];
 }
 
 /**
@@ -74,22 +77,29 @@ export async function aggregateFlows(
 
   const plan = planBuckets(period.from, period.to, period.granularity, timeZone);
   const range = dateRange(period.from, period.to, timeZone);
-  const total = new FlowAccumulator(plan);
-  const scans = await Promise.all(
+  const scanAccount = async (account: LoadedConnection) => {
+    const api = transactionsApi(account);
+    const own = new FlowAccumulator(plan);
+    const scan = await scanRange(api, range, own, { pageSize: api.maxPageSize, signal: options.signal });
+    return { account, own, scan };
+  };
+  // One account's failure fails a one-account answer; for "all accounts" it is named and the rest still count.
+  const outcomes = await Promise.all(
     accounts.map((account) =>
-      callProvider(account, async () => {
-        const api = transactionsApi(account);
-        const own = new FlowAccumulator(plan);
-        const scan = await scanRange(api, range, own, { pageSize: api.maxPageSize, signal: options.signal });
-        return { own, scan };
-      }),
+      query.account === ALL_ACCOUNTS
+        ? settle(account, () => scanAccount(account), options.signal)
+        : callProvider(account, () => scanAccount(account)).then((value) => ({ ok: true as const, value })),
     ),
   );
+  const scans = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.value] : []));
+  const failures = [...(options.unreadable ?? []), ...outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]))];
+  const total = new FlowAccumulator(plan);
   for (const { own } of scans) total.merge(own);
 
   const context: FlowsReportContext = {
     account: query.account,
-    accountIds: accounts.map((a) => a.id),
+    accountIds: scans.map(({ account }) => account.id),
+    failures,
     timeZone,
     period,
     plan,
@@ -100,7 +110,8 @@ export async function aggregateFlows(
   const main = total.currencies()[0] ?? null;
   const currency = query.currency ?? main;
   const result = reportFlows(total, currency, context);
-  if (cache) {
+  // A partial answer is never cached: the failed account may answer on the next try.
+  if (cache && failures.length === 0) {
     const report = (code: string | null) => (code === currency ? result : reportFlows(total, code, context));
     cache.set(keyOf(''), report(main));
     for (const code of new Set([...total.currencies(), ...(currency === null ? [] : [currency])])) cache.set(keyOf(code), report(code));
@@ -108,16 +119,26 @@ export async function aggregateFlows(
   return result;
 }
 
+export interface QueryAccounts {
+  readonly accounts: LoadedConnection[];
+  /** "All accounts" only: connections that could not be loaded (e.g. undecryptable credentials). */
+  readonly unreadable: FlowsAccountFailureDto[];
+}
+
 /** The organization's accounts a query names: one (404 if not the organization's), or every transaction-capable one. */
-export async function accountsForQuery(organizationId: string, account: string): Promise<LoadedConnection[]> {
+export async function accountsForQuery(organizationId: string, account: string): Promise<QueryAccounts> {
   if (account !== ALL_ACCOUNTS) {
     const connection = await loadConnection(organizationId, account);
     await callProvider(connection, async () => transactionsApi(connection));
-    return [connection];
+    return { accounts: [connection], unreadable: [] };
   }
   const summaries = await listOrganizationConnections(organizationId);
   const capable = summaries.filter((summary) => getProviderDefinition(summary.provider).capabilities.transactions);
-  return Promise.all(capable.map((summary) => loadConnection(organizationId, summary.id)));
+  const loaded = await Promise.all(capable.map((summary) => settle(summary, () => loadConnection(organizationId, summary.id))));
+  return {
+    accounts: loaded.flatMap((outcome) => (outcome.ok ? [outcome.value] : [])),
+    unreadable: loaded.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure])),
+  };
 }
 
 /** What the route handler and the server-side prefetch both call. */
@@ -126,6 +147,7 @@ export async function loadFlows(
   query: FlowsQuery,
   options: FlowsOptions = {},
 ): Promise<FlowsDto> {
-  const accounts = await accountsForQuery(user.organizationId, query.account);
-  return aggregateFlows({ organizationId: user.organizationId, timeZone: user.organizationTimezone }, accounts, query, options);
+  const { accounts, unreadable } = await accountsForQuery(user.organizationId, query.account);
+  const scope = { organizationId: user.organizationId, timeZone: user.organizationTimezone };
+  return aggregateFlows(scope, accounts, query, { ...options, unreadable });
 }

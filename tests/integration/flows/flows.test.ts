@@ -135,15 +135,63 @@ describe('flows against the sandbox (SHOPLINE over HTTP)', () => {
     expect((await aggregateFlows(scope, [acme], open, { now: NOW, cache })).cached).toBe(false);
   });
 
-  it('reports a provider failure as a 502 with the trace id', async () => {
+  it('reports the failure of a one-account query as a 502 with the trace id', async () => {
     env.sandbox.faults.add({ provider: 'shopline', account: 'acme', path: 'balance_transactions.json', kind: 'status', status: 503 });
     const acme = connectionTo(env.sandbox, 'acme-shopline');
-    const error: unknown = await aggregateFlows({ organizationId: ORG_ID, timeZone: 'UTC' }, [acme], MARCH, { now: NOW, cache: null }).catch(
+    const query: FlowsQuery = { ...MARCH, account: acme.id };
+    const error: unknown = await aggregateFlows({ organizationId: ORG_ID, timeZone: 'UTC' }, [acme], query, { now: NOW, cache: null }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(502);
     expect((error as ApiError).details.traceId).toEqual(expect.any(String));
+  });
+
+  it('answers "all accounts" with one failing account: the others’ totals, and that account named with its trace id', async () => {
+    const acme = connectionTo(env.sandbox, 'acme-shopline');
+    const cn = connectionTo(env.sandbox, 'cnstore');
+    const scope = { organizationId: ORG_ID, timeZone: 'UTC' };
+    const query: FlowsQuery = { ...MARCH, currency: 'USD' };
+    const cnAlone = await aggregateFlows(scope, [cn], { ...query, account: cn.id }, { now: NOW, cache: null });
+
+    env.sandbox.faults.add({ provider: 'shopline', account: 'acme', path: 'balance_transactions.json', kind: 'status', status: 503 });
+    const cache = new TtlLru<FlowsDto>(50, 60_000);
+    const partial = await aggregateFlows(scope, [acme, cn], query, { now: NOW, cache });
+
+    expect(partial.totals).toEqual(cnAlone.totals);
+    expect(partial.totals.count).toBeGreaterThan(0);
+    expect(partial.accountIds).toEqual([cn.id]);
+    expect(partial.failures).toEqual([
+      {
+        connectionId: acme.id,
+        label: acme.label,
+        provider: 'shopline',
+        providerName: 'SHOPLINE Payments',
+        kind: 'unavailable',
+        message: expect.stringContaining('HTTP 503'),
+        traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
+        status: 503,
+      },
+    ]);
+    expect(cnAlone.failures).toEqual([]);
+
+    // Not cached: once the provider answers again, the next request counts every account.
+    env.sandbox.faults.clear();
+    const whole = await aggregateFlows(scope, [acme, cn], query, { now: NOW, cache });
+    expect(whole.cached).toBe(false);
+    expect(whole.failures).toEqual([]);
+    expect(whole.accountIds).toEqual([acme.id, cn.id]);
+    expect(whole.totals.count).toBeGreaterThan(partial.totals.count);
+  });
+
+  it('answers "all accounts" even when every account fails, naming each', async () => {
+    env.sandbox.faults.add({ provider: 'shopline', path: 'balance_transactions.json', kind: 'status', status: 500 });
+    const acme = connectionTo(env.sandbox, 'acme-shopline');
+    const cn = connectionTo(env.sandbox, 'cnstore');
+    const dto = await aggregateFlows({ organizationId: ORG_ID, timeZone: 'UTC' }, [acme, cn], MARCH, { now: NOW, cache: null });
+    expect(dto.failures.map((f) => f.connectionId)).toEqual([acme.id, cn.id]);
+    expect(dto.totals.count).toBe(0);
+    expect(dto.accountIds).toEqual([]);
   });
 
   it('answers 400 for an account whose provider has no transactions', async () => {

@@ -19,6 +19,7 @@ function report(rows: readonly BalanceTransaction[], currency: string | null): F
   const context: FlowsReportContext = {
     account: 'all',
     accountIds: ['conn_a'],
+    failures: [],
     timeZone: ZONE,
     period: PERIOD,
     plan: PLAN,
