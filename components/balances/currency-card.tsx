@@ -15,17 +15,40 @@ const STATES = [
   ['frozen', 'Frozen'],
 ] as const;
 
+/** The card's totals add up provider totals; when one of them is not available + frozen, the card says so too. */
+function MismatchFlag({ currency, mismatched }: { currency: string; mismatched: CurrencyLine[] }) {
+  if (mismatched.length === 0) return null;
+  const names = mismatched.map(({ label, line }) => (line.subLabel ? `${label} (${line.subLabel})` : label)).join('; ');
+  const count = mismatched.length === 1 ? 'a balance' : `${mismatched.length} balances`;
+  return (
+    <p className="alert alert-warning" role="note" aria-label={`${currency} total mismatch`}>
+      <span>
+        <strong>Total ≠ available + frozen.</strong> The {currency} totals include {count} whose provider total is not the
+        sum of its parts: {names}. The provider&apos;s total is shown, not corrected.
+      </span>
+    </p>
+  );
+}
+
 export function CurrencyCard({ summary, lines }: { summary: CurrencySummaryDto; lines: CurrencyLine[] }) {
   const headingId = `currency-${summary.currency}`;
+  const mismatched = lines.filter(({ line }) => line.warnings.some((w) => w.kind === 'total_mismatch'));
   return (
     <section className="card" aria-labelledby={headingId}>
       <div className="card-head">
         <h2 id={headingId}>{summary.currency}</h2>
         <span className="muted">
           {lines.length} {lines.length === 1 ? 'balance' : 'balances'}
+          {mismatched.length > 0 && (
+            <>
+              {' '}
+              <span className="badge badge-warning">{mismatched.length} mismatch{mismatched.length === 1 ? '' : 'es'}</span>
+            </>
+          )}
         </span>
       </div>
       <div className="card-body">
+        <MismatchFlag currency={summary.currency} mismatched={mismatched} />
         <dl className="states" aria-label={`${summary.currency} totals`}>
           {STATES.map(([key, label]) => (
             <div className="state" key={key}>
