@@ -31,7 +31,9 @@ export function FlowsFailures({ failures, counted, retrying, onRetry }: {
         </section>
       ))}
       <p className="muted">
-        Partial totals: they leave out {missing} and cover the {counted === 1 ? 'one account' : `${counted} accounts`} that answered.
+        {counted === 0
+          ? 'No account could be read, so there are no totals to show.'
+          : `Partial totals: they leave out ${missing} and cover the ${counted === 1 ? 'one account' : `${counted} accounts`} that answered.`}
       </p>
     </div>
   );

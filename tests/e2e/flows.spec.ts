@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { bucketTitle } from '@/lib/flows/format';
 import type { FlowsDto } from '@/lib/flows/schema';
 import { SERIES_KEYS } from '@/lib/flows/series';
-import { formatted, normalizeSpaces, signIn } from './support';
+import { clearFaults, formatted, injectFault, normalizeSpaces, signIn } from './support';
 
 const isZero = (decimal: string) => /^-?0(\.0+)?$/.test(decimal);
 
@@ -146,4 +146,36 @@ test('a wrong flows parameter is a 400 naming it', async ({ page }) => {
   const response = await page.request.get('/api/flows?period=14d');
   expect(response.status()).toBe(400);
   expect(((await response.json()) as { error: { message: string } }).error.message).toContain('"period"');
+});
+
+test('"all accounts" with a failing account names it with its trace id, and Retry brings the totals back', async ({ page }) => {
+  await injectFault({ provider: 'shopline', account: 'acme', path: 'balance_transactions.json', kind: 'status', status: 503 });
+  try {
+    await signIn(page, 'finance@acme.test');
+    const data = await api(page, 'period=30d&account=all');
+    expect(data.failures).toHaveLength(1);
+    const [failed] = data.failures;
+    expect(failed).toMatchObject({ providerName: 'SHOPLINE Payments', status: 503, traceId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+
+    await page.goto('/flows?period=30d&account=all');
+    const alert = page.getByRole('alert', { name: `${failed?.label ?? ''} failed to load` });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText('transactions could not be loaded');
+    await expect(alert).toContainText('HTTP 503');
+    await expect(alert).toContainText(/Trace ID [0-9a-f]{32}/);
+    // Acme has one transaction-capable account, so nothing is left to total; the page itself still works.
+    await expect(page.getByText('No account could be read, so there are no totals to show.')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Money flow' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screenshots/flows-partial.png', fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: 'test-results/screenshots/flows-partial-390.png', fullPage: true });
+    await page.setViewportSize({ width: 1360, height: 900 });
+
+    await clearFaults();
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect(alert).toBeHidden();
+    await expectBars(page, /Money in and out per day/);
+  } finally {
+    await clearFaults();
+  }
 });

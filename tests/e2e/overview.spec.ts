@@ -43,3 +43,19 @@ test('a failing provider shows on its own account while the others render, and R
   await expect(usCard).toContainText(/Acme Outfitters US/);
   expect(normalizeSpaces(await usCard.innerText())).toContain(formatted(us.settlementedAmount, 'USD'));
 });
+
+test('a currency card whose NeoX balance total is not available + frozen is flagged on the card and on the row', async ({ page }) => {
+  await signIn(page, 'finance@globex.test');
+  const card = page.getByRole('region', { name: 'GBP', exact: true });
+  await expect(card).toBeVisible();
+  const flag = card.getByRole('note', { name: 'GBP total mismatch' });
+  await expect(flag).toContainText('Total ≠ available + frozen.');
+  await expect(flag).toContainText('Globex Trading (NeoX Global Collections)');
+  await expect(card.getByText('1 mismatch', { exact: true })).toBeVisible();
+  await expect(card.getByRole('row', { name: /Total ≠ available \+ frozen/ })).toHaveCount(1);
+  // Cards without a mismatch carry no flag.
+  await expect(page.getByRole('region', { name: 'EUR', exact: true }).getByRole('note')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/overview-mismatch.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await card.screenshot({ path: 'test-results/screenshots/overview-mismatch-390.png' });
+});

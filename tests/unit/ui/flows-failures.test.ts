@@ -28,6 +28,10 @@ describe('FlowsFailures', () => {
     expect(html).toContain('Partial totals: they leave out one account and cover the 2 accounts that answered.');
   });
 
+  it('says there are no totals when no account could be read', () => {
+    expect(render([failure], 0)).toContain('No account could be read, so there are no totals to show.');
+  });
+
   it('says when the provider sent no trace id', () => {
     expect(render([{ ...failure, traceId: null, status: null }], 1)).toContain('No trace ID from the provider.');
   });
