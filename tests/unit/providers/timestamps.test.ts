@@ -97,7 +97,22 @@ describe('wire timestamps (SHOPLINE and others)', () => {
     expect(taipei.timestamp('2022-02-25', 'f')).toBe('2022-02-25T00:00:00+08:00');
   });
 
-  it.each(['2022-02-30T18:00:42+08:00', '2022-02-25T18:00:42+08:60', 'soon'])('refuses the invalid %s', (value) => {
+  it.each(['2024-02-29T10:00:00Z', '2000-02-29T10:00:00+01:00', '2022-12-31T23:59:59-12:00'])('keeps the real %s', (value) => {
+    expect(noZone.timestamp(value, 'f')).toBe(value);
+  });
+
+  it.each([
+    '2022-02-30T18:00:42+08:00',
+    '2023-02-29T10:00:00Z',
+    '1900-02-29T10:00:00Z',
+    '2022-04-31T10:00:00Z',
+    '2022-13-01T10:00:00Z',
+    '2022-02-25T24:00:00Z',
+    '2022-02-25T18:60:00Z',
+    '2022-02-25T18:00:60Z',
+    '2022-02-25T18:00:42+08:60',
+    'soon',
+  ])('refuses the invalid %s', (value) => {
     expect(thrown(() => taipei.timestamp(value, 'f'))).toMatchObject({ kind: 'bad_response' });
   });
 });
