@@ -51,7 +51,8 @@ function FlowsPanel({ variant, state }: { variant: Variant; state: FlowsQuerySta
       <FlowsFailures failures={data.failures} counted={data.accountIds.length} retrying={flows.isFetching} onRetry={() => flows.refetch()} />
       {flows.isError && <ApiErrorAlert title="Money flows could not be loaded" retrying={flows.isFetching} error={flows.error} onRetry={() => flows.refetch()} />}
       {data.totals.count === 0 ? (
-        <FlowsEmpty data={data} query={query} onChange={setQuery} />
+        // When no account could be read, a wider period would not help: the failures above say what to do.
+        data.accountIds.length === 0 && data.failures.length > 0 ? null : <FlowsEmpty data={data} query={query} onChange={setQuery} />
       ) : (
         <FlowsCards data={data} view={view} variant={variant} />
       )}

@@ -165,6 +165,7 @@ test('"all accounts" with a failing account names it with its trace id, and Retr
     await expect(alert).toContainText(/Trace ID [0-9a-f]{32}/);
     // Acme has one transaction-capable account, so nothing is left to total; the page itself still works.
     await expect(page.getByText('No account could be read, so there are no totals to show.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Show the last 90 days' })).toHaveCount(0);
     await expect(page.getByRole('heading', { level: 1, name: 'Money flow' })).toBeVisible();
     await page.screenshot({ path: 'test-results/screenshots/flows-partial.png', fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
