@@ -180,3 +180,17 @@ test('a viewer cannot open Payouts and the API refuses them', async ({ page }) =
   expect((await page.request.get(`/api/connections/${accountId}/payouts`)).status()).toBe(403);
   expect((await page.request.get(`/api/connections/${accountId}/payouts/1`)).status()).toBe(403);
 });
+
+test('a payout status the provider does not document is shown as "unknown (raw value)", and the filter offers only documented ones', async ({ page }) => {
+  await injectFault({ provider: 'shopline', account: 'acme', kind: 'payout_status', value: 'on hold' });
+  await signIn(page, 'finance@acme.test');
+  await page.goto('/payouts');
+  await expect(payoutRows(page)).toHaveCount(50);
+  for (const text of await payoutRows(page).allInnerTexts()) expect(text).toContain('unknown (on hold)');
+  const options = await page.getByLabel('Status').getByRole('option').allInnerTexts();
+  expect(options.map((o) => o.trim())).toEqual(['Any status', 'In progress', 'Accepted by bank', 'Completed', 'Failed', 'Retrying']);
+
+  await payoutRows(page).first().getByRole('link').click();
+  await expect(page.getByText('unknown (on hold)').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/payout-unknown-status.png', fullPage: true });
+});

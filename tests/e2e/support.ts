@@ -16,8 +16,10 @@ export type SandboxFault = {
   provider: SandboxAccount['provider'];
   account?: string;
   path?: string;
-  kind: 'status' | 'rate_limit' | 'delay' | 'malformed_json' | 'bad_amount' | 'drop_transaction';
+  kind: 'status' | 'rate_limit' | 'delay' | 'malformed_json' | 'bad_amount' | 'drop_transaction' | 'payout_status';
   status?: number;
+  /** For payout_status: the undocumented status the answers report. */
+  value?: string;
   delayMs?: number;
   payoutId?: string;
   times?: number;
