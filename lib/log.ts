@@ -28,7 +28,8 @@ const root: Logger = pino({
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },
   redact: { paths: REDACTED_FIELDS, censor: '[REDACTED]' },
-});
+  // Through process.stdout rather than pino's own file descriptor writer: one ordered stream with Next's output.
+}, process.stdout);
 
 /** The logger of the request being served (a child carrying its request id), or the root one. */
 const current = new AsyncLocalStorage<Logger>();

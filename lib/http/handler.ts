@@ -74,6 +74,14 @@ function readParams<Names extends string>(specs: Readonly<Record<Names, PathPara
   return out;
 }
 
+/** The parameter names a query reader accepts: a strict object's keys, through refinements and transforms. */
+export function queryKeys(reader: QueryReader<unknown>): string[] {
+  if ('keys' in reader && !('safeParse' in reader)) return [...reader.keys];
+  let def = (reader as z.ZodType)._zod.def as { type: string; in?: z.ZodType; shape?: Record<string, unknown> };
+  while (def.type === 'pipe' && def.in) def = def.in._zod.def as typeof def;
+  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
 export function readQuery<T>(reader: QueryReader<T>, params: URLSearchParams): T {
   return 'keys' in reader && !('safeParse' in reader) ? reader.parse(params) : parseQuery(reader as z.ZodType<T>, params);
 }

@@ -31,7 +31,8 @@ export const payoutIdParam = z.string().regex(/^\d{1,40}$/, 'must be a payout id
 
 /** Adds a 400 naming `from` when the range is reversed or longer than the list allows; dates compare as text. */
 export function checkDateOrder(value: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
-  if (value.from === undefined || value.to === undefined) return;
+  // Runs even when a date failed its own check (zod reports every issue), so only well-formed dates are compared.
+  if (value.from === undefined || value.to === undefined || !isIsoDate(value.from) || !isIsoDate(value.to)) return;
   if (value.from > value.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be after "to"' });
   else if (daysInRange(value.from, value.to) > MAX_LIST_RANGE_DAYS) {
     ctx.addIssue({ code: 'custom', path: ['from'], message: `must be at most ${MAX_LIST_RANGE_DAYS} days before "to"` });
