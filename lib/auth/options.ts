@@ -8,6 +8,7 @@ import { getDb } from '@/lib/db/client';
 import { log } from '@/lib/log';
 import { signInAttempt, type VerifyResult } from './credentials';
 import { clientIp, signInLimiter } from './limiter';
+import { safeCallbackPath } from './redirect';
 import { sessionUserSchema, switchOrganization } from './session-user';
 
 const SESSION_MAX_AGE_S = 8 * 60 * 60;
@@ -66,6 +67,15 @@ export function sessionCallback({ session, token }: { session: Session; token: J
   return { ...session, user: user.success ? user.data : undefined };
 }
 
+/** next-auth's redirect after sign-in or sign-out: only a path of this site, whatever the callbackUrl said. */
+export function redirectCallback({ url, baseUrl }: { url: string; baseUrl: string }): string {
+  const base = new URL(baseUrl);
+  const parsed = URL.canParse(url) ? new URL(url) : null;
+  // next-auth passes same-site callbacks as absolute URLs; they are checked as the path they name.
+  const path = parsed && parsed.origin === base.origin ? `${parsed.pathname}${parsed.search}${parsed.hash}` : url;
+  return new URL(safeCallbackPath(path, base.origin), base).toString();
+}
+
 export const authOptions: NextAuthOptions = {
   // A getter, so the secret is read per request and `next build` does not need it.
   get secret() {
@@ -85,5 +95,5 @@ export const authOptions: NextAuthOptions = {
       authorize: (credentials, request) => authorizeCredentials(credentials, request.headers as RequestHeaders | undefined),
     }),
   ],
-  callbacks: { jwt: jwtCallback, session: sessionCallback },
+  callbacks: { jwt: jwtCallback, session: sessionCallback, redirect: redirectCallback },
 };
