@@ -118,7 +118,7 @@ async function call(route: Route, params: Record<string, string>, query: [string
   if (ms > slowest.ms) Object.assign(slowest, { ms, url });
   expect(ms, url).toBeLessThan(TIME_BUDGET_MS);
   expect(response.status, `${url} -> ${text.slice(0, 300)}`).not.toBe(500);
-  expect([200, 400, 404, 422, 502, 503, 504], `${url} -> ${response.status}`).toContain(response.status);
+  expect([200, 400, 404, 422, 429, 502, 503, 504], `${url} -> ${response.status}`).toContain(response.status);
   expect(response.headers.get('x-request-id')).toBeTruthy();
   if (response.status === 400) {
     const body = JSON.parse(text) as { error: { code: string; message: string; requestId: string } };
