@@ -4,7 +4,14 @@ import { getDb } from '@/lib/db';
 import { seedDemo } from '@/lib/db/seed';
 import { log } from '@/lib/log';
 import { assertRedisReachable } from '@/lib/redis/client';
-import { SANDBOX_ACCOUNTS } from '@/lib/sandbox/accounts';
+import { sandboxAccountsSchema, type SandboxAccount } from '@/lib/sandbox/account-types';
+
+/** The demo accounts as the running sandbox lists them; the app's code holds none of their credentials. */
+async function sandboxAccounts(sandboxUrl: string): Promise<readonly SandboxAccount[]> {
+  const response = await fetch(`${sandboxUrl.replace(/\/+$/, '')}/__sandbox/accounts`, { signal: AbortSignal.timeout(10_000) });
+  if (!response.ok) throw new Error(`the sandbox at ${sandboxUrl} did not list its accounts (HTTP ${response.status})`);
+  return sandboxAccountsSchema.parse(await response.json()).accounts;
+}
 
 /** Validates configuration, opens and migrates the database, seeds the demo; exits on failure. */
 export async function startServer(): Promise<void> {
@@ -14,7 +21,7 @@ export async function startServer(): Promise<void> {
     const db = await getDb();
     if (env.demoSeed) {
       if (!env.sandboxUrl) throw new Error('FUNDSIGHT_SANDBOX_URL must be set when FUNDSIGHT_DEMO_SEED=true');
-      await seedDemo(db, { sandboxUrl: env.sandboxUrl, accounts: SANDBOX_ACCOUNTS });
+      await seedDemo(db, { sandboxUrl: env.sandboxUrl, accounts: await sandboxAccounts(env.sandboxUrl) });
     }
     log.info('server.ready', { database: env.database.kind, redis: env.redisUrl !== null, demoSeed: env.demoSeed });
   } catch (error) {

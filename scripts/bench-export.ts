@@ -18,7 +18,7 @@ import { createProviderClient } from '@/lib/providers/registry';
 import { SANDBOX_ACCOUNTS, sandboxBaseUrl } from '@/lib/sandbox/accounts';
 import { dateIn } from '@/lib/transactions/dates';
 import { EXPORT_PAGE_SIZE } from '@/lib/exports/service';
-import { DEMO_ENV, launch } from './launch.mjs';
+import { demoSecrets, launch } from './launch.mjs';
 import { signInCookie } from './lib/session';
 
 const { values } = parseArgs({
@@ -42,7 +42,7 @@ const rate = (rows: number, ms: number) => `${Math.round(rows / (ms / 1000)).toL
 
 /** The bench connection next to the demo seed, in a PGlite directory the server then opens. */
 async function prepareDatabase(dataDir: string, sandboxUrl: string): Promise<void> {
-  const key = Buffer.from(DEMO_ENV.FUNDSIGHT_ENCRYPTION_KEY ?? '', 'base64');
+  const key = Buffer.from(demoSecrets(dataDir).FUNDSIGHT_ENCRYPTION_KEY, 'base64');
   const db = await openDb({ kind: 'pglite', dataDir });
   try {
     await seedDemo(db, { sandboxUrl, accounts: SANDBOX_ACCOUNTS, encryptionKey: key });

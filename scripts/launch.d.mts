@@ -1,4 +1,5 @@
 export const DEMO_ENV: Record<string, string>;
+export function demoSecrets(dataDir: string): { NEXTAUTH_SECRET: string; FUNDSIGHT_ENCRYPTION_KEY: string };
 export function build(): Promise<void>;
 export function launch(options: {
   appPort: number;

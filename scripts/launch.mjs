@@ -1,13 +1,31 @@
 // Starts the provider sandbox and the Fundsight server side by side; used by the demo and the e2e run.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-/** Demo-only values: the demo database is local and holds only sandbox credentials. */
-export const DEMO_ENV = {
-  NEXTAUTH_SECRET: 'fundsight-demo-secret-0123456789abcdef0123456789',
-  FUNDSIGHT_ENCRYPTION_KEY: 'ZnVuZHNpZ2h0LWRlbW8ta2V5LTMyLWJ5dGVzLWxvbmc=',
-  FUNDSIGHT_DEMO_SEED: 'true',
-};
+/** The demo seeds its users and the sandbox's connections on start. */
+export const DEMO_ENV = { FUNDSIGHT_DEMO_SEED: 'true' };
+
+const fresh = () => ({
+  NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
+  FUNDSIGHT_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+});
+
+/**
+ * The demo's session secret and encryption key: made at random, never published (a published pair lets
+ * anyone forge a session). Kept beside a PGlite directory (mode 600) so a restarted demo reads its data.
+ */
+export function demoSecrets(dataDir) {
+  if (dataDir.startsWith('memory://')) return fresh();
+  const file = join(dirname(dataDir), 'demo-secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const secrets = fresh();
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
 
 function run(command, args, env, name) {
   // Its own process group, so stopping it also stops what npx and next start underneath.
@@ -57,6 +75,7 @@ export async function launch({ appPort, sandboxPort, dataDir, extraEnv = {}, san
     ['next', 'start', '-p', String(appPort)],
     {
       ...DEMO_ENV,
+      ...demoSecrets(dataDir),
       NEXTAUTH_URL: `http://localhost:${appPort}`,
       FUNDSIGHT_SANDBOX_URL: sandboxUrl,
       PGLITE_DATA_DIR: dataDir,

@@ -37,6 +37,7 @@ read -r vp vf < <(node -e '
 passed=$((passed + vp)); failed=$((failed + vf))
 
 check "build" npx next build
+[ -f .next/BUILD_ID ] && check "no sandbox credential in the build" npx tsx scripts/check-bundle-secrets.ts
 if [ -f .next/BUILD_ID ]; then
   step "end-to-end tests (Playwright)"
   npx playwright test

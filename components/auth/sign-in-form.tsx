@@ -6,7 +6,7 @@ import { useState } from 'react';
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: 'Wrong email or password.',
-  locked: 'Too many failed attempts. This account is locked for 15 minutes.',
+  locked: 'Too many sign-in attempts. Try again in 15 minutes.',
   unavailable: 'Sign-in is unavailable right now. Try again in a minute.',
 };
 

@@ -1,55 +1,36 @@
 import bcrypt from 'bcryptjs';
 import type { Queryable } from '@/lib/db/types';
 import { listMembershipsForUser } from '@/lib/db/memberships';
-import {
-  findUserByEmail,
-  normalizeEmail,
-  recordFailedSignIn,
-  resetFailedSignIns,
-  type FailedSignInPolicy,
-} from '@/lib/db/users';
+import { findUserByEmail, normalizeEmail } from '@/lib/db/users';
+import type { SignInLimiter } from './limiter';
 import type { SessionUser } from './session-user';
-
-export const SIGN_IN_POLICY: FailedSignInPolicy = { maxFailures: 5, lockMs: 15 * 60 * 1000 };
 
 // A cost-10 hash of a random string nobody knows: unknown emails cost as much as known ones.
 const DUMMY_HASH = '$2b$10$m0RVnQK9UvTQ1jStMWhQx.fqPOkqLfvIKb.TGkSLF9dzf0dSqtzy2';
 
-export type SignInFailure = 'invalid' | 'locked';
+/** `limited`: too many attempts from this client (for this email, or at all); says nothing about the account. */
+export type SignInFailure = 'invalid' | 'limited';
 
 export type VerifyResult =
   | { readonly ok: true; readonly user: SessionUser }
-  | { readonly ok: false; readonly reason: SignInFailure; readonly lockedUntil?: Date };
+  | { readonly ok: false; readonly reason: SignInFailure; readonly retryAfterSeconds?: number };
 
 export interface SignInAttempt {
   readonly email: string;
   readonly password: string;
-  /** Injected for tests; defaults to the current time. */
-  readonly now?: Date;
 }
 
 /**
- * Checks an email and password. Wrong passwords count towards a lock of SIGN_IN_POLICY.lockMs after
- * maxFailures in a row; a success resets the count. A user without any organization cannot sign in.
+ * Checks an email and password: a wrong password and an unknown email are the same answer, after the
+ * same bcrypt work. A user without any organization cannot sign in.
  */
 export async function verifyCredentials(db: Queryable, attempt: SignInAttempt): Promise<VerifyResult> {
-  const now = attempt.now ?? new Date();
   const user = await findUserByEmail(db, normalizeEmail(attempt.email));
-  if (!user) {
-    await bcrypt.compare(attempt.password, DUMMY_HASH);
-    return { ok: false, reason: 'invalid' };
-  }
-  // Compared even while locked, so a locked account answers no faster than an open one.
-  const matches = await bcrypt.compare(attempt.password, user.passwordHash);
-  if (user.lockedUntil && user.lockedUntil > now) return { ok: false, reason: 'locked', lockedUntil: user.lockedUntil };
-  if (!matches) {
-    const lockedUntil = await recordFailedSignIn(db, user.id, { now, policy: SIGN_IN_POLICY });
-    return lockedUntil && lockedUntil > now ? { ok: false, reason: 'locked', lockedUntil } : { ok: false, reason: 'invalid' };
-  }
+  const matches = await bcrypt.compare(attempt.password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !matches) return { ok: false, reason: 'invalid' };
   const memberships = await listMembershipsForUser(db, user.id);
   const [primary] = memberships;
   if (!primary) return { ok: false, reason: 'invalid' };
-  if (user.failedSignIns > 0 || user.lockedUntil) await resetFailedSignIns(db, user.id);
   return {
     ok: true,
     user: {
@@ -69,4 +50,20 @@ export async function verifyCredentials(db: Queryable, attempt: SignInAttempt): 
       })),
     },
   };
+}
+
+/**
+ * A sign-in attempt from `ip`: counted by the limiter before anything is checked (atomically, so a
+ * parallel burst counts every attempt), refused when spent, with the same bcrypt work either way.
+ */
+export async function signInAttempt(db: Queryable, limiter: SignInLimiter, attempt: SignInAttempt & { readonly ip: string }): Promise<VerifyResult> {
+  const email = normalizeEmail(attempt.email);
+  const verdict = await limiter.consume(attempt.ip, email);
+  if (!verdict.allowed) {
+    await bcrypt.compare(attempt.password, DUMMY_HASH);
+    return { ok: false, reason: 'limited', retryAfterSeconds: verdict.retryAfterSeconds };
+  }
+  const result = await verifyCredentials(db, attempt);
+  if (result.ok) await limiter.succeeded(attempt.ip, email);
+  return result;
 }

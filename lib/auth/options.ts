@@ -6,12 +6,14 @@ import { z } from 'zod';
 import { serverEnv } from '@/lib/config/env';
 import { getDb } from '@/lib/db/client';
 import { log } from '@/lib/log';
-import { verifyCredentials, type VerifyResult } from './credentials';
+import { signInAttempt, type VerifyResult } from './credentials';
+import { clientIp, signInLimiter } from './limiter';
+import { safeCallbackPath } from './redirect';
 import { sessionUserSchema, switchOrganization } from './session-user';
 
 const SESSION_MAX_AGE_S = 8 * 60 * 60;
 
-/** The message `authorize` throws for a locked account; next-auth passes it on as `?error=locked`. */
+/** The message `authorize` throws when the client made too many attempts; next-auth passes it on as `?error=locked`. */
 export const LOCKED_ERROR = 'locked';
 /** Thrown instead of a database or internal error, whose message next-auth would send to the browser. */
 export const UNAVAILABLE_ERROR = 'unavailable';
@@ -19,19 +21,21 @@ export const UNAVAILABLE_ERROR = 'unavailable';
 const credentialsSchema = z.object({ email: z.string().max(320), password: z.string().max(1024) });
 const switchSchema = z.object({ organizationId: z.string() });
 
-/** next-auth's authorize: a user on success, null for a wrong email or password, throws LOCKED_ERROR when locked. */
-export async function authorizeCredentials(input: unknown): Promise<User | null> {
+type RequestHeaders = Readonly<Record<string, string | string[] | undefined>>;
+
+/** next-auth's authorize: a user on success, null for a wrong email or password, throws LOCKED_ERROR when limited. */
+export async function authorizeCredentials(input: unknown, headers?: RequestHeaders): Promise<User | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   let result: VerifyResult;
   try {
-    result = await verifyCredentials(await getDb(), parsed.data);
+    result = await signInAttempt(await getDb(), signInLimiter(), { ...parsed.data, ip: clientIp(headers) });
   } catch (error) {
     log.error('auth.sign_in_error', { error: error instanceof Error ? error.message : 'unknown' });
     throw new Error(UNAVAILABLE_ERROR);
   }
   if (!result.ok) {
-    if (result.reason === 'locked') throw new Error(LOCKED_ERROR);
+    if (result.reason === 'limited') throw new Error(LOCKED_ERROR);
     return null;
   }
   const { user } = result;
@@ -63,6 +67,15 @@ export function sessionCallback({ session, token }: { session: Session; token: J
   return { ...session, user: user.success ? user.data : undefined };
 }
 
+/** next-auth's redirect after sign-in or sign-out: only a path of this site, whatever the callbackUrl said. */
+export function redirectCallback({ url, baseUrl }: { url: string; baseUrl: string }): string {
+  const base = new URL(baseUrl);
+  const parsed = URL.canParse(url) ? new URL(url) : null;
+  // next-auth passes same-site callbacks as absolute URLs; they are checked as the path they name.
+  const path = parsed && parsed.origin === base.origin ? `${parsed.pathname}${parsed.search}${parsed.hash}` : url;
+  return new URL(safeCallbackPath(path, base.origin), base).toString();
+}
+
 export const authOptions: NextAuthOptions = {
   // A getter, so the secret is read per request and `next build` does not need it.
   get secret() {
@@ -79,8 +92,8 @@ export const authOptions: NextAuthOptions = {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
       },
-      authorize: (credentials) => authorizeCredentials(credentials),
+      authorize: (credentials, request) => authorizeCredentials(credentials, request.headers as RequestHeaders | undefined),
     }),
   ],
-  callbacks: { jwt: jwtCallback, session: sessionCallback },
+  callbacks: { jwt: jwtCallback, session: sessionCallback, redirect: redirectCallback },
 };

@@ -5,6 +5,13 @@ import { z } from 'zod';
 const DEV_NEXTAUTH_SECRET = 'fundsight-development-secret-not-for-production';
 const DEV_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
 
+/**
+ * Published values (these fallbacks, and the pair the demo launcher used to ship): anyone can forge a
+ * session or read stored credentials with them, so production refuses them.
+ */
+export const PUBLISHED_SECRETS: readonly string[] = [DEV_NEXTAUTH_SECRET, 'fundsight-demo-secret-0123456789abcdef0123456789'];
+export const PUBLISHED_ENCRYPTION_KEYS: readonly string[] = [DEV_ENCRYPTION_KEY, 'ZnVuZHNpZ2h0LWRlbW8ta2V5LTMyLWJ5dGVzLWxvbmc='];
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const schema = z
@@ -15,7 +22,10 @@ const schema = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
       .optional(),
     PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
-    NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    NEXTAUTH_SECRET: z
+      .string()
+      .refine((v) => Buffer.byteLength(v, 'utf8') >= 32, 'must be at least 32 bytes (openssl rand -base64 32)')
+      .optional(),
     FUNDSIGHT_ENCRYPTION_KEY: z
       .string()
       .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
@@ -34,6 +44,14 @@ const schema = z
     if (!env.NEXTAUTH_SECRET) ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_SECRET'], message: 'is required in production' });
     if (!env.FUNDSIGHT_ENCRYPTION_KEY)
       ctx.addIssue({ code: 'custom', path: ['FUNDSIGHT_ENCRYPTION_KEY'], message: 'is required in production' });
+    const published = 'is a published demo value; generate your own (openssl rand -base64 32)';
+    if (env.NEXTAUTH_SECRET && PUBLISHED_SECRETS.includes(env.NEXTAUTH_SECRET)) {
+      ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_SECRET'], message: published });
+    }
+    const key = env.FUNDSIGHT_ENCRYPTION_KEY ? Buffer.from(env.FUNDSIGHT_ENCRYPTION_KEY, 'base64') : null;
+    if (key && PUBLISHED_ENCRYPTION_KEYS.some((known) => Buffer.from(known, 'base64').equals(key))) {
+      ctx.addIssue({ code: 'custom', path: ['FUNDSIGHT_ENCRYPTION_KEY'], message: published });
+    }
   });
 
 export interface ServerEnv {

@@ -113,6 +113,16 @@ export async function insertExportAudit(db: Queryable, input: NewExportAudit): P
   return toAudit(row);
 }
 
+/** The user's exports still running, not counting those whose server stopped (no heartbeat for `staleAfterMs`). */
+export async function countRunningExports(db: Queryable, userId: string, staleAfterMs: number): Promise<number> {
+  const [row] = await db.query<{ running: string | number }>(
+    `select count(*) as running from export_audits
+     where user_id = $1 and outcome = 'running' and alive_at > now() - ($2::integer * interval '1 millisecond')`,
+    [userId, staleAfterMs],
+  );
+  return Number(row?.running ?? 0);
+}
+
 /** Records how a running export ended; false when it had already ended (the first ending stands). */
 export async function finishExportAudit(db: Queryable, id: string, ending: ExportEnding): Promise<boolean> {
   const rows = await db.query<{ id: string }>(

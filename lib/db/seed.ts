@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Role } from '@/lib/auth/roles';
-import { sandboxBaseUrl, type SandboxAccount, type SandboxMerchant } from '@/lib/sandbox/accounts';
+import { sandboxBaseUrl, type SandboxAccount, type SandboxMerchant } from '@/lib/sandbox/account-types';
 import { upsertConnectionByLabel, type NewConnection } from './connections';
 import type { ConnectionConfigInput } from './connection-schemas';
 import { addMembership } from './memberships';
@@ -56,7 +56,7 @@ function configOf(account: SandboxAccount): ConnectionConfigInput {
 export interface SeedDemoOptions {
   /** The running sandbox; null seeds organizations and users but no connections. */
   readonly sandboxUrl: string | null;
-  /** lib/sandbox's SANDBOX_ACCOUNTS; test-only accounts among them are skipped. */
+  /** The sandbox's accounts (GET /__sandbox/accounts, or SANDBOX_ACCOUNTS in tests); test-only ones are skipped. */
   readonly accounts: readonly SandboxAccount[];
   readonly encryptionKey?: Buffer;
 }

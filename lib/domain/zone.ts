@@ -38,15 +38,12 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 /** Milliseconds the zone's wall clock is ahead of UTC at that instant. */
 export function offsetMs(epochMs: number, timeZone: string): number {
   const values = new Map(formatter(timeZone).formatToParts(new Date(epochMs)).map((p) => [p.type, Number(p.value)]));
-  const wall = Date.UTC(
-    values.get('year') ?? 1970,
-    (values.get('month') ?? 1) - 1,
-    values.get('day') ?? 1,
-    values.get('hour') ?? 0,
-    values.get('minute') ?? 0,
-    values.get('second') ?? 0,
+  // Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear does not.
+  const wall = new Date(
+    Date.UTC(2000, (values.get('month') ?? 1) - 1, values.get('day') ?? 1, values.get('hour') ?? 0, values.get('minute') ?? 0, values.get('second') ?? 0),
   );
-  return wall - Math.floor(epochMs / 1000) * 1000;
+  wall.setUTCFullYear(values.get('year') ?? 1970);
+  return wall.getTime() - Math.floor(epochMs / 1000) * 1000;
 }
 
 const DAY_MS = 86_400_000;

@@ -54,7 +54,11 @@ export const MAX_AUDIT_LIMIT = 200;
 /** GET /api/exports: strict, like every list. */
 export const exportAuditQuerySchema = z.strictObject({
   limit: limitParam(MAX_AUDIT_LIMIT, DEFAULT_AUDIT_LIMIT),
-  cursor: cursorParam.optional(),
+  // The last row's sequence number: a PostgreSQL integer, so at most 2147483647.
+  cursor: cursorParam
+    .regex(/^\d{1,10}$/, 'is not a cursor from this list')
+    .refine((value) => Number(value) <= 2_147_483_647, 'is not a cursor from this list')
+    .optional(),
 });
 export type ExportAuditQuery = z.output<typeof exportAuditQuerySchema>;
 

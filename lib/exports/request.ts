@@ -1,7 +1,7 @@
 import 'server-only';
 import { ApiError } from '@/lib/http/api-error';
 import { parseQuery } from '@/lib/http/handler';
-import { transactionsQuerySchema } from '@/lib/transactions/query';
+import { transactionsQueryFields, transactionsQuerySchema } from '@/lib/transactions/query';
 import { exportFiltersOf, type ExportFilters } from './filters';
 import { EXPORT_OPTION_KEYS, exportOptionsSchema, type ExportOptions } from './options';
 
@@ -27,3 +27,9 @@ export function parseExportRequest(params: URLSearchParams): ExportRequest {
   const query = parseQuery(transactionsQuerySchema, filterParams);
   return { filters: exportFiltersOf(query), options: parseQuery(exportOptionsSchema, optionParams) };
 }
+
+/** The export route's query as the route wrapper reads it: the keys it takes and the parser. */
+export const exportRequestReader = {
+  keys: [...Object.keys(transactionsQueryFields).filter((key) => !(PAGING_KEYS as readonly string[]).includes(key)), ...EXPORT_OPTION_KEYS],
+  parse: parseExportRequest,
+} as const;

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { LoadedConnection } from '@/lib/connections/client';
 import { csvWriter, type CsvWriter } from '@/lib/csv/writer';
-import { finishExportAudit, insertExportAudit, recordExportProgress, type ExportAudit } from '@/lib/db/exports';
+import { countRunningExports, finishExportAudit, insertExportAudit, recordExportProgress, type ExportAudit } from '@/lib/db/exports';
 import type { Queryable } from '@/lib/db/types';
 import type { BalanceTransaction } from '@/lib/domain/transaction';
 import { ApiError } from '@/lib/http/api-error';
@@ -11,7 +11,7 @@ import { callProvider, ProviderApiError } from '@/lib/transactions/errors';
 import { transactionsApi } from '@/lib/transactions/service';
 import { transactionSource } from '@/lib/transactions/source';
 import { exportFileName } from './file-name';
-import { EXPORT_HEARTBEAT_MS } from './audit';
+import { EXPORT_HEARTBEAT_MS, EXPORT_STALE_AFTER_MS } from './audit';
 import { csvHeaders } from './http';
 import { DELIMITERS } from './options';
 import { exportPages, type PageCounter } from './pages';
@@ -26,6 +26,9 @@ import { csvStream, type CsvChunk, type ExportEnd } from './stream';
  * it levels off later, near 80 MB; 10,000-row pages hold so many rows at once that it grew by 230 MB.
  */
 export const EXPORT_PAGE_SIZE = 2_500;
+
+/** Exports one user may have running at once; another is refused with 429 until one ends. */
+export const MAX_RUNNING_EXPORTS_PER_USER = 3;
 
 export interface ExportUser {
   readonly userId: string;
@@ -103,8 +106,12 @@ function heartbeat(db: Queryable, audit: ExportAudit, counter: PageCounter, ever
 }
 
 function recorder(db: Queryable, audit: ExportAudit, counter: PageCounter, startedMs: number, stopHeartbeat: () => void) {
+  let ended = false;
   return async (end: ExportEnd): Promise<void> => {
     stopHeartbeat();
+    // The first ending stands: the stream and the set-up's own failure handling may both report one.
+    if (ended) return;
+    ended = true;
     const failure = end.outcome === 'failed' ? failureOf(end.error) : null;
     try {
       await finishExportAudit(db, audit.id, {
@@ -141,6 +148,14 @@ export async function exportTransactions(connection: LoadedConnection, request: 
   const writer = csvWriter({ delimiter: DELIMITERS[options.delimiter], bom: options.bom });
   const fileName = exportFileName({ accountLabel: connection.label, filters, date: dateIn(user.organizationTimezone, ctx.now?.() ?? new Date()) });
 
+  const running = await countRunningExports(ctx.db, user.userId, EXPORT_STALE_AFTER_MS);
+  if (running >= MAX_RUNNING_EXPORTS_PER_USER) {
+    throw new ApiError(
+      429,
+      'too_many_exports',
+      `You have ${running} exports running; wait for one to finish or cancel it before starting another.`,
+    );
+  }
   const audit = await insertExportAudit(ctx.db, {
     organizationId: user.organizationId,
     userId: user.userId,
@@ -155,40 +170,37 @@ export async function exportTransactions(connection: LoadedConnection, request: 
   const stopHeartbeat = heartbeat(ctx.db, audit, counter, ctx.heartbeatMs ?? EXPORT_HEARTBEAT_MS);
   const onEnd = recorder(ctx.db, audit, counter, performance.now(), stopHeartbeat);
 
-  const controller = new AbortController();
-  const signal = ctx.signal ? AbortSignal.any([controller.signal, ctx.signal]) : controller.signal;
-  const view = {
-    payoutId: filters.payout_id,
-    payoutStatus: filters.payout_status,
-    types: filters.type,
-    range: dateRange(filters.from, filters.to, filters.tz ?? user.organizationTimezone),
-  };
-  const source = transactionSource(api, view, { pageSize: Math.min(EXPORT_PAGE_SIZE, api.maxPageSize), signal });
-  const chunks = csvChunks(exportPages(source, counter), plan, writer);
-  const rest: AsyncIterator<CsvChunk, void> = {
-    next: () => callProvider(connection, () => chunks.next()),
-    return: () => chunks.return(),
-  };
-
-  let first: IteratorResult<CsvChunk, void>;
+  // Whatever fails from here on (a provider, a bug) ends the record and stops its heartbeat; onEnd runs once.
   try {
-    first = await rest.next();
+    const controller = new AbortController();
+    const signal = ctx.signal ? AbortSignal.any([controller.signal, ctx.signal]) : controller.signal;
+    const view = {
+      payoutId: filters.payout_id,
+      payoutStatus: filters.payout_status,
+      types: filters.type,
+      range: dateRange(filters.from, filters.to, filters.tz ?? user.organizationTimezone),
+    };
+    const source = transactionSource(api, view, { pageSize: Math.min(EXPORT_PAGE_SIZE, api.maxPageSize), signal });
+    const chunks = csvChunks(exportPages(source, counter), plan, writer);
+    const rest: AsyncIterator<CsvChunk, void> = {
+      next: () => callProvider(connection, () => chunks.next()),
+      return: () => chunks.return(),
+    };
+
+    const first = await rest.next();
+    const header = writer.header(plan.header);
+    const head: CsvChunk = first.done ? { texts: [header], rows: 0 } : { texts: [header, ...first.value.texts], rows: first.value.rows };
+    const body = csvStream({
+      head,
+      rest: first.done ? { next: async () => ({ done: true, value: undefined }) } : rest,
+      signal,
+      abort: (reason) => controller.abort(reason),
+      onEnd,
+    });
+    return new Response(body, { status: 200, headers: csvHeaders(fileName, audit.id) });
   } catch (error) {
-    if (signal.aborted) {
-      await onEnd({ outcome: 'cancelled', rows: 0 });
-      throw new ApiError(499, 'cancelled', 'The export was cancelled.');
-    }
-    await onEnd({ outcome: 'failed', rows: 0, error });
-    throw error;
+    const cancelled = ctx.signal?.aborted === true;
+    await onEnd(cancelled ? { outcome: 'cancelled', rows: 0 } : { outcome: 'failed', rows: 0, error });
+    throw cancelled ? new ApiError(499, 'cancelled', 'The export was cancelled.') : error;
   }
-  const header = writer.header(plan.header);
-  const head: CsvChunk = first.done ? { texts: [header], rows: 0 } : { texts: [header, ...first.value.texts], rows: first.value.rows };
-  const body = csvStream({
-    head,
-    rest: first.done ? { next: async () => ({ done: true, value: undefined }) } : rest,
-    signal,
-    abort: (reason) => controller.abort(reason),
-    onEnd,
-  });
-  return new Response(body, { status: 200, headers: csvHeaders(fileName, audit.id) });
 }

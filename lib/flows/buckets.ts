@@ -1,5 +1,5 @@
-import { startOfDay } from '@/lib/transactions/dates';
-import { addDays, isoWeekday, type Granularity } from './period';
+import { daysInRange, startOfDay } from '@/lib/transactions/dates';
+import { addDays, isoWeekday, MAX_RANGE_DAYS, type Granularity } from './period';
 
 /** One bar of the chart: a day, or a week clipped to the period; dates inclusive, in the time zone. */
 export interface BucketSpan {
@@ -13,11 +13,14 @@ export interface BucketPlan {
   readonly bounds: readonly number[];
 }
 
-/** Start dates of the buckets: every day, or `from` and then every Monday up to `to`. */
+/** Start dates of the buckets: every day, or `from` and then every Monday up to `to`; at most MAX_RANGE_DAYS. */
 function bucketStarts(from: string, to: string, granularity: Granularity): string[] {
+  const days = daysInRange(from, to);
+  if (days > MAX_RANGE_DAYS) throw new RangeError(`a chart covers at most ${MAX_RANGE_DAYS} days, not ${days}`);
   const starts: string[] = [];
-  for (let date = from; date <= to; date = addDays(date, 1)) {
-    if (granularity === 'day' || date === from || isoWeekday(date) === 1) starts.push(date);
+  // Counted, not compared as text, so the loop ends after `days` steps whatever the dates.
+  for (let i = 0, date = from; i < days; i += 1, date = addDays(date, 1)) {
+    if (granularity === 'day' || i === 0 || isoWeekday(date) === 1) starts.push(date);
   }
   return starts;
 }

@@ -1,6 +1,8 @@
 /** Calendar periods of the flow charts: preset or custom, cut in the organization's time zone; isomorphic. */
 
-import { dateIn } from '@/lib/transactions/dates';
+import { dateIn, daysInRange, shiftDate } from '@/lib/transactions/dates';
+
+export { daysInRange };
 
 export const PRESET_PERIODS = ['7d', '30d', '90d'] as const;
 export type PresetPeriod = (typeof PRESET_PERIODS)[number];
@@ -26,24 +28,12 @@ export interface ResolvedPeriod {
   readonly closed: boolean;
 }
 
-const DAY_MS = 86_400_000;
-
-function utcOf(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(utcOf(date) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Number of calendar days from `from` to `to`, both included. */
-export function daysInRange(from: string, to: string): number {
-  return Math.round((utcOf(to) - utcOf(from)) / DAY_MS) + 1;
-}
+/** `date` moved by whole days; a RangeError past year 9999 rather than a date that sorts wrong. */
+export const addDays = shiftDate;
 
 /** 1 = Monday ... 7 = Sunday. */
 export function isoWeekday(date: string): number {
-  const day = new Date(utcOf(date)).getUTCDay();
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
   return day === 0 ? 7 : day;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isKnownCurrency } from '@/lib/domain/currencies';
+import { isIsoDate } from '@/lib/transactions/dates';
 import { dateParam, lenient, paramValues, writeParams, type SearchParamsInput } from '@/lib/transactions/params';
 import { DEFAULT_PERIOD, MAX_RANGE_DAYS, PRESET_PERIODS, daysInRange, type PeriodChoice } from './period';
 
@@ -41,6 +42,8 @@ function rangeProblem(value: RangeFields): { path: 'from' | 'to' | 'period'; mes
   if (period !== undefined) return { path: 'period', message: 'cannot be combined with "from" and "to"' };
   if (from === undefined) return { path: 'from', message: 'is required with "to"' };
   if (to === undefined) return { path: 'to', message: 'is required with "from"' };
+  // Runs even when a date failed its own check (zod reports every issue), so only well-formed dates are compared.
+  if (!isIsoDate(from) || !isIsoDate(to)) return null;
   if (from > to) return { path: 'from', message: 'must not be after "to"' };
   if (daysInRange(from, to) > MAX_RANGE_DAYS) return { path: 'from', message: `must be at most ${MAX_RANGE_DAYS} days before "to"` };
   return null;

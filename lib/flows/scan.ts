@@ -19,6 +19,11 @@ export interface ScanOptions {
   readonly maxRows?: number;
 }
 
+/** Pages a scan of `maxRows` may read: full pages would need half of it; the rest allows for short ones. */
+export function maxScanPages(maxRows: number, pageSize: number): number {
+  return 2 * Math.ceil(maxRows / Math.max(1, pageSize)) + 1;
+}
+
 export interface ScanResult {
   readonly scannedRows: number;
   readonly providerPages: number;
@@ -35,6 +40,7 @@ export async function scanRange(
 ): Promise<ScanResult> {
   const source = transactionSource(api, { range }, { pageSize: options.pageSize, signal: options.signal });
   const maxRows = options.maxRows ?? MAX_SCANNED_ROWS;
+  const maxPages = maxScanPages(maxRows, options.pageSize);
   let scannedRows = 0;
   let providerPages = 1;
   let pending: Promise<ProviderPage<BalanceTransaction>> = source.fetchPage(null);
@@ -42,6 +48,7 @@ export async function scanRange(
     const page = await pending;
     const last = page.items[page.items.length - 1];
     const more = page.nextCursor !== null && (last === undefined || source.classify(last) !== 'older');
+    if (more && providerPages >= maxPages) throw tooLarge();
     if (more && page.nextCursor !== null) {
       // The next page loads while this one is summed; marked handled so a failure here cannot leave it unobserved.
       pending = source.fetchPage(page.nextCursor);

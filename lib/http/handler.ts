@@ -1,50 +1,146 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
-import { log } from '@/lib/log';
-import { ApiError, type ApiErrorDetails } from './api-error';
+import { requireApiSession } from '@/lib/auth/session';
+import type { Role } from '@/lib/auth/roles';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { DatabaseUnavailableError } from '@/lib/db/types';
+import { log, withLogFields } from '@/lib/log';
+import { ApiError, notFound, type ApiErrorDetails } from './api-error';
+import { PROTOTYPE_KEYS, type PathParam } from './params';
+import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 
-export function errorResponse(status: number, code: string, message: string, details: ApiErrorDetails = {}): NextResponse {
-  return NextResponse.json({ error: { code, message, ...details } }, { status, headers: { 'Cache-Control': 'no-store' } });
+/** A query schema, or a reader for a query split over several schemas (the export's), with the keys it accepts. */
+export type QueryReader<T> = z.ZodType<T> | { readonly keys: readonly string[]; readonly parse: (params: URLSearchParams) => T };
+
+export interface RouteSpec<Query, Names extends string> {
+  /** The least role the route serves; 401 without a session, 403 below it. */
+  readonly role: Role;
+  readonly query: QueryReader<Query>;
+  /** The path's dynamic segments and their formats; a malformed one is a 404 before anything is read. */
+  readonly params?: Readonly<Record<Names, PathParam>>;
 }
 
-type Handler<Params> = (request: NextRequest, context: { params: Promise<Params> }) => Promise<Response>;
+export interface RouteContext<Query, Names extends string> {
+  readonly request: NextRequest;
+  readonly user: SessionUser;
+  readonly query: Query;
+  readonly params: Readonly<Record<Names, string>>;
+  readonly requestId: string;
+  readonly signal: AbortSignal;
+}
 
-/** Maps ApiError to its status and anything else to a generic 500 that leaks nothing. */
-export function apiRoute<Params = Record<string, never>>(handler: Handler<Params>): Handler<Params> {
-  return async (request, context) => {
-    try {
-      return await handler(request, context);
-    } catch (error) {
-      if (error instanceof ApiError) return errorResponse(error.status, error.code, error.message, error.details);
-      log.error('api.unhandled', {
-        path: request.nextUrl.pathname,
-        error: error instanceof Error ? error.name : 'unknown',
-      });
-      return errorResponse(500, 'internal', 'Something went wrong on our side. Try again.');
-    }
-  };
+type NextHandler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+/** What the route declares, readable by tests that walk every route (the fuzz test). */
+export type ApiRouteHandler<Query, Names extends string> = NextHandler & { readonly spec: RouteSpec<Query, Names> };
+
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  details: ApiErrorDetails = {},
+  requestId?: string,
+): NextResponse {
+  const body = { error: { code, message, ...details, ...(requestId === undefined ? {} : { requestId }) } };
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+  if (requestId !== undefined) headers[REQUEST_ID_HEADER] = requestId;
+  return NextResponse.json(body, { status, headers });
+}
+
+/** Every failure as the shared error body: ApiError as it says, an unreachable database as 503, anything else a 500 that leaks nothing. */
+function failureResponse(error: unknown, request: NextRequest, requestId: string): NextResponse {
+  if (error instanceof ApiError) return errorResponse(error.status, error.code, error.message, error.details, requestId);
+  if (error instanceof DatabaseUnavailableError) {
+    log.error('api.database_unavailable', { path: request.nextUrl.pathname });
+    return errorResponse(503, 'unavailable', 'The service is unavailable right now. Try again shortly.', {}, requestId);
+  }
+  log.error('api.unhandled', {
+    path: request.nextUrl.pathname,
+    error: error instanceof Error ? error.name : 'unknown',
+    message: error instanceof Error ? error.message.slice(0, 200) : null,
+  });
+  return errorResponse(500, 'internal', 'Something went wrong on our side. Try again.', {}, requestId);
+}
+
+function readParams<Names extends string>(specs: Readonly<Record<Names, PathParam>> | undefined, raw: Record<string, string>): Record<Names, string> {
+  const out = {} as Record<Names, string>;
+  for (const name of Object.keys(specs ?? {}) as Names[]) {
+    const spec = (specs as Record<Names, PathParam>)[name];
+    const value = raw[name];
+    if (typeof value !== 'string' || !spec.pattern.test(value)) throw notFound(spec.what);
+    out[name] = value;
+  }
+  return out;
+}
+
+/** The parameter names a query reader accepts: a strict object's keys, through refinements and transforms. */
+export function queryKeys(reader: QueryReader<unknown>): string[] {
+  if ('keys' in reader && !('safeParse' in reader)) return [...reader.keys];
+  let def = (reader as z.ZodType)._zod.def as { type: string; in?: z.ZodType; shape?: Record<string, unknown> };
+  while (def.type === 'pipe' && def.in) def = def.in._zod.def as typeof def;
+  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+export function readQuery<T>(reader: QueryReader<T>, params: URLSearchParams): T {
+  return 'keys' in reader && !('safeParse' in reader) ? reader.parse(params) : parseQuery(reader as z.ZodType<T>, params);
 }
 
 /**
- * Parses query parameters strictly: an unknown or invalid parameter is a 400 naming it.
- * Repeated parameters arrive as arrays.
+ * The one wrapper of every API route: request id in and out (and in every log line and error body),
+ * session and role, path ids and the query checked, then the handler; every failure mapped to the
+ * shared error body.
+ */
+export function apiRoute<Query, Names extends string = never>(
+  spec: RouteSpec<Query, Names>,
+  handler: (context: RouteContext<Query, Names>) => Promise<Response>,
+): ApiRouteHandler<Query, Names> {
+  const route: NextHandler = async (request, context) => {
+    const requestId = requestIdOf(request.headers);
+    return withLogFields({ requestId }, async () => {
+      let response: Response;
+      try {
+        const user = await requireApiSession(spec.role);
+        const params = readParams(spec.params, await context.params);
+        const query = readQuery(spec.query, request.nextUrl.searchParams);
+        response = await handler({ request, user, query, params, requestId, signal: request.signal });
+      } catch (error) {
+        return failureResponse(error, request, requestId);
+      }
+      response.headers.set(REQUEST_ID_HEADER, requestId);
+      return response;
+    });
+  };
+  return Object.assign(route, { spec });
+}
+
+const invalid = (message: string) => new ApiError(400, 'invalid_parameter', message);
+
+/**
+ * Parses query parameters strictly: an unknown or invalid parameter is a 400 naming it; a prototype
+ * key (`__proto__`, `constructor`) is refused by name. Repeated parameters arrive as arrays.
  */
 export function parseQuery<T>(schema: z.ZodType<T>, params: URLSearchParams): T {
-  const raw: Record<string, string | string[]> = {};
+  const raw: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
   for (const key of new Set(params.keys())) {
+    if (PROTOTYPE_KEYS.includes(key)) throw invalid(`Query parameter "${key}" is not allowed.`);
     const values = params.getAll(key);
     raw[key] = values.length === 1 ? (values[0] ?? '') : values;
   }
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse({ ...raw });
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   if (issue?.code === 'unrecognized_keys') {
-    const name = issue.keys[0] ?? '';
-    throw new ApiError(400, 'invalid_parameter', `Unknown query parameter "${name}".`);
+    throw invalid(`Unknown query parameter "${printable(issue.keys[0] ?? '')}".`);
   }
   const name = issue?.path.join('.') || 'query';
-  throw new ApiError(400, 'invalid_parameter', `Invalid query parameter "${name}": ${issue?.message ?? 'invalid'}.`);
+  throw invalid(`Invalid query parameter "${printable(name)}": ${issue?.message ?? 'invalid'}.`);
+}
+
+/** A parameter name as safe to echo: control characters escaped, at most 64 characters. */
+function printable(name: string): string {
+  const escaped = JSON.stringify(name.slice(0, 64)).slice(1, -1);
+  return name.length > 64 ? `${escaped}…` : escaped;
 }
 
 export function json<T>(body: T, init?: ResponseInit): NextResponse {

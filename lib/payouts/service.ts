@@ -76,7 +76,7 @@ export async function listPayouts(
 }
 
 /** Every transaction of the payout, up to `maxRows`; `truncated` when the provider has more. */
-async function readPayoutTransactions(
+export async function readPayoutTransactions(
   api: TransactionsApi,
   payoutId: string,
   options: { readonly maxRows: number; readonly signal: AbortSignal },
@@ -84,7 +84,10 @@ async function readPayoutTransactions(
   const rows: BalanceTransaction[] = [];
   const limit = Math.min(api.maxPageSize, options.maxRows);
   let cursor: string | null = null;
-  do {
+  // Each page but the last holds `limit` rows, so this many pages reach maxRows; a provider sending short or
+  // foreign-payout pages without end stops here, marked truncated.
+  const maxPages = 2 * Math.ceil(options.maxRows / Math.max(1, limit)) + 1;
+  for (let pages = 1; ; pages += 1) {
     const input: Parameters<TransactionsApi['listTransactions']>[0] = cursor === null ? { limit, payoutId } : { cursor, limit };
     const page = await api.listTransactions(input, { signal: options.signal });
     // Guards against a provider that ignores the filter: another payout's row must not be counted.
@@ -93,8 +96,9 @@ async function readPayoutTransactions(
     if (rows.length >= options.maxRows) {
       return { rows: rows.slice(0, options.maxRows), truncated: cursor !== null || rows.length > options.maxRows };
     }
-  } while (cursor !== null);
-  return { rows, truncated: false };
+    if (cursor === null) return { rows, truncated: false };
+    if (pages >= maxPages) return { rows, truncated: true };
+  }
 }
 
 /** A payout's figures, its transactions, totals by category and whether they add up to it. */

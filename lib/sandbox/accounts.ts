@@ -1,39 +1,6 @@
-export type SandboxMerchant = 'acme' | 'globex';
+import type { SandboxAccount } from './account-types';
 
-export type SandboxAccount =
-  | {
-      provider: 'genpayment';
-      key: string;
-      label: string;
-      merchant: SandboxMerchant;
-      shop: string;
-      accessToken: string;
-      currency: string;
-    }
-  | {
-      provider: 'shopline';
-      key: string;
-      label: string;
-      merchant: SandboxMerchant;
-      handle: string;
-      accessToken: string;
-      transactionCount: number;
-      currencies: string[];
-    }
-  | {
-      provider: 'neox';
-      key: string;
-      label: string;
-      merchant: SandboxMerchant;
-      subMerchantId: string;
-      clientId: string;
-      clientSecret: string;
-      envelope: 'documented' | 'wider';
-    };
-
-export type GenPaymentAccount = Extract<SandboxAccount, { provider: 'genpayment' }>;
-export type ShoplineAccount = Extract<SandboxAccount, { provider: 'shopline' }>;
-export type NeoxAccount = Extract<SandboxAccount, { provider: 'neox' }>;
+export { sandboxBaseUrl, type GenPaymentAccount, type NeoxAccount, type SandboxAccount, type SandboxMerchant, type ShoplineAccount } from './account-types';
 
 // Literal credentials (sha256 of fixed labels, computed once): the demo DB seed stores them, so they never change.
 export const SANDBOX_ACCOUNTS: readonly SandboxAccount[] = [
@@ -138,23 +105,6 @@ export const SANDBOX_ACCOUNTS: readonly SandboxAccount[] = [
     currency: 'USD',
   },
 ];
-
-/** The base URL a provider client is configured with: the sandbox's stand-in for the provider's real host. */
-export function sandboxBaseUrl(sandboxUrl: string, account: SandboxAccount): string {
-  const root = sandboxUrl.replace(/\/+$/, '');
-  switch (account.provider) {
-    case 'genpayment':
-      return `${root}/genpayment/${account.shop}`;
-    case 'shopline':
-      return `${root}/shopline/${account.handle}`;
-    case 'neox':
-      return `${root}/neox`;
-    default: {
-      const unreachable: never = account;
-      throw new Error(`unknown sandbox account ${String(unreachable)}`);
-    }
-  }
-}
 
 export function findAccount<P extends SandboxAccount['provider']>(
   provider: P,

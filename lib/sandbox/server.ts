@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
+import { SANDBOX_ACCOUNTS } from './accounts';
 import { FaultRegistry, faultSchema, type Fault, type FaultTarget, type LinkStyle, type SandboxProvider } from './faults';
 import { GenPaymentSimulator } from './genpayment';
 import { jsonResponse, readBody, type SandboxRequest, type SandboxResponse } from './http';
@@ -123,6 +124,8 @@ function restyleLink(link: string, style: LinkStyle): string {
 async function control(req: IncomingMessage, path: string, faults: FaultRegistry): Promise<SandboxResponse> {
   const method = req.method ?? 'GET';
   if (path === '/__sandbox/health' && method === 'GET') return jsonResponse(200, { ok: true });
+  // The demo seed reads the accounts here, so the app's build carries none of their credentials.
+  if (path === '/__sandbox/accounts' && method === 'GET') return jsonResponse(200, { accounts: SANDBOX_ACCOUNTS });
   if (path !== '/__sandbox/faults') return jsonResponse(404, { error: 'Not Found' });
   if (method === 'GET') return jsonResponse(200, { faults: faults.list() });
   if (method === 'DELETE') {

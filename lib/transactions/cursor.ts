@@ -47,7 +47,7 @@ const payloadSchema = z.union([
 ]);
 
 export const invalidCursor = () =>
-  new ApiError(400, 'invalid_parameter', 'The cursor is invalid or belongs to another view; start from the first page.');
+  new ApiError(400, 'invalid_parameter', 'Invalid query parameter "cursor": it is invalid or belongs to another view; start from the first page.');
 
 export function createCursorCodec(secret: string): CursorCodec {
   const key = Buffer.from(hkdfSync('sha256', secret, '', HKDF_INFO, 32));

@@ -27,13 +27,27 @@ export function isIsoDate(value: string): boolean {
 
 export { isTimeZone, offsetMs } from '@/lib/domain/zone';
 
-/** Epoch milliseconds of 00:00 of `date` in `timeZone`; the offset is read twice to land right across DST changes. */
+/** Epoch ms of 00:00 UTC of a calendar date; unlike Date.UTC, years 0-99 are not read as 1900-1999. */
+function utcMidnight([year, month, day]: [number, number, number]): number {
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return date.getTime();
+}
+
+/**
+ * Epoch milliseconds of the first instant of `date` in `timeZone`. Usually its 00:00; when a DST change
+ * repeats midnight (America/Havana in November) the first of the two; when it skips midnight
+ * (America/Santiago in September, Asia/Tehran before 2023) the moment the clocks jump, 01:00.
+ */
 export function startOfDay(date: string, timeZone: string): number {
   const ymd = parts(date);
-  if (!ymd) throw new RangeError(`not a date: ${date}`);
-  const wall = Date.UTC(ymd[0], ymd[1] - 1, ymd[2]);
-  const guess = wall - offsetMs(wall, timeZone);
-  return wall - offsetMs(guess, timeZone);
+  if (!ymd || ymd[0] < 1) throw new RangeError(`not a date: ${date}`);
+  const wall = utcMidnight(ymd);
+  // The offsets a day either side: a zone changes its offset at most once in two days.
+  const candidates = [wall - offsetMs(wall - DAY_MS, timeZone), wall - offsetMs(wall + DAY_MS, timeZone)];
+  const real = candidates.filter((instant) => instant + offsetMs(instant, timeZone) === wall);
+  // No candidate shows 00:00 on the clock: midnight was skipped, and the day begins where the old offset ends.
+  return real.length > 0 ? Math.min(...real) : Math.max(...candidates);
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -49,11 +63,43 @@ export function dateIn(timeZone: string, instant: Date): string {
   return `${parts.get('year')}-${parts.get('month')}-${parts.get('day')}`;
 }
 
+/**
+ * `date` moved by whole days. Only four-digit years exist here: past 9999 toISOString writes
+ * "+010000-01-01", which compares as earlier than any date, so a loop stepping by days would never end.
+ */
+export function shiftDate(date: string, days: number): string {
+  const ymd = parts(date);
+  if (!ymd || !Number.isSafeInteger(days)) throw new RangeError(`not a date: ${date}`);
+  const shifted = new Date(utcMidnight(ymd) + days * DAY_MS);
+  const year = shifted.getUTCFullYear();
+  if (!(year >= 1 && year <= 9999)) throw new RangeError(`${date} moved by ${days} days leaves the years 0001 to 9999`);
+  return shifted.toISOString().slice(0, 10);
+}
+
 /** The calendar date after `date`. */
 export function nextDay(date: string): string {
-  const ymd = parts(date);
-  if (!ymd) throw new RangeError(`not a date: ${date}`);
-  return new Date(Date.UTC(ymd[0], ymd[1] - 1, ymd[2]) + DAY_MS).toISOString().slice(0, 10);
+  return shiftDate(date, 1);
+}
+
+/** Number of calendar days from `from` to `to`, both included (0 or less when `to` is earlier). */
+export function daysInRange(from: string, to: string): number {
+  const a = parts(from);
+  const b = parts(to);
+  if (!a || !b) throw new RangeError(`not a date range: ${from}..${to}`);
+  return Math.round((utcMidnight(b) - utcMidnight(a)) / DAY_MS) + 1;
+}
+
+/** The earliest date a filter accepts: no merchant's provider history reaches further back. */
+export const MIN_FILTER_DATE = '2000-01-01';
+
+/** The latest date a filter accepts: a year after today (UTC), so a future end date still works. */
+export function maxFilterDate(now: Date = new Date()): string {
+  return shiftDate(now.toISOString().slice(0, 10), 366);
+}
+
+/** A real date within [MIN_FILTER_DATE, maxFilterDate(now)]. */
+export function isFilterDate(value: string, now: Date = new Date()): boolean {
+  return isIsoDate(value) && value >= MIN_FILTER_DATE && value <= maxFilterDate(now);
 }
 
 /** `from` and `to` are inclusive calendar days in `timeZone`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate, isTimeZone } from './dates';
+import { daysInRange, isFilterDate, isIsoDate, isTimeZone, maxFilterDate, MIN_FILTER_DATE } from './dates';
 
 /** Query-parameter building blocks shared by the list schemas (transactions, payouts); isomorphic. */
 
@@ -16,16 +16,26 @@ export const limitParam = (max: number, fallback: number) =>
 
 export const cursorParam = z.string().min(1, 'must not be empty').max(2048, 'is too long');
 
-export const dateParam = z.string().refine(isIsoDate, 'must be a date as YYYY-MM-DD');
+/** A calendar date within the filters' bounds (2000-01-01 to a year after today). */
+export const dateParam = z.string().superRefine((value, ctx) => {
+  if (!isIsoDate(value)) ctx.addIssue({ code: 'custom', message: 'must be a date as YYYY-MM-DD' });
+  else if (!isFilterDate(value)) ctx.addIssue({ code: 'custom', message: `must be between ${MIN_FILTER_DATE} and ${maxFilterDate()}` });
+});
+
+/** Longest from..to range of the transaction and payout lists and of an export (ten years); flows have their own. */
+export const MAX_LIST_RANGE_DAYS = 3_660;
 
 export const timeZoneParam = z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin');
 
 export const payoutIdParam = z.string().regex(/^\d{1,40}$/, 'must be a payout id (up to 40 digits)');
 
-/** Adds a 400 naming `from` when the range is reversed; dates compare as text in this format. */
+/** Adds a 400 naming `from` when the range is reversed or longer than the list allows; dates compare as text. */
 export function checkDateOrder(value: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
-  if (value.from !== undefined && value.to !== undefined && value.from > value.to) {
-    ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be after "to"' });
+  // Runs even when a date failed its own check (zod reports every issue), so only well-formed dates are compared.
+  if (value.from === undefined || value.to === undefined || !isIsoDate(value.from) || !isIsoDate(value.to)) return;
+  if (value.from > value.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be after "to"' });
+  else if (daysInRange(value.from, value.to) > MAX_LIST_RANGE_DAYS) {
+    ctx.addIssue({ code: 'custom', path: ['from'], message: `must be at most ${MAX_LIST_RANGE_DAYS} days before "to"` });
   }
 }
 
@@ -47,7 +57,7 @@ export function lenient<T>(schema: z.ZodType<T>, input: SearchParamsInput, key: 
 
 /** Drops a reversed date range instead of failing, as the browser reads URLs leniently. */
 export function lenientRange(from: string | undefined, to: string | undefined): { from?: string; to?: string } {
-  if (from !== undefined && to !== undefined && from > to) return {};
+  if (from !== undefined && to !== undefined && (from > to || daysInRange(from, to) > MAX_LIST_RANGE_DAYS)) return {};
   return { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
 }
 

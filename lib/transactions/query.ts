@@ -64,6 +64,9 @@ const fields = {
   tz: timeZoneParam.optional(),
 };
 
+/** The parameters the list takes, by name (the export and the fuzz test list them). */
+export const transactionsQueryFields: Readonly<Record<keyof typeof fields, unknown>> = fields;
+
 /** Strict: an unknown or invalid parameter is a 400 naming it (see parseQuery). */
 export const transactionsQuerySchema = z.strictObject(fields).superRefine(checkDateOrder);
 

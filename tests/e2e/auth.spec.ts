@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './support';
+import { DEMO_PASSWORD, signIn } from './support';
 
 test.describe('signing in', () => {
   test('a page without a session leads to sign-in, then back to where the person was going', async ({ page }) => {
@@ -20,7 +20,25 @@ test.describe('signing in', () => {
   test('the API answers 401 without a session', async ({ request }) => {
     const response = await request.get('/api/balances');
     expect(response.status()).toBe(401);
-    expect(await response.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
+    expect(await response.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String), requestId: expect.any(String) } });
+  });
+
+  test('a foreign callbackUrl is not followed: signing in lands on the dashboard', async ({ page }) => {
+    const ours = new URL(test.info().project.use.baseURL ?? '').host;
+    for (const callbackUrl of ['/\\evil.example', '//evil.example', 'https://evil.example/', '/\t/evil.example']) {
+      await page.context().clearCookies();
+      await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      await page.getByLabel('Email').fill('finance@acme.test');
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page.getByRole('heading', { name: 'Balances' })).toBeVisible();
+      expect(new URL(page.url()).host, callbackUrl).toBe(ours);
+      expect(new URL(page.url()).pathname, callbackUrl).toBe('/');
+    }
+    // Signed in, the sign-in page itself redirects, and only to this site.
+    await page.goto(`/sign-in?callbackUrl=${encodeURIComponent('/\\evil.example')}`);
+    await expect(page.getByRole('heading', { name: 'Balances' })).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe('/');
   });
 
   test('signing out leads back to sign-in and the dashboard is closed again', async ({ page }) => {

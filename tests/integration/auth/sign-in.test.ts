@@ -55,11 +55,17 @@ describe.each(DRIVERS)('sign-in on %s', (kind) => {
     expect(await authorizeCredentials({ email: ['admin@globex.test'], password: DEMO_PASSWORD })).toBeNull();
   });
 
-  it('authorize throws "locked" for a locked account, so the sign-in page can say so', async () => {
-    const attempts = [1, 2, 3, 4].map(() => authorizeCredentials({ email: 'viewer@acme.test', password: 'wrong password!' }));
-    expect(await Promise.all(attempts)).toEqual([null, null, null, null]);
-    await expect(authorizeCredentials({ email: 'viewer@acme.test', password: 'wrong password!' })).rejects.toThrow(LOCKED_ERROR);
-    await expect(authorizeCredentials({ email: 'viewer@acme.test', password: DEMO_PASSWORD })).rejects.toThrow(LOCKED_ERROR);
+  it('authorize throws "locked" after 5 attempts for one email from one IP, for a known and an unknown email alike', async () => {
+    const from = { 'x-forwarded-for': kind === 'pglite' ? '203.0.113.7' : '203.0.113.8' };
+    for (const email of ['viewer@acme.test', 'ghost@acme.test']) {
+      const attempts = [1, 2, 3, 4, 5].map(() => authorizeCredentials({ email, password: 'wrong password!' }, from));
+      expect(await Promise.all(attempts)).toEqual([null, null, null, null, null]);
+      await expect(authorizeCredentials({ email, password: DEMO_PASSWORD }, from)).rejects.toThrow(LOCKED_ERROR);
+    }
+    // Another client is not affected: the account itself was never locked.
+    expect(await authorizeCredentials({ email: 'viewer@acme.test', password: DEMO_PASSWORD }, { 'x-forwarded-for': kind === 'pglite' ? '198.51.100.2' : '198.51.100.3' })).toMatchObject({
+      email: 'viewer@acme.test',
+    });
   });
 
   it('checks a password hash for unknown emails too, so timing does not reveal which emails exist', async () => {

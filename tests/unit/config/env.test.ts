@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseEnv } from '@/lib/config/env';
+import { ConfigError, parseEnv, PUBLISHED_ENCRYPTION_KEYS, PUBLISHED_SECRETS } from '@/lib/config/env';
+import { demoSecrets } from '../../../scripts/launch.mjs';
+
+const DEMO_RELEASED = { secret: 'fundsight-demo-secret-0123456789abcdef0123456789', key: 'ZnVuZHNpZ2h0LWRlbW8ta2V5LTMyLWJ5dGVzLWxvbmc=' };
 
 const key = Buffer.alloc(32, 1).toString('base64');
 const production = { NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(40), FUNDSIGHT_ENCRYPTION_KEY: key };
@@ -24,10 +27,29 @@ describe('server configuration', () => {
     expect(env.providerMaxRetries).toBe(3);
   });
 
+  it('runs the demo with secrets of its own, accepted in production and different every time', () => {
+    const one = demoSecrets('memory://');
+    const two = demoSecrets('memory://');
+    expect(one.NEXTAUTH_SECRET).not.toBe(two.NEXTAUTH_SECRET);
+    expect(parseEnv({ NODE_ENV: 'production', FUNDSIGHT_DEMO_SEED: 'true', ...one }).demoSeed).toBe(true);
+  });
+
   it.each([
     ['NEXTAUTH_SECRET', { ...production, NEXTAUTH_SECRET: undefined }, /NEXTAUTH_SECRET is required in production/],
     ['FUNDSIGHT_ENCRYPTION_KEY', { ...production, FUNDSIGHT_ENCRYPTION_KEY: undefined }, /FUNDSIGHT_ENCRYPTION_KEY is required/],
     ['a short key', { ...production, FUNDSIGHT_ENCRYPTION_KEY: 'c2hvcnQ=' }, /FUNDSIGHT_ENCRYPTION_KEY must be 32 bytes/],
+    ['a secret under 32 bytes', { ...production, NEXTAUTH_SECRET: 'x'.repeat(31) }, /NEXTAUTH_SECRET must be at least 32 bytes/],
+    ['the secret the demo used to publish', { ...production, NEXTAUTH_SECRET: DEMO_RELEASED.secret }, /NEXTAUTH_SECRET is a published demo value/],
+    [
+      'the key the demo used to publish',
+      { ...production, FUNDSIGHT_ENCRYPTION_KEY: DEMO_RELEASED.key },
+      /FUNDSIGHT_ENCRYPTION_KEY is a published demo value/,
+    ],
+    [
+      'the development fallbacks set explicitly',
+      { ...production, NEXTAUTH_SECRET: PUBLISHED_SECRETS[0], FUNDSIGHT_ENCRYPTION_KEY: PUBLISHED_ENCRYPTION_KEYS[0] },
+      /NEXTAUTH_SECRET is a published demo value; .*FUNDSIGHT_ENCRYPTION_KEY is a published demo value/,
+    ],
     ['a MySQL URL', { DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres:\/\/ URL/],
     ['a Redis URL of another scheme', { REDIS_URL: 'http://127.0.0.1:6379' }, /REDIS_URL must be a redis:\/\//],
     ['a bad timeout', { PROVIDER_TIMEOUT_MS: 'soon' }, /PROVIDER_TIMEOUT_MS/],

@@ -1,8 +1,6 @@
-import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { ConnectionConfigError } from '@/lib/connections/failure';
 import { ApiError } from '@/lib/http/api-error';
-import { apiRoute } from '@/lib/http/handler';
 import { ProviderError, type ProviderErrorKind } from '@/lib/providers/errors';
 import { callProvider, ProviderApiError } from '@/lib/transactions/errors';
 
@@ -40,27 +38,5 @@ describe('callProvider', () => {
     const other = new TypeError('bug');
     await expect(callProvider(connection, failing(api))).rejects.toBe(api);
     await expect(callProvider(connection, failing(other))).rejects.toBe(other);
-  });
-});
-
-describe('apiRoute', () => {
-  const request = new NextRequest('http://localhost/api/connections/c1/transactions');
-  const context = { params: Promise.resolve({}) };
-
-  it('answers a provider failure with its traceId and kind in the shared error body', async () => {
-    const route = apiRoute(failing(new ProviderApiError(502, 'The provider is unavailable right now.', 'unavailable', 't-9')));
-    const response = await route(request, context);
-    expect(response.status).toBe(502);
-    expect(await response.json()).toEqual({
-      error: { code: 'provider_error', message: 'The provider is unavailable right now.', traceId: 't-9', kind: 'unavailable' },
-    });
-  });
-
-  it('answers other API errors without extra fields, and unknown errors as a generic 500', async () => {
-    const notFound = await apiRoute(failing(new ApiError(404, 'not_found', 'x')))(request, context);
-    expect(await notFound.json()).toEqual({ error: { code: 'not_found', message: 'x' } });
-    const bug = await apiRoute(failing(new TypeError('secret detail')))(request, context);
-    expect(bug.status).toBe(500);
-    expect(JSON.stringify(await bug.json())).not.toContain('secret detail');
   });
 });

@@ -1,13 +1,8 @@
-import { z } from 'zod';
-import { requireApiSession } from '@/lib/auth/session';
 import { readExportAudit } from '@/lib/exports/audit';
-import { apiRoute, json, parseQuery } from '@/lib/http/handler';
-
-const querySchema = z.strictObject({});
+import { apiRoute, json } from '@/lib/http/handler';
+import { exportIdPath, noQuery } from '@/lib/http/params';
 
 // GET /api/exports/:id: one export's record; its own author or an admin (the dialog reads why an export failed).
-export const GET = apiRoute<{ exportId: string }>(async (request, { params }) => {
-  const user = await requireApiSession('finance');
-  parseQuery(querySchema, request.nextUrl.searchParams);
-  return json(await readExportAudit(user, (await params).exportId));
-});
+export const GET = apiRoute({ role: 'finance', query: noQuery, params: { exportId: exportIdPath } }, async ({ user, params }) =>
+  json(await readExportAudit(user, params.exportId)),
+);

@@ -1,15 +1,10 @@
-import { z } from 'zod';
-import { requireApiSession } from '@/lib/auth/session';
 import { loadAccountBalances } from '@/lib/balances/service';
 import { findConnectionSummary } from '@/lib/connections/load';
-import { apiRoute, json, parseQuery } from '@/lib/http/handler';
-
-const querySchema = z.object({}).strict();
+import { apiRoute, json } from '@/lib/http/handler';
+import { connectionIdPath, noQuery } from '@/lib/http/params';
 
 // GET /api/connections/:id/balances: one account's balances (the overview's retry).
-export const GET = apiRoute<{ connectionId: string }>(async (request, { params }) => {
-  const user = await requireApiSession('viewer');
-  parseQuery(querySchema, request.nextUrl.searchParams);
-  const connection = await findConnectionSummary(user.organizationId, (await params).connectionId);
+export const GET = apiRoute({ role: 'viewer', query: noQuery, params: { connectionId: connectionIdPath } }, async ({ user, params }) => {
+  const connection = await findConnectionSummary(user.organizationId, params.connectionId);
   return json(await loadAccountBalances(user.organizationId, connection));
 });
