@@ -15,6 +15,8 @@ export type Fault = {
   payoutId?: string;
   /** Matching requests affected before the fault expires; omitted = until cleared. */
   times?: number;
+  /** A Retry-After header (seconds or an HTTP date) on a 'status' or 'rate_limit' answer. */
+  retryAfter?: string;
 };
 
 export const faultSchema = z
@@ -27,6 +29,7 @@ export const faultSchema = z
     delayMs: z.number().int().min(0).max(600_000).optional(),
     payoutId: z.string().regex(/^\d{1,40}$/).optional(),
     times: z.number().int().min(1).optional(),
+    retryAfter: z.string().min(1).max(64).optional(),
   })
   .strict()
   .refine((f) => f.kind !== 'status' || f.status !== undefined, { message: "kind 'status' needs status" })

@@ -4,7 +4,7 @@ import { isProviderError } from '../errors';
 import { badResponse } from '../http-errors';
 import { requestJson, resolveHttpOptions, type EnvelopeFailure, type JsonRequest } from '../http';
 import { JsonNumber, parseJsonLossless } from '../json';
-import type { ClientInput, ProviderClient } from '../types';
+import type { CallContext, ClientInput, ProviderClient } from '../types';
 import { endpoint } from '../url';
 import { mapBalances } from './map';
 import {
@@ -61,7 +61,7 @@ export function createNeoxClient(input: ClientInput<NeoxSettings, NeoxCredential
   const { clientId, clientSecret } = input.credentials;
 
   function call<T>(
-    req: Pick<JsonRequest<Envelope<T>>, 'method' | 'url' | 'headers' | 'body' | 'signal' | 'secrets'>,
+    req: Pick<JsonRequest<Envelope<T>>, 'method' | 'url' | 'headers' | 'body' | 'signal' | 'priority' | 'secrets'>,
     schema: z.ZodType<Envelope<T>>,
   ) {
     return requestJson({
@@ -77,6 +77,7 @@ export function createNeoxClient(input: ClientInput<NeoxSettings, NeoxCredential
   }
 
   const tokens = tokenSource({
+    store: input.tokenStore,
     baseUrl: input.baseUrl,
     clientId,
     clientSecret,
@@ -98,10 +99,13 @@ export function createNeoxClient(input: ClientInput<NeoxSettings, NeoxCredential
   });
 
   // GET /v2/gc/accounts/balance/query
-  async function queryBalances(accessToken: string, signal?: AbortSignal) {
+  async function queryBalances(accessToken: string, ctx?: CallContext) {
     const url = endpoint(input.baseUrl, 'v2/gc/accounts/balance/query', { subMerchantId: input.settings.subMerchantId });
     const headers = { Authorization: `Bearer ${accessToken}` };
-    const res = await call({ method: 'GET', url, headers, signal, secrets: [clientSecret, accessToken] }, balanceResponseSchema);
+    const res = await call(
+      { method: 'GET', url, headers, signal: ctx?.signal, priority: ctx?.priority, secrets: [clientSecret, accessToken] },
+      balanceResponseSchema,
+    );
     return mapBalances(res.data.data ?? [], { provider, traceId: res.traceId });
   }
 
@@ -112,12 +116,12 @@ export function createNeoxClient(input: ClientInput<NeoxSettings, NeoxCredential
     async getBalances(ctx) {
       const token = await tokens.get(ctx?.signal);
       try {
-        return await queryBalances(token, ctx?.signal);
+        return await queryBalances(token, ctx);
       } catch (error) {
         if (!isProviderError(error) || error.kind !== 'auth') throw error;
         // The cached token was revoked or expired early: one retry with a fresh one.
-        tokens.invalidate(token);
-        return queryBalances(await tokens.get(ctx?.signal), ctx?.signal);
+        await tokens.invalidate(token);
+        return queryBalances(await tokens.get(ctx?.signal), ctx);
       }
     },
   };
