@@ -2,12 +2,19 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { LocalTime } from '@/components/ui/time';
-import { balanceKeys, fetchAccountBalances, overviewQueryOptions } from '@/lib/balances/queries';
+import { balanceKeys, fetchAccountBalances, overviewQueryOptions, refreshOverview } from '@/lib/balances/queries';
 import type { OverviewDto } from '@/lib/balances/schema';
 import { summarizeByCurrency } from '@/lib/balances/summary';
 import { AccountError } from './account-error';
 import { CurrencyCard, type CurrencyLine } from './currency-card';
 import { BalancesSkeleton } from './skeleton';
+import { WaitingHint } from '@/components/ui/waiting-hint';
+
+/** The oldest fetch time among the figures shown: how old the page's figures may be. */
+function oldestFetch(data: OverviewDto): string {
+  const times = data.accounts.filter((a) => a.status === 'ok').map((a) => a.fetchedAt);
+  return times.sort()[0] ?? data.generatedAt;
+}
 
 function linesByCurrency(data: OverviewDto): Map<string, CurrencyLine[]> {
   const map = new Map<string, CurrencyLine[]>();
@@ -25,6 +32,10 @@ function linesByCurrency(data: OverviewDto): Map<string, CurrencyLine[]> {
 export function BalancesOverview() {
   const queryClient = useQueryClient();
   const query = useQuery(overviewQueryOptions());
+  const refresh = useMutation({
+    mutationFn: refreshOverview,
+    onSuccess: (data) => queryClient.setQueryData<OverviewDto>(balanceKeys.overview, data),
+  });
   const retry = useMutation({
     mutationFn: fetchAccountBalances,
     onSuccess: (account) =>
@@ -53,16 +64,32 @@ export function BalancesOverview() {
   const data = query.data;
   const failed = data.accounts.filter((a) => a.status === 'error');
   const lines = linesByCurrency(data);
+  const busy = query.isFetching || refresh.isPending;
   return (
     <div className="stack">
       <div className="toolbar" style={{ justifyContent: 'space-between' }}>
         <span className="muted" aria-live="polite">
-          {query.isFetching ? 'Refreshing…' : <>Last updated <LocalTime iso={data.generatedAt} /></>}
+          {busy ? (
+            'Refreshing…'
+          ) : (
+            <>
+              Figures as of <LocalTime iso={oldestFetch(data)} />
+            </>
+          )}
         </span>
-        <button type="button" className="btn" onClick={() => query.refetch()} disabled={query.isFetching}>
-          {query.isFetching && <span className="spin" aria-hidden />} Refresh
+        <button type="button" className="btn" onClick={() => refresh.mutate()} disabled={busy}>
+          {busy && <span className="spin" aria-hidden />} Refresh
         </button>
       </div>
+      <WaitingHint active={busy} providers={data.accounts.map((a) => a.providerName)} />
+      {refresh.isError && (
+        <div className="alert alert-danger" role="alert">
+          <div>
+            <div className="alert-title">Fresh balances could not be loaded</div>
+            <p>{refresh.error.message} The figures below are the ones loaded before.</p>
+          </div>
+        </div>
+      )}
       {failed.map((account) =>
         account.status === 'error' ? (
           <AccountError

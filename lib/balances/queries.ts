@@ -13,6 +13,11 @@ export function overviewQueryOptions() {
   });
 }
 
+/** Fresh figures for the whole overview (Refresh): past the cache, still within each provider's budget. */
+export function refreshOverview() {
+  return fetchJson('/api/balances?refresh=1', overviewSchema);
+}
+
 export function fetchAccountBalances(connectionId: string) {
-  return fetchJson(`/api/connections/${encodeURIComponent(connectionId)}/balances`, accountBalancesSchema);
+  return fetchJson(`/api/connections/${encodeURIComponent(connectionId)}/balances?refresh=1`, accountBalancesSchema);
 }
