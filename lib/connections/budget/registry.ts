@@ -13,9 +13,9 @@ export interface BudgetStore {
 
 function limiter(store: BudgetStore, name: string, window: BudgetWindow): RateLimiterAbstract {
   const options = { keyPrefix: `${store.keyPrefix}budget:${name}`, points: window.points, duration: window.duration };
-  // rejectIfRedisNotReady: while Redis is away a call fails at once instead of queueing blind.
+  // While Redis is away a command fails within the connection's command timeout: the call is refused, never unlimited.
   return store.redis
-    ? new RateLimiterRedis({ ...options, storeClient: store.redis, rejectIfRedisNotReady: true })
+    ? new RateLimiterRedis({ ...options, storeClient: store.redis })
     : new RateLimiterMemory(options);
 }
 
