@@ -1,13 +1,13 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { LocalTime } from '@/components/ui/time';
-import { balanceKeys, fetchAccountBalances, overviewQueryOptions, refreshOverview } from '@/lib/balances/queries';
+import { fetchAccountBalances, overviewQueryOptions } from '@/lib/balances/queries';
 import type { OverviewDto } from '@/lib/balances/schema';
-import { summarizeByCurrency } from '@/lib/balances/summary';
 import { AccountError } from './account-error';
 import { CurrencyCard, type CurrencyLine } from './currency-card';
 import { BalancesSkeleton } from './skeleton';
+import { useRefreshAccounts } from './use-refresh-accounts';
 import { WaitingHint } from '@/components/ui/waiting-hint';
 
 /** The oldest fetch time among the figures shown: how old the page's figures may be. */
@@ -30,21 +30,9 @@ function linesByCurrency(data: OverviewDto): Map<string, CurrencyLine[]> {
 }
 
 export function BalancesOverview() {
-  const queryClient = useQueryClient();
   const query = useQuery(overviewQueryOptions());
-  const refresh = useMutation({
-    mutationFn: refreshOverview,
-    onSuccess: (data) => queryClient.setQueryData<OverviewDto>(balanceKeys.overview, data),
-  });
-  const retry = useMutation({
-    mutationFn: fetchAccountBalances,
-    onSuccess: (account) =>
-      queryClient.setQueryData<OverviewDto>(balanceKeys.overview, (old) => {
-        if (!old) return old;
-        const accounts = old.accounts.map((a) => (a.connectionId === account.connectionId ? account : a));
-        return { ...old, accounts, currencies: summarizeByCurrency(accounts) };
-      }),
-  });
+  const refresh = useRefreshAccounts();
+  const retry = useMutation({ mutationFn: fetchAccountBalances, onSuccess: refresh.replace });
 
   if (query.isPending) return <BalancesSkeleton />;
   if (query.isError) {
@@ -64,7 +52,10 @@ export function BalancesOverview() {
   const data = query.data;
   const failed = data.accounts.filter((a) => a.status === 'error');
   const lines = linesByCurrency(data);
-  const busy = query.isFetching || refresh.isPending;
+  const busy = query.isFetching || refresh.pending.size > 0;
+  const waitingFor = query.isFetching
+    ? data.accounts.map((a) => a.providerName)
+    : data.accounts.filter((a) => refresh.pending.has(a.connectionId)).map((a) => a.providerName);
   return (
     <div className="stack">
       <div className="toolbar" style={{ justifyContent: 'space-between' }}>
@@ -77,12 +68,12 @@ export function BalancesOverview() {
             </>
           )}
         </span>
-        <button type="button" className="btn" onClick={() => refresh.mutate()} disabled={busy}>
+        <button type="button" className="btn" onClick={() => refresh.refresh(data.accounts.map((a) => a.connectionId))} disabled={busy}>
           {busy && <span className="spin" aria-hidden />} Refresh
         </button>
       </div>
-      <WaitingHint active={busy} providers={data.accounts.map((a) => a.providerName)} />
-      {refresh.isError && (
+      <WaitingHint active={busy} providers={waitingFor} />
+      {refresh.error && (
         <div className="alert alert-danger" role="alert">
           <div>
             <div className="alert-title">Fresh balances could not be loaded</div>

@@ -13,11 +13,7 @@ export function overviewQueryOptions() {
   });
 }
 
-/** Fresh figures for the whole overview (Refresh): past the cache, still within each provider's budget. */
-export function refreshOverview() {
-  return fetchJson('/api/balances?refresh=1', overviewSchema);
-}
-
+/** One account's fresh figures (Refresh, Retry): past the cache, still within its provider's budget. */
 export function fetchAccountBalances(connectionId: string) {
   return fetchJson(`/api/connections/${encodeURIComponent(connectionId)}/balances?refresh=1`, accountBalancesSchema);
 }
