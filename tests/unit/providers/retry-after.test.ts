@@ -107,3 +107,28 @@ describe('Retry-After', () => {
     expect(new Set(takes.map((t) => t.deadline)).size).toBe(1);
   });
 });
+
+describe('priority', () => {
+  it('passes a call’s priority to the budget, for SHOPLINE, Genstore and NeoX (its token request too)', async () => {
+    const { createProviderClient } = await import('@/lib/providers/registry');
+    const { clearNeoxTokenCache } = await import('@/lib/providers/neox');
+    clearNeoxTokenCache();
+    const { budget, takes } = recordingBudget();
+    const fetch = scriptedFetch((call) => {
+      const path = new URL(call.url).pathname;
+      if (path.endsWith('balance_transactions.json')) return { body: { transactions: [] } };
+      if (path.endsWith('/balance')) return { body: { balance: { settlingAmount: '1', settlementedAmount: '2', financeId: 'F', currency: 'USD' } } };
+      if (path.endsWith('oauth2/token')) return { body: { code: '200', msg: 'success', success: true, data: { access_token: 't', token_type: 'bearer', expires_in: 7200, scope: 'global-collection' } } };
+      return { body: { code: '200', msg: 'success', success: true, data: [] } };
+    }).fetch;
+    const http = { ...testHttp({ fetch }), budget };
+    const shopline = createProviderClient({ provider: 'shopline', baseUrl: 'https://s.example.test', settings: { handle: 's' }, credentials: { accessToken: 'x' }, http });
+    await shopline.transactions?.listTransactions({ limit: 1 }, { priority: 'background' });
+    const genpayment = createProviderClient({ provider: 'genpayment', baseUrl: 'https://g.example.test', settings: { shop: 'g' }, credentials: { accessToken: 'x' }, http });
+    await genpayment.getBalances({ priority: 'background' });
+    const neox = createProviderClient({ provider: 'neox', baseUrl: 'https://n.example.test', settings: { subMerchantId: 'N1' }, credentials: { clientId: 'c', clientSecret: 's' }, http });
+    await neox.getBalances({ priority: 'background' });
+    // The token request is shared by every caller, so it goes as interactive; everything else as asked.
+    expect(takes.map((t) => t.priority)).toEqual(['background', 'background', 'interactive', 'background']);
+  });
+});
