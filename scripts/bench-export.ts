@@ -19,6 +19,7 @@ import { SANDBOX_ACCOUNTS, sandboxBaseUrl } from '@/lib/sandbox/accounts';
 import { dateIn } from '@/lib/transactions/dates';
 import { EXPORT_PAGE_SIZE } from '@/lib/exports/service';
 import { demoSecrets, launch } from './launch.mjs';
+import { drainBucket, limitFloorSeconds, limitsNote, shoplineBudget } from './lib/limits';
 import { signInCookie } from './lib/session';
 
 const { values } = parseArgs({
@@ -27,8 +28,10 @@ const { values } = parseArgs({
     'sandbox-port': { type: 'string', default: '4396' },
     // Internal: run only the floor loop against this sandbox and print its figures as JSON (see floorProcess).
     'floor-only': { type: 'string' },
+    'no-rate-limits': { type: 'boolean', default: false },
   },
 });
+const LIMITS = !values['no-rate-limits'];
 const APP_PORT = Number(values['app-port']);
 const SANDBOX_PORT = Number(values['sandbox-port']);
 const PAGE_SIZE = EXPORT_PAGE_SIZE;
@@ -96,6 +99,7 @@ async function floor(sandboxUrl: string, mark: number): Promise<FloorRun> {
     baseUrl: sandboxBaseUrl(sandboxUrl, bench),
     settings: { handle: bench.handle },
     credentials: { accessToken: bench.accessToken },
+    http: LIMITS ? { budget: shoplineBudget(sandboxBaseUrl(sandboxUrl, bench), bench.handle) } : {},
   }).transactions;
   if (!api) throw new Error('no transactions api');
   const rssBefore = process.memoryUsage.rss();
@@ -126,11 +130,14 @@ interface FloorRun {
 
 /** The floor in a fresh process of its own, so its time and memory are not the benchmark's. */
 async function floorProcess(sandboxUrl: string): Promise<FloorRun> {
+  // The floor process has a budget of its own: the server's traffic must have drained from the store's bucket.
+  if (LIMITS) await drainBucket();
   const { stdout } = await promisify(execFile)(
     'node_modules/.bin/tsx',
-    ['--conditions=react-server', 'scripts/bench-export.ts', '--floor-only', sandboxUrl],
+    ['--conditions=react-server', 'scripts/bench-export.ts', '--floor-only', sandboxUrl, ...(LIMITS ? [] : ['--no-rate-limits'])],
     { maxBuffer: 1 << 20 },
   );
+  if (LIMITS) await drainBucket();
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as FloorRun;
 }
 
@@ -240,7 +247,7 @@ async function withServer<T>(dataDir: string, run: (server: { appUrl: string; pi
     appPort: APP_PORT,
     sandboxPort: SANDBOX_PORT,
     dataDir,
-    sandboxArgs: ['--no-rate-limits'],
+    sandboxArgs: LIMITS ? [] : ['--no-rate-limits'],
     extraEnv: { FUNDSIGHT_LOG: 'silent' },
   });
   try {
@@ -268,7 +275,11 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fundsight-bench-export-'));
   await prepareDatabase(dataDir, sandboxUrl);
   try {
-    console.info(`CSV export benchmark: bench store, provider pages of ${PAGE_SIZE}, sandbox process without rate limits, next start per export`);
+    console.info(`CSV export benchmark: bench store, provider pages of ${PAGE_SIZE}, ${limitsNote(LIMITS)}, next start per export`);
+    if (LIMITS && bench?.provider === 'shopline') {
+      const pages = Math.ceil(bench.transactionCount / PAGE_SIZE);
+      console.info(`floor under the limit: ${bench.transactionCount.toLocaleString('en-US')} rows = ${pages} pages, ≥ ${limitFloorSeconds(pages).toFixed(1)} s at 4/s after a burst of 40`);
+    }
     const { small, firstFloor, from } = await withServer(dataDir, async ({ pid, cookie, exportUrl }) => {
       const measured = await floorProcess(sandboxUrl);
       console.info(

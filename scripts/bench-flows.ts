@@ -1,6 +1,7 @@
 // Benchmark of the flows aggregation against the sandbox's 1,000,000-transaction SHOPLINE store.
-// Run: npx tsx --conditions=react-server scripts/bench-flows.ts [--days 37,90,146] [--rounds 5]
-// The sandbox runs in its own process (rate limits off); each window is measured in a fresh child process.
+// Run: npx tsx --conditions=react-server scripts/bench-flows.ts [--days 37,90,146] [--rounds 5] [--no-rate-limits]
+// The sandbox runs in its own process, with its documented limits on unless --no-rate-limits; each window is
+// measured in a fresh child process (which paces itself with the app's budget), and the floor the limit sets is printed.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import { dateIn } from '../lib/transactions/dates';
 import { aggregateFlows } from '../lib/flows/service';
 import { SANDBOX_ACCOUNTS, sandboxBaseUrl, type ShoplineAccount } from '../lib/sandbox/accounts';
 import { dateRange } from '../lib/transactions/dates';
+import { drainBucket, limitFloorSeconds, limitsNote } from './lib/limits';
 
 const { values } = parseArgs({
   options: {
@@ -21,8 +23,10 @@ const { values } = parseArgs({
     child: { type: 'string' },
     capped: { type: 'boolean', default: false },
     url: { type: 'string' },
+    'no-rate-limits': { type: 'boolean', default: false },
   },
 });
+const LIMITS = !values['no-rate-limits'];
 
 const MB = 1024 * 1024;
 const ORG = 'bench-organization';
@@ -136,7 +140,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const max = (xs: number[]) => Math.max(...xs);
 
 async function startSandboxProcess(): Promise<{ url: string; process: ChildProcess }> {
-  const sandbox = spawn('npx', ['tsx', 'scripts/sandbox.ts', '--port', '0', '--no-rate-limits'], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  const args = ['tsx', 'scripts/sandbox.ts', '--port', '0', ...(LIMITS ? [] : ['--no-rate-limits'])];
+  const sandbox = spawn('npx', args, { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   let output = '';
   for await (const chunk of sandbox.stdout ?? []) {
     output += String(chunk);
@@ -150,6 +155,8 @@ const CAP_MB = 48;
 
 /** Measures one window in a fresh process, so JIT state and heap high-water marks of one run do not leak into another. */
 async function runChild(url: string, days: number, args: string[], nodeFlags: string[] = []): Promise<unknown> {
+  // Each child has a budget of its own: the previous one's traffic must have drained from the store's bucket.
+  if (LIMITS) await drainBucket();
   const script = fileURLToPath(import.meta.url);
   const run = spawn(process.execPath, [...nodeFlags, ...process.execArgv, script, '--child', String(days), '--url', url, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -166,7 +173,7 @@ async function main(): Promise<void> {
   const windows = (values.days ?? '').split(',').map(Number);
   const sandbox = await startSandboxProcess();
   try {
-    console.info(`bench store: ${store.transactionCount.toLocaleString('en-US')} transactions, one every ~63 s (about 1,371 a day); sandbox ${sandbox.url}, rate limits off`);
+    console.info(`bench store: ${store.transactionCount.toLocaleString('en-US')} transactions, one every ~63 s (about 1,371 a day); sandbox ${sandbox.url}, ${limitsNote(LIMITS)}`);
     console.info('aggregation = aggregateFlows() in-process (the route handler\'s service function), provider pages over HTTP; page size 10,000');
     console.info(`median of ${rounds} rounds after a warm-up; peak heap = most V8 heap above the start of that run`);
     for (const days of windows) {
@@ -182,6 +189,10 @@ async function main(): Promise<void> {
       console.info(line('floor', floor));
       console.info(line('floor pipelined', floorPipelined));
       console.info(line('aggregation', aggregate));
+      if (LIMITS) {
+        const pages = aggregate[0]?.pages ?? 0;
+        console.info(`  floor under the limit: ${pages} pages on one store need ≥ ${(limitFloorSeconds(pages) * 1000).toFixed(0)} ms at 4/s after a burst of 40`);
+      }
       const ratio = median(aggregate.map((m) => m.ms)) / median(floor.map((m) => m.ms));
       const ratioPipelined = median(aggregate.map((m) => m.ms)) / median(floorPipelined.map((m) => m.ms));
       console.info(`  aggregation / floor = ${ratio.toFixed(2)}x, / pipelined floor = ${ratioPipelined.toFixed(2)}x`);

@@ -8,15 +8,17 @@ import { requirePageSession } from '@/lib/auth/session';
 import { balanceKeys } from '@/lib/balances/queries';
 import { loadOverview } from '@/lib/balances/service';
 import { listOrganizationConnections } from '@/lib/connections/load';
+import type { ConnectionSummary } from '@/lib/db/connections';
+import { getProviderDefinition } from '@/lib/providers/registry';
 import { getQueryClient } from '@/lib/query/client';
 
 export const metadata: Metadata = { title: 'Balances' };
 
-async function PrefetchedBalances({ organizationId }: { organizationId: string }) {
+async function PrefetchedBalances({ organizationId, connections }: { organizationId: string; connections: ConnectionSummary[] }) {
   const queryClient = getQueryClient();
   await queryClient.prefetchQuery({
     queryKey: balanceKeys.overview,
-    queryFn: async () => loadOverview(organizationId, await listOrganizationConnections(organizationId)),
+    queryFn: () => loadOverview(organizationId, connections),
   });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
@@ -28,6 +30,8 @@ async function PrefetchedBalances({ organizationId }: { organizationId: string }
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageSession();
   const { denied } = await searchParams;
+  const connections = await listOrganizationConnections(user.organizationId);
+  const providerNames = connections.map((c) => getProviderDefinition(c.provider).displayName);
   return (
     <>
       {denied !== undefined && (
@@ -44,8 +48,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <p className="muted">Every balance of {user.organizationName}, per currency and state, across your provider accounts.</p>
         </div>
       </header>
-      <Suspense fallback={<BalancesSkeleton />}>
-        <PrefetchedBalances organizationId={user.organizationId} />
+      <Suspense fallback={<BalancesSkeleton waitingFor={providerNames} />}>
+        <PrefetchedBalances organizationId={user.organizationId} connections={connections} />
       </Suspense>
       <OverviewFlows />
     </>

@@ -1,13 +1,20 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { LocalTime } from '@/components/ui/time';
-import { balanceKeys, fetchAccountBalances, overviewQueryOptions } from '@/lib/balances/queries';
+import { fetchAccountBalances, overviewQueryOptions } from '@/lib/balances/queries';
 import type { OverviewDto } from '@/lib/balances/schema';
-import { summarizeByCurrency } from '@/lib/balances/summary';
 import { AccountError } from './account-error';
 import { CurrencyCard, type CurrencyLine } from './currency-card';
 import { BalancesSkeleton } from './skeleton';
+import { useRefreshAccounts } from './use-refresh-accounts';
+import { WaitingHint } from '@/components/ui/waiting-hint';
+
+/** The oldest fetch time among the figures shown: how old the page's figures may be. */
+function oldestFetch(data: OverviewDto): string {
+  const times = data.accounts.filter((a) => a.status === 'ok').map((a) => a.fetchedAt);
+  return times.sort()[0] ?? data.generatedAt;
+}
 
 function linesByCurrency(data: OverviewDto): Map<string, CurrencyLine[]> {
   const map = new Map<string, CurrencyLine[]>();
@@ -23,17 +30,9 @@ function linesByCurrency(data: OverviewDto): Map<string, CurrencyLine[]> {
 }
 
 export function BalancesOverview() {
-  const queryClient = useQueryClient();
   const query = useQuery(overviewQueryOptions());
-  const retry = useMutation({
-    mutationFn: fetchAccountBalances,
-    onSuccess: (account) =>
-      queryClient.setQueryData<OverviewDto>(balanceKeys.overview, (old) => {
-        if (!old) return old;
-        const accounts = old.accounts.map((a) => (a.connectionId === account.connectionId ? account : a));
-        return { ...old, accounts, currencies: summarizeByCurrency(accounts) };
-      }),
-  });
+  const refresh = useRefreshAccounts();
+  const retry = useMutation({ mutationFn: fetchAccountBalances, onSuccess: refresh.replace });
 
   if (query.isPending) return <BalancesSkeleton />;
   if (query.isError) {
@@ -53,16 +52,35 @@ export function BalancesOverview() {
   const data = query.data;
   const failed = data.accounts.filter((a) => a.status === 'error');
   const lines = linesByCurrency(data);
+  const busy = query.isFetching || refresh.pending.size > 0;
+  const waitingFor = query.isFetching
+    ? data.accounts.map((a) => a.providerName)
+    : data.accounts.filter((a) => refresh.pending.has(a.connectionId)).map((a) => a.providerName);
   return (
     <div className="stack">
       <div className="toolbar" style={{ justifyContent: 'space-between' }}>
         <span className="muted" aria-live="polite">
-          {query.isFetching ? 'Refreshing…' : <>Last updated <LocalTime iso={data.generatedAt} /></>}
+          {busy ? (
+            'Refreshing…'
+          ) : (
+            <>
+              Figures as of <LocalTime iso={oldestFetch(data)} />
+            </>
+          )}
         </span>
-        <button type="button" className="btn" onClick={() => query.refetch()} disabled={query.isFetching}>
-          {query.isFetching && <span className="spin" aria-hidden />} Refresh
+        <button type="button" className="btn" onClick={() => refresh.refresh(data.accounts.map((a) => a.connectionId))} disabled={busy}>
+          {busy && <span className="spin" aria-hidden />} Refresh
         </button>
       </div>
+      <WaitingHint active={busy} providers={waitingFor} />
+      {refresh.error && (
+        <div className="alert alert-danger" role="alert">
+          <div>
+            <div className="alert-title">Fresh balances could not be loaded</div>
+            <p>{refresh.error.message} The figures below are the ones loaded before.</p>
+          </div>
+        </div>
+      )}
       {failed.map((account) =>
         account.status === 'error' ? (
           <AccountError

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { AccountPicker } from '@/components/accounts/account-picker';
 import { ExportButton } from '@/components/exports/export-button';
 import { ApiErrorAlert } from '@/components/ui/api-error-alert';
+import { WaitingHint } from '@/components/ui/waiting-hint';
 import { ApiClientError } from '@/lib/query/fetch-json';
 import { pickAccount, transactionsHref } from '@/lib/transactions/href';
 import { parseTransactionsSearchParams, TRANSACTION_PAGE_SIZES, type TransactionsQuery } from '@/lib/transactions/query';
@@ -59,6 +60,7 @@ export function TransactionsView({ accounts, timeZone }: { accounts: readonly Co
         </div>
       </div>
       <TransactionFilters query={query} onChange={applyFilters} />
+      <WaitingHint active={busy} providers={[account.providerName]} />
       {result.isError && (
         <ApiErrorAlert title="Transactions could not be loaded" error={result.error} retrying={result.isFetching} onRetry={() => result.refetch()}>
           {result.error instanceof ApiClientError && result.error.status === 400 && (

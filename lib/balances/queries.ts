@@ -13,6 +13,7 @@ export function overviewQueryOptions() {
   });
 }
 
+/** One account's fresh figures (Refresh, Retry): past the cache, still within its provider's budget. */
 export function fetchAccountBalances(connectionId: string) {
-  return fetchJson(`/api/connections/${encodeURIComponent(connectionId)}/balances`, accountBalancesSchema);
+  return fetchJson(`/api/connections/${encodeURIComponent(connectionId)}/balances?refresh=1`, accountBalancesSchema);
 }

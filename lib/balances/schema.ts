@@ -37,6 +37,7 @@ export const accountBalancesSchema = z.discriminatedUnion('status', [
       message: z.string(),
       traceId: z.string().nullable(),
       status: z.number().int().nullable(),
+      retryAfterSeconds: z.number().int().nullable().default(null),
     }),
   }),
 ]);

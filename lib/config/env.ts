@@ -38,6 +38,13 @@ const schema = z
       .optional(),
     PROVIDER_TIMEOUT_MS: positiveInt(10_000),
     PROVIDER_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+    REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1-64 letters, digits or : . _ -').default('fundsight:'),
+    PROVIDER_MAX_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(15_000),
+    BALANCES_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
+    PAYOUTS_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
+    SETTLED_PAYOUT_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(604_800).default(86_400),
+    NEOX_BUDGET_BURST: z.coerce.number().int().min(4).max(10_000).default(10),
+    NEOX_BUDGET_PER_SECOND: z.coerce.number().min(0.1).max(1_000).default(5),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -65,6 +72,14 @@ export interface ServerEnv {
   readonly redisUrl: string | null;
   readonly providerTimeoutMs: number;
   readonly providerMaxRetries: number;
+  /** Prefix of every Redis key Fundsight writes (budgets, cache, locks, tokens). */
+  readonly redisKeyPrefix: string;
+  /** Longest a provider call waits for its budget or a Retry-After; past it, 503 provider_busy. */
+  readonly providerMaxWaitMs: number;
+  /** Response cache lifetimes; 0 turns that cache off. */
+  readonly cacheTtlSeconds: { readonly balances: number; readonly payouts: number; readonly settledPayout: number };
+  /** NeoX documents no rate limit: the budget assumed per sub-merchant. */
+  readonly neoxBudget: { readonly burst: number; readonly perSecond: number };
 }
 
 export class ConfigError extends Error {
@@ -91,6 +106,14 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
     redisUrl: env.REDIS_URL ?? null,
     providerTimeoutMs: env.PROVIDER_TIMEOUT_MS,
     providerMaxRetries: env.PROVIDER_MAX_RETRIES,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    providerMaxWaitMs: env.PROVIDER_MAX_WAIT_MS,
+    cacheTtlSeconds: {
+      balances: env.BALANCES_CACHE_TTL_SECONDS,
+      payouts: env.PAYOUTS_CACHE_TTL_SECONDS,
+      settledPayout: env.SETTLED_PAYOUT_CACHE_TTL_SECONDS,
+    },
+    neoxBudget: { burst: env.NEOX_BUDGET_BURST, perSecond: env.NEOX_BUDGET_PER_SECOND },
   };
 }
 

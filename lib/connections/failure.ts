@@ -1,21 +1,24 @@
 import 'server-only';
 import { StoredConnectionError } from '@/lib/db/connections';
 import { log } from '@/lib/log';
+import { BudgetUnavailableError, ProviderBusyError } from '@/lib/providers/budget';
 import { isProviderError, type ProviderErrorKind } from '@/lib/providers/errors';
 import type { ProviderId } from '@/lib/providers/types';
 
 export interface FailureDto {
-  kind: ProviderErrorKind | 'configuration' | 'internal';
+  kind: ProviderErrorKind | 'provider_busy' | 'budget_unavailable' | 'configuration' | 'internal';
   message: string;
   traceId: string | null;
   status: number | null;
+  /** When trying again may work, in seconds (a spent budget, a provider's Retry-After). */
+  retryAfterSeconds: number | null;
 }
 
 const HEADLINES: Record<ProviderErrorKind, string> = {
   auth: 'The provider refused the stored credentials.',
   forbidden: 'The credentials lack the permission this needs.',
   not_found: 'The provider does not know this account.',
-  rate_limited: 'The provider is rate limiting us; retried without success.',
+  rate_limited: 'The provider is rate limiting this account (its budget is shared with any other app on it).',
   timeout: 'The provider did not answer in time.',
   unavailable: 'The provider is unavailable right now.',
   invalid_request: 'The provider rejected the request.',
@@ -24,6 +27,14 @@ const HEADLINES: Record<ProviderErrorKind, string> = {
 
 /** A failure as the UI shows it: what failed, the provider's detail, its trace id. Logs it once. */
 export function describeFailure(connection: { id: string; provider: ProviderId }, error: unknown): FailureDto {
+  if (error instanceof ProviderBusyError) {
+    log.warn('provider.busy', { connectionId: connection.id, provider: connection.provider, retryAfterSeconds: error.retryAfterSeconds });
+    return { kind: 'provider_busy', message: error.message, traceId: null, status: null, retryAfterSeconds: error.retryAfterSeconds };
+  }
+  if (error instanceof BudgetUnavailableError) {
+    log.error('provider.budget_unavailable', { connectionId: connection.id, provider: connection.provider });
+    return { kind: 'budget_unavailable', message: error.message, traceId: null, status: null, retryAfterSeconds: null };
+  }
   if (isProviderError(error)) {
     log.warn('provider.failure', {
       connectionId: connection.id,
@@ -37,10 +48,11 @@ export function describeFailure(connection: { id: string; provider: ProviderId }
       message: `${HEADLINES[error.kind]} ${error.message}`.trim(),
       traceId: error.traceId,
       status: error.status,
+      retryAfterSeconds: error.retryAfterSeconds,
     };
   }
   if (error instanceof DOMException && error.name === 'TimeoutError') {
-    return { kind: 'timeout', message: HEADLINES.timeout, traceId: null, status: null };
+    return { kind: 'timeout', message: HEADLINES.timeout, traceId: null, status: null, retryAfterSeconds: null };
   }
   if (error instanceof ConnectionConfigError || error instanceof StoredConnectionError) {
     log.warn('connection.invalid', { connectionId: connection.id, provider: connection.provider });
@@ -49,6 +61,7 @@ export function describeFailure(connection: { id: string; provider: ProviderId }
       message: "This connection's stored settings or credentials cannot be used; an admin needs to reconnect it.",
       traceId: null,
       status: null,
+      retryAfterSeconds: null,
     };
   }
   log.error('connection.unexpected', {
@@ -56,7 +69,7 @@ export function describeFailure(connection: { id: string; provider: ProviderId }
     provider: connection.provider,
     error: error instanceof Error ? error.name : 'unknown',
   });
-  return { kind: 'internal', message: 'Something went wrong loading this account.', traceId: null, status: null };
+  return { kind: 'internal', message: 'Something went wrong loading this account.', traceId: null, status: null, retryAfterSeconds: null };
 }
 
 /** The stored connection cannot be used as it is (bad settings, undecryptable credentials). */

@@ -5,7 +5,9 @@ const identifier = (max: number) => z.string().trim().min(1).max(max);
 const secret = z.string().trim().min(1).max(4096);
 
 // Strict objects: a key we do not know is a mistake to report now, not a field to drop silently.
-const genpaymentSettings = z.strictObject({ shop: identifier(100) });
+// A higher Genstore plan's API bucket; the provider's settings schema checks the bounds.
+const genpaymentRateLimit = z.strictObject({ capacity: z.number(), refillPerSecond: z.number() });
+const genpaymentSettings = z.strictObject({ shop: identifier(100), rateLimit: genpaymentRateLimit.optional() });
 const genpaymentCredentials = z.strictObject({ accessToken: secret });
 const shoplineSettings = z.strictObject({ handle: identifier(100) });
 const shoplineCredentials = z.strictObject({ accessToken: secret });

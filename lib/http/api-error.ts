@@ -1,5 +1,5 @@
 /** Extra fields of an error body, safe to show (e.g. a provider's trace id); never secrets. */
-export type ApiErrorDetails = Readonly<Record<string, string | null>>;
+export type ApiErrorDetails = Readonly<Record<string, string | number | null>>;
 
 /** An error a route handler answers with: status plus `{ error: { code, message, ...details } }`. */
 export class ApiError extends Error {

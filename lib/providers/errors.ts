@@ -19,6 +19,8 @@ export interface ProviderErrorInit {
   message: string;
   status?: number | null;
   traceId?: string | null;
+  /** When the provider said to come back (Retry-After), in whole seconds. */
+  retryAfterSeconds?: number | null;
   cause?: unknown;
 }
 
@@ -28,6 +30,7 @@ export class ProviderError extends Error {
   readonly kind: ProviderErrorKind;
   readonly status: number | null;
   readonly traceId: string | null;
+  readonly retryAfterSeconds: number | null;
 
   constructor(init: ProviderErrorInit) {
     super(init.message, { cause: init.cause });
@@ -35,6 +38,7 @@ export class ProviderError extends Error {
     this.kind = init.kind;
     this.status = init.status ?? null;
     this.traceId = init.traceId ?? null;
+    this.retryAfterSeconds = init.retryAfterSeconds ?? null;
   }
 }
 

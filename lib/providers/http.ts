@@ -1,10 +1,12 @@
 import 'server-only';
 import type { z } from 'zod';
-import type { ProviderError, ProviderErrorKind } from './errors';
+import { ProviderBusyError, type ProviderBudget } from './budget';
+import { ProviderError, type ProviderErrorKind } from './errors';
 import { badResponse, httpFailure, isRetryableStatus, kindForStatus, retryAfterMs } from './http-errors';
 import { PROVIDER_NAMES } from './names';
 import { redact, safeDetail } from './redact';
 import type { ProviderId } from '@/lib/domain/provider-ids';
+import type { CallPriority } from './types';
 
 export { redact } from './redact';
 
@@ -30,6 +32,10 @@ export interface HttpOptions {
   maxRetries: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /** Longest a call waits, in all, for its budget and for a provider's Retry-After before it fails. */
+  maxWaitMs: number;
+  /** The account's request budget: every attempt takes a token first. None = unlimited (tests, scripts). */
+  budget?: ProviderBudget;
   fetch?: typeof fetch;
   log?: (entry: LogEntry) => void;
   sleep?: Sleep;
@@ -42,6 +48,7 @@ export const DEFAULT_HTTP_OPTIONS: Readonly<HttpOptions> = {
   maxRetries: 3,
   baseDelayMs: 200,
   maxDelayMs: 5_000,
+  maxWaitMs: 15_000,
 };
 
 export function resolveHttpOptions(overrides: Partial<HttpOptions> = {}): HttpOptions {
@@ -66,6 +73,7 @@ export interface JsonRequest<T> {
   readonly body?: unknown;
   readonly schema: z.ZodType<T>;
   readonly signal?: AbortSignal;
+  readonly priority?: CallPriority;
   /** Values to mask in every log entry and error message. */
   readonly secrets: readonly string[];
   readonly http: HttpOptions;
@@ -103,23 +111,54 @@ const defaultSleep: Sleep = (ms, signal) =>
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
-/** Full jitter: uniform in [0, min(max, base * 2^attempt)], never below a provider's Retry-After. */
+/**
+ * Full jitter: uniform in [0, min(max, base * 2^attempt)], and never sooner than the provider's
+ * Retry-After (which is not capped: whether it fits is the caller's deadline's question).
+ */
 export function backoffDelay(attempt: number, http: HttpOptions, retryAfter: number | null = null): number {
   const ceiling = Math.min(http.maxDelayMs, http.baseDelayMs * 2 ** attempt);
   const jittered = Math.floor((http.random ?? Math.random)() * ceiling);
-  return retryAfter === null ? jittered : Math.min(http.maxDelayMs, Math.max(jittered, retryAfter));
+  return retryAfter === null ? jittered : Math.max(jittered, retryAfter);
+}
+
+/** The provider's failure, saying when to come back. */
+function withRetryAfter(error: ProviderError, waitMs: number): ProviderError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return new ProviderError({
+    provider: error.provider,
+    kind: error.kind,
+    status: error.status,
+    traceId: error.traceId,
+    retryAfterSeconds: seconds,
+    message: `${error.message} Retry after ${seconds} s.`,
+    cause: error.cause,
+  });
 }
 
 function safePath(url: URL, secrets: readonly string[]): string {
   return redact(`${url.pathname}${url.search}`, secrets);
 }
 
-/** One JSON request with timeout, retries, error mapping and redaction; the only way providers call out. */
+/**
+ * One JSON request with timeout, retries, error mapping and redaction; the only way providers call out.
+ * Every attempt, retries included, first takes a token from the account's budget; a Retry-After is
+ * honoured when it fits `maxWaitMs`, otherwise the call fails at once saying when to retry.
+ */
 export async function requestJson<T>(req: JsonRequest<T>): Promise<JsonResponse<T>> {
   const sleep = req.http.sleep ?? defaultSleep;
   const path = safePath(req.url, req.secrets);
+  const deadline = Date.now() + req.http.maxWaitMs;
+  const budgetRequest = { priority: req.priority ?? 'interactive', signal: req.signal, deadline } as const;
+  let lastError: ProviderError | null = null;
   for (let attempt = 0; ; attempt++) {
     if (req.signal?.aborted) throw req.signal.reason;
+    try {
+      await req.http.budget?.take(budgetRequest);
+    } catch (error) {
+      // Never retry into an empty budget: the provider's own failure stands.
+      if (lastError && error instanceof ProviderBusyError) throw lastError;
+      throw error;
+    }
     const started = performance.now();
     const result = await attemptOnce(req);
     const willRetry = !result.ok && result.retryable && attempt < req.http.maxRetries;
@@ -135,8 +174,21 @@ export async function requestJson<T>(req: JsonRequest<T>): Promise<JsonResponse<
       errorKind: result.ok ? null : result.error.kind,
     });
     if (result.ok) return result.response;
-    if (!willRetry) throw result.error;
-    await sleep(backoffDelay(attempt, req.http, result.waitMs), req.signal);
+    const delay = backoffDelay(attempt, req.http, result.waitMs);
+    if (result.error.kind === 'rate_limited') await pauseBudget(req.http, delay);
+    if (result.waitMs !== null && Date.now() + result.waitMs > deadline) throw withRetryAfter(result.error, result.waitMs);
+    if (!willRetry) throw result.waitMs === null ? result.error : withRetryAfter(result.error, result.waitMs);
+    lastError = result.error;
+    await sleep(delay, req.signal);
+  }
+}
+
+/** Others sharing the budget hold off too; a budget that cannot record it must not fail this call. */
+async function pauseBudget(http: HttpOptions, ms: number): Promise<void> {
+  try {
+    await http.budget?.pause(ms);
+  } catch {
+    // The next take() reports an unreachable budget clearly.
   }
 }
 

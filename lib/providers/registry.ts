@@ -4,7 +4,8 @@ import { genpayment, type GenpaymentCredentials, type GenpaymentSettings } from 
 import type { HttpOptions } from './http';
 import { neox, type NeoxCredentials, type NeoxSettings } from './neox';
 import { shopline, type ShoplineCredentials, type ShoplineSettings } from './shopline';
-import type { ProviderClient, ProviderDefinition, ProviderId } from './types';
+import type { TokenStore } from './token-store';
+import type { ProviderClient, ProviderDefinition, ProviderId, RateBudget } from './types';
 
 export interface ProviderDefinitions {
   readonly genpayment: ProviderDefinition<GenpaymentSettings, GenpaymentCredentials>;
@@ -61,6 +62,7 @@ export interface ConnectionInput {
   readonly settings: unknown;
   readonly credentials: unknown;
   readonly http?: Partial<HttpOptions>;
+  readonly tokenStore?: TokenStore;
 }
 
 function create<S, C>(definition: ProviderDefinition<S, C>, conn: ConnectionInput): ProviderClient {
@@ -69,7 +71,29 @@ function create<S, C>(definition: ProviderDefinition<S, C>, conn: ConnectionInpu
     settings: validate(conn.provider, 'settings', definition.settingsSchema, conn.settings),
     credentials: validate(conn.provider, 'credentials', definition.credentialsSchema, conn.credentials),
     http: conn.http,
+    tokenStore: conn.tokenStore,
   });
+}
+
+function budgetOf<S, C>(definition: ProviderDefinition<S, C>, conn: Pick<ConnectionInput, 'provider' | 'baseUrl' | 'settings'>): RateBudget {
+  const settings = validate(conn.provider, 'settings', definition.settingsSchema, conn.settings);
+  return definition.rateBudget(settings, validateBaseUrl(conn.provider, conn.baseUrl));
+}
+
+/** The account's request budget as its provider declares it, from unvalidated settings. */
+export function rateBudgetFor(conn: Pick<ConnectionInput, 'provider' | 'baseUrl' | 'settings'>): RateBudget {
+  switch (conn.provider) {
+    case 'genpayment':
+      return budgetOf(providers.genpayment, conn);
+    case 'shopline':
+      return budgetOf(providers.shopline, conn);
+    case 'neox':
+      return budgetOf(providers.neox, conn);
+    default: {
+      const unknownProvider: never = conn.provider;
+      throw new ProviderConfigError(unknownProvider, ['provider'], 'Unknown provider');
+    }
+  }
 }
 
 /** Validates settings and credentials with the provider's schemas, then builds its client. */

@@ -4,6 +4,7 @@ import type { BalanceLine } from '@/lib/domain/balance';
 import type { BalanceTransaction, Payout, PayoutStatus, ProviderPage } from '@/lib/domain/transaction';
 import type { ProviderId } from '@/lib/domain/provider-ids';
 import type { HttpOptions } from './http';
+import type { TokenStore } from './token-store';
 
 export { PROVIDER_IDS, type ProviderId } from '@/lib/domain/provider-ids';
 
@@ -13,8 +14,23 @@ export interface ProviderCapabilities {
   readonly payouts: boolean;
 }
 
+/** Interactive calls (a person is waiting) go first; background work (exports) waits behind them. */
+export type CallPriority = 'interactive' | 'background';
+
 export interface CallContext {
   readonly signal?: AbortSignal;
+  /** Default 'interactive'. */
+  readonly priority?: CallPriority;
+}
+
+/**
+ * A provider's documented request budget for one account: a bucket of `burst` requests refilled at
+ * `perSecond`, counted per `accountKey` (the provider's own account: a store, a shop, a sub-merchant).
+ */
+export interface RateBudget {
+  readonly accountKey: string;
+  readonly burst: number;
+  readonly perSecond: number;
 }
 
 export interface TransactionListInput {
@@ -62,6 +78,8 @@ export interface ClientInput<Settings, Credentials> {
   readonly settings: Settings;
   readonly credentials: Credentials;
   readonly http?: Partial<HttpOptions>;
+  /** Where OAuth tokens are shared between clients and instances (NeoX); in process when absent. */
+  readonly tokenStore?: TokenStore;
 }
 
 /** Everything the app knows about one provider: how to configure it and how to call it. */
@@ -75,5 +93,7 @@ export interface ProviderDefinition<Settings = unknown, Credentials = unknown> {
   readonly credentialsSchema: z.ZodType<Credentials>;
   /** The real provider's base URL for these settings, or null when it must be configured. */
   defaultBaseUrl(settings: Settings): string | null;
+  /** The documented (or, where undocumented, a conservative) request budget of the account. */
+  rateBudget(settings: Settings, baseUrl: string): RateBudget;
   createClient(input: ClientInput<Settings, Credentials>): ProviderClient;
 }

@@ -23,6 +23,8 @@ export type Fault = {
   value?: string;
   /** Matching requests affected before the fault expires; omitted = until cleared. */
   times?: number;
+  /** A Retry-After header (seconds or an HTTP date) on a 'status' or 'rate_limit' answer. */
+  retryAfter?: string;
 };
 
 export const faultSchema = z
@@ -37,6 +39,7 @@ export const faultSchema = z
     style: z.enum(['quoted', 'spaced', 'iso_offset']).optional(),
     value: z.string().regex(/^[\w ]{1,40}$/).optional(),
     times: z.number().int().min(1).optional(),
+    retryAfter: z.string().min(1).max(64).optional(),
   })
   .strict()
   .refine((f) => f.kind !== 'status' || f.status !== undefined, { message: "kind 'status' needs status" })

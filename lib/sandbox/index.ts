@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { FaultRegistry, type FaultController } from './faults';
 import { createSandboxServer } from './server';
+import { SandboxStats } from './stats';
 
 export { SANDBOX_ACCOUNTS, sandboxBaseUrl } from './accounts';
 export type { SandboxAccount, SandboxMerchant } from './accounts';
 export type { Fault, FaultController, FaultKind, SandboxProvider } from './faults';
+export type { AccountStats } from './stats';
 
 export interface SandboxOptions {
   /** 0 = a random free port. */
@@ -24,13 +26,17 @@ export interface Sandbox {
   url: string;
   close(): Promise<void>;
   faults: FaultController;
+  /** Requests served and 429s sent per account, as GET /__sandbox/stats reports them. */
+  stats: SandboxStats;
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const host = opts.host ?? '127.0.0.1';
   const anchor = opts.anchor ?? startOfUtcHour(new Date());
   const faults = new FaultRegistry();
+  const stats = new SandboxStats();
   const server = createSandboxServer({
+    stats,
     ctx: {
       seed: opts.seed ?? 42,
       anchorSeconds: Math.floor(anchor.getTime() / 1000),
@@ -52,6 +58,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   return {
     url: `http://${urlHost}:${port}`,
     faults,
+    stats,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

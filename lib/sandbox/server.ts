@@ -8,14 +8,16 @@ import { jsonResponse, readBody, type SandboxRequest, type SandboxResponse } fro
 import { NeoxSimulator } from './neox/routes';
 import type { ProviderSimulator, SimulatorContext } from './provider';
 import { ShoplineSimulator } from './shopline/routes';
+import type { SandboxStats } from './stats';
 
 export interface ServerOptions {
   ctx: SimulatorContext;
   faults: FaultRegistry;
+  stats: SandboxStats;
   log?: (line: string) => void;
 }
 
-export function createSandboxServer({ ctx, faults, log }: ServerOptions): Server {
+export function createSandboxServer({ ctx, faults, stats, log }: ServerOptions): Server {
   const simulators: Record<SandboxProvider, ProviderSimulator> = {
     genpayment: new GenPaymentSimulator(ctx),
     shopline: new ShoplineSimulator(ctx),
@@ -23,7 +25,7 @@ export function createSandboxServer({ ctx, faults, log }: ServerOptions): Server
   };
 
   async function route(req: IncomingMessage, url: URL): Promise<{ res: SandboxResponse; note?: string }> {
-    if (url.pathname.startsWith('/__sandbox/')) return { res: await control(req, url.pathname, faults) };
+    if (url.pathname.startsWith('/__sandbox/')) return { res: await control(req, url.pathname, { faults, stats }) };
     const [, prefix = '', ...rest] = url.pathname.split('/');
     const simulator = isProvider(prefix) ? simulators[prefix] : undefined;
     if (!simulator) return { res: jsonResponse(404, { error: 'Not Found' }) };
@@ -52,6 +54,7 @@ export function createSandboxServer({ ctx, faults, log }: ServerOptions): Server
     if (shortCircuit) {
       notes.push(`fault=${shortCircuit.kind}`);
       res = simulator.faultResponse(shortCircuit, request);
+      if (shortCircuit.retryAfter !== undefined) res = { ...res, headers: { ...res.headers, 'retry-after': shortCircuit.retryAfter } };
     } else {
       res = simulator.handle(request, {
         takeDroppedPayouts: () => {
@@ -75,7 +78,9 @@ export function createSandboxServer({ ctx, faults, log }: ServerOptions): Server
         res = { ...res, headers: { ...res.headers, link: restyleLink(link, style) } };
       }
     }
-    return { res: simulator.finalize(res, request), note: notes.join(' ') || undefined };
+    const answer = simulator.finalize(res, request);
+    stats.record({ provider: target.provider, account: target.account, path: request.path, status: answer.status, at: Date.now() });
+    return { res: answer, note: notes.join(' ') || undefined };
   }
 
   return createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -120,12 +125,22 @@ function restyleLink(link: string, style: LinkStyle): string {
   return `"${link.replace(/rel="([^"]*)"/g, 'rel=$1')}"`;
 }
 
-// /__sandbox/*: no auth and never matched by faults, so tests can always reach them.
-async function control(req: IncomingMessage, path: string, faults: FaultRegistry): Promise<SandboxResponse> {
+// /__sandbox/*: no auth, never matched by faults and never counted, so tests can always reach them.
+async function control(
+  req: IncomingMessage,
+  path: string,
+  { faults, stats }: { faults: FaultRegistry; stats: SandboxStats },
+): Promise<SandboxResponse> {
   const method = req.method ?? 'GET';
   if (path === '/__sandbox/health' && method === 'GET') return jsonResponse(200, { ok: true });
   // The demo seed reads the accounts here, so the app's build carries none of their credentials.
   if (path === '/__sandbox/accounts' && method === 'GET') return jsonResponse(200, { accounts: SANDBOX_ACCOUNTS });
+  if (path === '/__sandbox/stats') {
+    if (method === 'GET') return jsonResponse(200, stats.snapshot());
+    if (method !== 'DELETE') return jsonResponse(405, { error: 'Method Not Allowed' });
+    stats.reset();
+    return jsonResponse(200, { ok: true });
+  }
   if (path !== '/__sandbox/faults') return jsonResponse(404, { error: 'Not Found' });
   if (method === 'GET') return jsonResponse(200, { faults: faults.list() });
   if (method === 'DELETE') {

@@ -25,6 +25,8 @@ test('the overview shows each account as the sandbox holds it, one card per curr
 test('a failing provider shows on its own account while the others render, and Retry recovers it', async ({ page }) => {
   await injectFault({ provider: 'genpayment', account: 'acme-us', kind: 'status', status: 503 });
   await signIn(page, 'finance@acme.test');
+  // Balances seen in the last 30 s come from the cache; Refresh asks the providers again.
+  await page.getByRole('button', { name: 'Refresh' }).click();
 
   const failure = page.getByRole('alert', { name: /Acme Outfitters US \(GenPayment\) failed to load/ });
   await expect(failure).toBeVisible();

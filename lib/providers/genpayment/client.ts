@@ -24,7 +24,7 @@ export function createGenpaymentClient(input: ClientInput<GenpaymentSettings, Ge
     async getBalances(ctx) {
       const url = endpoint(input.baseUrl, 'api/202412/balance');
       const headers = { 'X-Genstore-Access-Token': accessToken };
-      const res = await requestJson({ ...call, method: 'GET', url, headers, schema: balanceResponseSchema, signal: ctx?.signal });
+      const res = await requestJson({ ...call, method: 'GET', url, headers, schema: balanceResponseSchema, signal: ctx?.signal, priority: ctx?.priority });
       return [mapBalance(res.data.balance, { provider, traceId: res.traceId, receivedAt: new Date() })];
     },
   };

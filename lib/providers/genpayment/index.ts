@@ -18,5 +18,11 @@ export const genpayment: ProviderDefinition<GenpaymentSettings, GenpaymentCreden
   settingsSchema: genpaymentSettingsSchema,
   credentialsSchema: genpaymentCredentialsSchema,
   defaultBaseUrl: (settings) => `https://${settings.shop.toLowerCase()}.genmystore.com`,
+  // Token bucket per app per shop: 40, refilling 2/s; higher plans set theirs on the connection.
+  rateBudget: (settings, baseUrl) => ({
+    accountKey: `${baseUrl}\n${settings.shop.toLowerCase()}`,
+    burst: settings.rateLimit?.capacity ?? 40,
+    perSecond: settings.rateLimit?.refillPerSecond ?? 2,
+  }),
   createClient: createGenpaymentClient,
 };

@@ -5,7 +5,7 @@ import { isProviderError } from '../errors';
 import { badResponse } from '../http-errors';
 import { requestJson, resolveHttpOptions, type EnvelopeFailure, type JsonRequest } from '../http';
 import { JsonNumber, parseJsonLossless } from '../json';
-import type { ClientInput, ProviderClient } from '../types';
+import type { CallContext, ClientInput, ProviderClient } from '../types';
 import { endpoint } from '../url';
 import { mapBalances } from './map';
 import {
@@ -62,7 +62,7 @@ export function createNeoxClient(input: ClientInput<NeoxSettings, NeoxCredential
   const { clientId, clientSecret } = input.credentials;
 
   function call<T>(
-    req: Pick<JsonRequest<Envelope<T>>, 'method' | 'url' | 'headers' | 'body' | 'signal' | 'secrets'>,
+    req: Pick<JsonRequest<Envelope<T>>, 'method' | 'url' | 'headers' | 'body' | 'signal' | 'priority' | 'secrets'>,
     schema: z.ZodType<Envelope<T>>,
   ) {
     return requestJson({
@@ -78,6 +78,7 @@ export function createNeoxClient(input: ClientInput<NeoxSettings, NeoxCredential
   }
 
   const tokens = tokenSource({
+    store: input.tokenStore,
     baseUrl: input.baseUrl,
     clientId,
     clientSecret,
@@ -99,11 +100,14 @@ export function createNeoxClient(input: ClientInput<NeoxSettings, NeoxCredential
   });
 
   // GET /v2/gc/accounts/balance/query
-  async function queryBalances(accessToken: string, signal?: AbortSignal) {
+  async function queryBalances(accessToken: string, ctx?: CallContext) {
     const url = endpoint(input.baseUrl, 'v2/gc/accounts/balance/query', { subMerchantId: input.settings.subMerchantId });
     // NeoX's request headers list Content-Type: application/json on every call, a GET without a body included.
     const headers = { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' };
-    const res = await call({ method: 'GET', url, headers, signal, secrets: [clientSecret, accessToken] }, balanceResponseSchema);
+    const res = await call(
+      { method: 'GET', url, headers, signal: ctx?.signal, priority: ctx?.priority, secrets: [clientSecret, accessToken] },
+      balanceResponseSchema,
+    );
     return mapBalances(res.data.data ?? [], { provider, traceId: res.traceId, timeZone: input.settings.timeZone });
   }
 
@@ -114,12 +118,12 @@ export function createNeoxClient(input: ClientInput<NeoxSettings, NeoxCredential
     async getBalances(ctx) {
       const token = await tokens.get(ctx?.signal);
       try {
-        return await queryBalances(token, ctx?.signal);
+        return await queryBalances(token, ctx);
       } catch (error) {
         if (!isProviderError(error) || error.kind !== 'auth') throw error;
         // The cached token was revoked or expired early: one retry with a fresh one.
-        tokens.invalidate(token);
-        return queryBalances(await tokens.get(ctx?.signal), ctx?.signal);
+        await tokens.invalidate(token);
+        return queryBalances(await tokens.get(ctx?.signal), ctx);
       }
     },
   };

@@ -15,5 +15,7 @@ export const neox: ProviderDefinition<NeoxSettings, NeoxCredentials> = {
   credentialsSchema: neoxCredentialsSchema,
   // NeoX issues base hosts per environment; they are not public.
   defaultBaseUrl: () => null,
+  // Undocumented: a conservative default, which the deployment may change (NEOX_BUDGET_*).
+  rateBudget: (settings, baseUrl) => ({ accountKey: `${baseUrl}\n${settings.subMerchantId}`, burst: 10, perSecond: 5 }),
   createClient: createNeoxClient,
 };

@@ -1,15 +1,13 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import type { StoredToken, TokenStore } from '../token-store';
 
 export interface IssuedToken {
   readonly accessToken: string;
   readonly expiresInSeconds: number;
 }
 
-interface CachedToken {
-  readonly accessToken: string;
-  readonly refreshAt: number;
-}
+type CachedToken = StoredToken;
 
 interface Slot {
   /** Tells apart a changed client secret for the same client id, without keeping the secret. */
@@ -47,6 +45,8 @@ function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> 
 }
 
 export interface TokenSourceInit {
+  /** Shares tokens beyond this process (Redis); a store that fails only costs a fresh token. */
+  readonly store?: TokenStore;
   readonly baseUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
@@ -57,13 +57,24 @@ export interface TokenSourceInit {
 export interface TokenSource {
   get(signal?: AbortSignal): Promise<string>;
   /** Drops the token if it is still the cached one, so the next get() fetches a fresh one. */
-  invalidate(accessToken: string): void;
+  invalidate(accessToken: string): Promise<void>;
 }
 
-/** Tokens cached per (base URL, client id) across clients, with a single in-flight refresh. */
+/** Tokens cached per (base URL, client id) across clients, with a single in-flight refresh per process. */
 export function tokenSource(init: TokenSourceInit): TokenSource {
   const key = `${init.baseUrl}\n${init.clientId}`;
   const secretHash = hash(init.clientSecret);
+  const storeKey = hash(`${key}\n${secretHash}`);
+
+  /** A token another client or instance stored, else a freshly issued one (then stored). */
+  const obtain = async (started: number): Promise<CachedToken> => {
+    const stored = init.store ? await init.store.get(storeKey).catch(() => null) : null;
+    if (stored && Date.now() < stored.refreshAt) return stored;
+    const issued = await init.issue();
+    const token = { accessToken: issued.accessToken, refreshAt: refreshTime(started, issued.expiresInSeconds) };
+    await init.store?.set(storeKey, token).catch(() => undefined);
+    return token;
+  };
 
   const slot = (): Slot => {
     let found = slots.get(key);
@@ -75,10 +86,8 @@ export function tokenSource(init: TokenSourceInit): TokenSource {
   };
 
   const refresh = (target: Slot): Promise<CachedToken> => {
-    const started = Date.now();
-    const inflight = init.issue().then(
-      (issued) => {
-        const token = { accessToken: issued.accessToken, refreshAt: refreshTime(started, issued.expiresInSeconds) };
+    const inflight = obtain(Date.now()).then(
+      (token) => {
         if (target.inflight === inflight) {
           target.current = token;
           target.inflight = null;
@@ -101,9 +110,10 @@ export function tokenSource(init: TokenSourceInit): TokenSource {
       const token = await untilAborted(target.inflight ?? refresh(target), signal);
       return token.accessToken;
     },
-    invalidate(accessToken) {
+    async invalidate(accessToken) {
       const target = slots.get(key);
       if (target?.current?.accessToken === accessToken) target.current = null;
+      await init.store?.delete(storeKey, accessToken).catch(() => undefined);
     },
   };
 }

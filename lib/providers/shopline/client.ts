@@ -55,6 +55,7 @@ export function createShoplineClient(input: ClientInput<ShoplineSettings, Shopli
       headers,
       schema,
       signal: ctx?.signal,
+      priority: ctx?.priority,
       secrets: [accessToken],
       http,
       traceIdHeader: 'traceId',

@@ -19,5 +19,7 @@ export const shopline: ProviderDefinition<ShoplineSettings, ShoplineCredentials>
   settingsSchema: shoplineSettingsSchema,
   credentialsSchema: shoplineCredentialsSchema,
   defaultBaseUrl: (settings) => `https://${settings.handle.toLowerCase()}.myshopline.com`,
+  // Leaky bucket per app per store: 4 requests/s, burst 40.
+  rateBudget: (settings, baseUrl) => ({ accountKey: `${baseUrl}\n${settings.handle.toLowerCase()}`, burst: 40, perSecond: 4 }),
   createClient: createShoplineClient,
 };

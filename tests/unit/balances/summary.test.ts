@@ -52,7 +52,7 @@ describe('summarizeByCurrency', () => {
       label: 'x',
       fetchedAt: asOf,
       status: 'error',
-      error: { kind: 'timeout', message: 'late', traceId: null, status: null },
+      error: { kind: 'timeout', message: 'late', traceId: null, status: null, retryAfterSeconds: null },
     };
     expect(summarizeByCurrency([failed])).toEqual([]);
   });

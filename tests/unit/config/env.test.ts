@@ -21,6 +21,27 @@ describe('server configuration', () => {
     expect(parseEnv({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).redisUrl).toBe('redis://127.0.0.1:6379/2');
   });
 
+  it('budgets, waits and caches have defaults, and each can be set', () => {
+    const defaults = parseEnv({});
+    expect(defaults.redisKeyPrefix).toBe('fundsight:');
+    expect(defaults.providerMaxWaitMs).toBe(15_000);
+    expect(defaults.cacheTtlSeconds).toEqual({ balances: 30, payouts: 60, settledPayout: 86_400 });
+    expect(defaults.neoxBudget).toEqual({ burst: 10, perSecond: 5 });
+    const set = parseEnv({
+      REDIS_KEY_PREFIX: 'staging:',
+      PROVIDER_MAX_WAIT_MS: '5000',
+      BALANCES_CACHE_TTL_SECONDS: '0',
+      PAYOUTS_CACHE_TTL_SECONDS: '10',
+      SETTLED_PAYOUT_CACHE_TTL_SECONDS: '600',
+      NEOX_BUDGET_BURST: '20',
+      NEOX_BUDGET_PER_SECOND: '2.5',
+    });
+    expect(set.redisKeyPrefix).toBe('staging:');
+    expect(set.providerMaxWaitMs).toBe(5_000);
+    expect(set.cacheTtlSeconds).toEqual({ balances: 0, payouts: 10, settledPayout: 600 });
+    expect(set.neoxBudget).toEqual({ burst: 20, perSecond: 2.5 });
+  });
+
   it('accepts a complete production configuration', () => {
     const env = parseEnv(production);
     expect(env.encryptionKey).toHaveLength(32);
@@ -53,6 +74,10 @@ describe('server configuration', () => {
     ['a MySQL URL', { DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres:\/\/ URL/],
     ['a Redis URL of another scheme', { REDIS_URL: 'http://127.0.0.1:6379' }, /REDIS_URL must be a redis:\/\//],
     ['a bad timeout', { PROVIDER_TIMEOUT_MS: 'soon' }, /PROVIDER_TIMEOUT_MS/],
+    ['a negative cache lifetime', { BALANCES_CACHE_TTL_SECONDS: '-1' }, /BALANCES_CACHE_TTL_SECONDS/],
+    ['a NeoX budget too small to shape', { NEOX_BUDGET_BURST: '1' }, /NEOX_BUDGET_BURST/],
+    ['a Redis key prefix with spaces', { REDIS_KEY_PREFIX: 'a b' }, /REDIS_KEY_PREFIX must be/],
+    ['an unbounded wait', { PROVIDER_MAX_WAIT_MS: '999999999' }, /PROVIDER_MAX_WAIT_MS/],
   ])('refuses %s with one line naming the variable', (_name, source, message) => {
     expect(() => parseEnv(source)).toThrow(ConfigError);
     expect(() => parseEnv(source)).toThrow(message);

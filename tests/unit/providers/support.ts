@@ -62,6 +62,7 @@ export function testHttp(overrides: Partial<HttpOptions> = {}): HttpOptions {
     maxRetries: 3,
     baseDelayMs: 10,
     maxDelayMs: 100,
+    maxWaitMs: 15_000,
     sleep: async () => {},
     random: () => 0.5,
     ...overrides,

@@ -1,0 +1,92 @@
+import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { describe, expect, it } from 'vitest';
+import { BudgetGate } from '@/lib/connections/budget/gate';
+import { BudgetUnavailableError, ProviderBusyError } from '@/lib/providers/budget';
+import type { CallPriority } from '@/lib/providers/types';
+
+const memory = (points: number, duration: number) => new RateLimiterMemory({ points, duration });
+const inSeconds = (s: number) => Date.now() + s * 1000;
+
+function gate(steady: RateLimiterAbstract, burst: RateLimiterAbstract | null = null) {
+  return new BudgetGate('shopline', `test-${Math.random()}`, { steady, burst });
+}
+
+async function outcome(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => 'taken',
+    (error: unknown) => error,
+  );
+}
+
+describe('BudgetGate', () => {
+  it('lets the window’s calls through at once and makes the next one wait for the next window', async () => {
+    const g = gate(memory(2, 1));
+    const started = Date.now();
+    await Promise.all([g.take({ priority: 'interactive', deadline: inSeconds(5) }), g.take({ priority: 'interactive', deadline: inSeconds(5) })]);
+    expect(Date.now() - started).toBeLessThan(200);
+    await g.take({ priority: 'interactive', deadline: inSeconds(5) });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it('fails at once, naming the provider and when to retry, when the budget stays spent past the deadline', async () => {
+    const g = gate(memory(1, 10));
+    await g.take({ priority: 'interactive', deadline: inSeconds(1) });
+    const started = Date.now();
+    const error = await outcome(g.take({ priority: 'interactive', deadline: inSeconds(2) }));
+    expect(error).toBeInstanceOf(ProviderBusyError);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(error).toMatchObject({ provider: 'shopline', retryAfterSeconds: 10 });
+    expect((error as Error).message).toMatch(/SHOPLINE Payments is busy.*Retry after 10 s/);
+  });
+
+  it('serves interactive callers before background ones waiting on the same account', async () => {
+    const g = gate(memory(1, 1));
+    await g.take({ priority: 'interactive', deadline: inSeconds(5) });
+    const order: CallPriority[] = [];
+    const waitFor = (priority: CallPriority) => g.take({ priority, deadline: inSeconds(8) }).then(() => order.push(priority));
+    const background = [waitFor('background'), waitFor('background')];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const interactive = waitFor('interactive');
+    expect(g.waiting).toEqual({ interactive: 1, background: 2 });
+    await Promise.all([...background, interactive]);
+    expect(order).toEqual(['interactive', 'background', 'background']);
+  });
+
+  it('keeps the burst for interactive callers: background work only spends the steady window', async () => {
+    const g = gate(memory(1, 2), memory(5, 60));
+    await g.take({ priority: 'background', deadline: inSeconds(1) });
+    const blocked = await outcome(g.take({ priority: 'background', deadline: inSeconds(1) }));
+    expect(blocked).toBeInstanceOf(ProviderBusyError);
+    const started = Date.now();
+    for (let i = 0; i < 5; i += 1) await g.take({ priority: 'interactive', deadline: inSeconds(1) });
+    expect(Date.now() - started).toBeLessThan(300);
+  });
+
+  it('gives up a waiting caller whose request is aborted, and the queue moves on', async () => {
+    const g = gate(memory(1, 1));
+    await g.take({ priority: 'interactive', deadline: inSeconds(5) });
+    const controller = new AbortController();
+    const aborted = outcome(g.take({ priority: 'interactive', signal: controller.signal, deadline: inSeconds(5) }));
+    const next = g.take({ priority: 'interactive', deadline: inSeconds(5) });
+    controller.abort(new Error('gone'));
+    expect(await aborted).toMatchObject({ message: 'gone' });
+    await expect(next).resolves.toBeUndefined();
+  });
+
+  it('refuses every waiting caller clearly when the limiter cannot be asked (never unlimited)', async () => {
+    const broken = memory(1, 1);
+    broken.consume = () => Promise.reject(new Error('Redis connection is not ready'));
+    const g = gate(broken);
+    const results = await Promise.all([1, 2, 3].map(() => outcome(g.take({ priority: 'interactive', deadline: inSeconds(5) }))));
+    for (const result of results) expect(result).toBeInstanceOf(BudgetUnavailableError);
+    expect((results[0] as Error).message).toMatch(/SHOPLINE Payments was not called/);
+  });
+
+  it('pause() holds everyone sharing the budget back for the given time', async () => {
+    const g = gate(memory(10, 1));
+    await g.pause(1_000);
+    const started = Date.now();
+    await g.take({ priority: 'interactive', deadline: inSeconds(5) });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+});
