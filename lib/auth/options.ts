@@ -5,8 +5,11 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { serverEnv } from '@/lib/config/env';
 import { getDb } from '@/lib/db/client';
+import { endSession, startSession, type AuthState } from '@/lib/db/sessions';
 import { log } from '@/lib/log';
+import { authStateCache } from './auth-state-cache';
 import { verifyCredentials, type VerifyResult } from './credentials';
+import { checkSession } from './session-check';
 import { sessionUserSchema, switchOrganization } from './session-user';
 
 const SESSION_MAX_AGE_S = 8 * 60 * 60;
@@ -20,12 +23,15 @@ const credentialsSchema = z.object({ email: z.string().max(320), password: z.str
 const switchSchema = z.object({ organizationId: z.string() });
 
 /** next-auth's authorize: a user on success, null for a wrong email or password, throws LOCKED_ERROR when locked. */
-export async function authorizeCredentials(input: unknown): Promise<User | null> {
+export async function authorizeCredentials(input: unknown, userAgent = ''): Promise<User | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   let result: VerifyResult;
+  let session: { sessionId: string; sessionVersion: number } | null = null;
   try {
-    result = await verifyCredentials(await getDb(), parsed.data);
+    const db = await getDb();
+    result = await verifyCredentials(db, parsed.data);
+    if (result.ok) session = await startSession(db, { userId: result.user.userId, userAgent });
   } catch (error) {
     log.error('auth.sign_in_error', { error: error instanceof Error ? error.message : 'unknown' });
     throw new Error(UNAVAILABLE_ERROR);
@@ -34,8 +40,8 @@ export async function authorizeCredentials(input: unknown): Promise<User | null>
     if (result.reason === 'locked') throw new Error(LOCKED_ERROR);
     return null;
   }
-  const { user } = result;
-  return { id: user.userId, email: user.email, name: user.name, sessionUser: user };
+  const user = { ...result.user, sessionId: session?.sessionId };
+  return { id: user.userId, email: user.email, name: user.name, sessionUser: user, sessionVersion: session?.sessionVersion };
 }
 
 interface JwtParams {
@@ -45,16 +51,44 @@ interface JwtParams {
   session?: unknown;
 }
 
-/** Puts the session user into the token at sign-in; `update({ organizationId })` switches among the user's organizations. */
-export function jwtCallback({ token, user, trigger, session }: JwtParams): JWT {
-  if (user?.sessionUser) return { ...token, user: user.sessionUser };
-  if (trigger === 'update' && token.user) {
-    const request = switchSchema.safeParse(session);
-    // Only organizations listed in the signed token qualify, so the browser cannot pick an arbitrary one.
-    const switched = request.success ? switchOrganization(token.user, request.data.organizationId) : null;
-    if (switched) return { ...token, user: switched };
+/**
+ * Puts the session user into the token at sign-in. On every later request it checks the token against
+ * the user's current state (session version, lock, ended sessions, memberships; cached a few seconds)
+ * and drops the user from a token that must no longer work. `update({ organizationId })` switches
+ * among the user's organizations as the database lists them.
+ */
+export function createJwtCallback(loadState: (userId: string) => Promise<AuthState | null>) {
+  return async function jwt({ token, user, trigger, session }: JwtParams): Promise<JWT> {
+    if (user?.sessionUser) return { ...token, user: user.sessionUser, sessionVersion: user.sessionVersion };
+    if (!token.user) return token;
+    const state = await loadState(token.user.userId);
+    const current = checkSession(
+      { user: token.user, sessionId: token.user.sessionId, sessionVersion: token.sessionVersion },
+      state,
+    );
+    if (!current) return { ...token, user: undefined };
+    if (trigger === 'update') {
+      const request = switchSchema.safeParse(session);
+      // Only organizations the database lists for the user qualify, so the browser cannot pick an arbitrary one.
+      const switched = request.success ? switchOrganization(current, request.data.organizationId) : null;
+      if (switched) return { ...token, user: switched };
+    }
+    return { ...token, user: current };
+  };
+}
+
+export const jwtCallback = createJwtCallback((userId) => authStateCache().get(userId));
+
+/** Sign-out ends the session on the server too, so a copied cookie stops working. */
+async function endSignedOutSession({ token }: { token: JWT }): Promise<void> {
+  const user = token.user;
+  if (!user?.sessionId) return;
+  try {
+    await endSession(await getDb(), user.userId, user.sessionId);
+    await authStateCache().invalidate(user.userId);
+  } catch (error) {
+    log.warn('auth.sign_out_error', { error: error instanceof Error ? error.name : 'unknown' });
   }
-  return token;
 }
 
 /** Exposes the token's user as session.user; a token without a valid one yields a session without user. */
@@ -79,8 +113,12 @@ export const authOptions: NextAuthOptions = {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
       },
-      authorize: (credentials) => authorizeCredentials(credentials),
+      authorize: (credentials, request) => {
+        const agent = request.headers?.['user-agent'];
+        return authorizeCredentials(credentials, typeof agent === 'string' ? agent : '');
+      },
     }),
   ],
   callbacks: { jwt: jwtCallback, session: sessionCallback },
+  events: { signOut: endSignedOutSession },
 };

@@ -3,6 +3,7 @@ import { serverEnv } from '@/lib/config/env';
 import { createProviderClient } from '@/lib/providers/registry';
 import type { ProviderClient, ProviderId } from '@/lib/providers/types';
 import { ConnectionConfigError } from './failure';
+import { baseUrlPolicy } from './policy';
 
 /** A connection of the signed-in organization with its decrypted credentials; server-only. */
 export interface LoadedConnection {
@@ -24,6 +25,7 @@ export function clientFor(connection: LoadedConnection): ProviderClient {
       settings: connection.settings,
       credentials: connection.credentials,
       http: { timeoutMs: env.providerTimeoutMs, maxRetries: env.providerMaxRetries },
+      policy: baseUrlPolicy(),
     });
   } catch (error) {
     throw new ConnectionConfigError(

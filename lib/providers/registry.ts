@@ -1,20 +1,27 @@
 import type { z } from 'zod';
-import { genpayment, type GenpaymentCredentials, type GenpaymentSettings } from './genpayment';
+import { DEVELOPMENT_POLICY, BaseUrlError, checkBaseUrl, type BaseUrlPolicy } from './base-url';
+import { genpayment } from './genpayment';
 import type { HttpOptions } from './http';
-import { neox, type NeoxCredentials, type NeoxSettings } from './neox';
-import { shopline, type ShoplineCredentials, type ShoplineSettings } from './shopline';
+import { neox } from './neox';
+import { shopline } from './shopline';
 import type { ProviderClient, ProviderDefinition, ProviderId } from './types';
 
-export interface ProviderDefinitions {
-  readonly genpayment: ProviderDefinition<GenpaymentSettings, GenpaymentCredentials>;
-  readonly shopline: ProviderDefinition<ShoplineSettings, ShoplineCredentials>;
-  readonly neox: ProviderDefinition<NeoxSettings, NeoxCredentials>;
-}
+/** Every provider's declaration by id: the only list of implementations. */
+export const providers = { genpayment, shopline, neox } satisfies Readonly<Record<ProviderId, { readonly id: ProviderId }>>;
 
-export const providers: ProviderDefinitions = { genpayment, shopline, neox };
+export type ProviderDefinitions = typeof providers;
 
 export function getProviderDefinition<K extends ProviderId>(id: K): ProviderDefinitions[K] {
   return providers[id];
+}
+
+/** The declaration as provider-neutral code sees it: schemas yield unknown values. */
+export function providerDefinition(id: ProviderId): ProviderDefinition {
+  return providers[id] as unknown as ProviderDefinition;
+}
+
+export function isProviderId(value: string): value is ProviderId {
+  return Object.hasOwn(providers, value);
 }
 
 /** A connection's stored configuration cannot be used; the message names fields, never their values. */
@@ -29,29 +36,41 @@ export class ProviderConfigError extends Error {
   }
 }
 
-function validate<T>(provider: ProviderId, part: 'settings' | 'credentials', schema: z.ZodType<T>, value: unknown): T {
+// Bounds every stored or submitted value, whatever the provider's own schema allows.
+const MAX_VALUE_LENGTH = 4096;
+
+/** Validates one part with the provider's schema; a key the form does not declare is refused, not dropped. */
+export function validatePart(provider: ProviderId, part: 'settings' | 'credentials', value: unknown): Record<string, string> {
+  const definition = providerDefinition(provider);
+  const declared = new Set(definition.form[part].map((field) => field.key));
+  const problems: { field: string; message: string }[] = [];
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    for (const [key, raw] of Object.entries(value)) {
+      if (!declared.has(key)) problems.push({ field: `${part}.${key}`, message: 'is not a field of this provider' });
+      else if (typeof raw === 'string' && raw.length > MAX_VALUE_LENGTH) problems.push({ field: `${part}.${key}`, message: 'is too long' });
+    }
+  }
+  const schema = (part === 'settings' ? definition.settingsSchema : definition.credentialsSchema) as z.ZodType<Record<string, string>>;
   const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => ({
-    field: [part, ...issue.path.map(String)].join('.'),
+  if (!result.success) {
     // Messages are ours or zod's generic ones ("expected string"); neither repeats the input.
-    message: issue.message,
-  }));
-  const text = problems.map((p) => `${p.field} ${p.message}`).join('; ');
-  throw new ProviderConfigError(provider, problems.map((p) => p.field), `Invalid ${provider} ${part}: ${text}`);
+    for (const issue of result.error.issues) problems.push({ field: [part, ...issue.path.map(String)].join('.'), message: issue.message });
+  }
+  if (problems.length > 0 || !result.success) {
+    const text = problems.map((p) => `${p.field} ${p.message}`).join('; ');
+    throw new ProviderConfigError(provider, problems.map((p) => p.field), `Invalid ${provider} ${part}: ${text}`);
+  }
+  return result.data;
 }
 
-function validateBaseUrl(provider: ProviderId, baseUrl: string): string {
-  let url: URL | null = null;
+/** The provider's base URL checked against the policy and its own API path; ProviderConfigError on `baseUrl`. */
+export function validateBaseUrl(provider: ProviderId, baseUrl: string, policy: BaseUrlPolicy = DEVELOPMENT_POLICY): string {
   try {
-    url = new URL(baseUrl);
-  } catch {
-    url = null;
+    return checkBaseUrl(baseUrl, providerDefinition(provider).apiPath, policy);
+  } catch (error) {
+    if (!(error instanceof BaseUrlError)) throw error;
+    throw new ProviderConfigError(provider, ['baseUrl'], `Invalid ${provider} baseUrl: ${error.message}`);
   }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) {
-    throw new ProviderConfigError(provider, ['baseUrl'], `Invalid ${provider} baseUrl: must be an http(s) URL without credentials`);
-  }
-  return baseUrl;
 }
 
 export interface ConnectionInput {
@@ -60,50 +79,23 @@ export interface ConnectionInput {
   readonly settings: unknown;
   readonly credentials: unknown;
   readonly http?: Partial<HttpOptions>;
+  readonly policy?: BaseUrlPolicy;
 }
 
-function create<S, C>(definition: ProviderDefinition<S, C>, conn: ConnectionInput): ProviderClient {
+/** Validates settings, credentials and base URL with the provider's declaration, then builds its client. */
+export function createProviderClient(conn: ConnectionInput): ProviderClient {
+  const definition = providerDefinition(conn.provider);
   return definition.createClient({
-    baseUrl: validateBaseUrl(conn.provider, conn.baseUrl),
-    settings: validate(conn.provider, 'settings', definition.settingsSchema, conn.settings),
-    credentials: validate(conn.provider, 'credentials', definition.credentialsSchema, conn.credentials),
+    baseUrl: validateBaseUrl(conn.provider, conn.baseUrl, conn.policy),
+    settings: validatePart(conn.provider, 'settings', conn.settings),
+    credentials: validatePart(conn.provider, 'credentials', conn.credentials),
     http: conn.http,
   });
 }
 
-/** Validates settings and credentials with the provider's schemas, then builds its client. */
-export function createProviderClient(conn: ConnectionInput): ProviderClient {
-  switch (conn.provider) {
-    case 'genpayment':
-      return create(providers.genpayment, conn);
-    case 'shopline':
-      return create(providers.shopline, conn);
-    case 'neox':
-      return create(providers.neox, conn);
-    default: {
-      const unknownProvider: never = conn.provider;
-      throw new ProviderConfigError(unknownProvider, ['provider'], 'Unknown provider');
-    }
-  }
-}
-
-function defaultFor<S, C>(definition: ProviderDefinition<S, C>, settings: unknown): string | null {
-  const parsed = definition.settingsSchema.safeParse(settings);
-  return parsed.success ? definition.defaultBaseUrl(parsed.data) : null;
-}
-
 /** The real provider host for unvalidated settings; null when it must be configured or settings are invalid. */
 export function defaultBaseUrlFor(provider: ProviderId, settings: unknown): string | null {
-  switch (provider) {
-    case 'genpayment':
-      return defaultFor(providers.genpayment, settings);
-    case 'shopline':
-      return defaultFor(providers.shopline, settings);
-    case 'neox':
-      return defaultFor(providers.neox, settings);
-    default: {
-      const unknownProvider: never = provider;
-      return unknownProvider;
-    }
-  }
+  const definition = providerDefinition(provider);
+  const parsed = definition.settingsSchema.safeParse(settings);
+  return parsed.success ? definition.defaultBaseUrl(parsed.data) : null;
 }

@@ -3,8 +3,8 @@ import type { BalanceLine } from '@/lib/domain/balance';
 import type { BalanceTransaction, Payout, PayoutStatus, ProviderPage } from '@/lib/domain/transaction';
 import type { HttpOptions } from './http';
 
-export const PROVIDER_IDS = ['genpayment', 'shopline', 'neox'] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
+export { PROVIDER_IDS, type ProviderId } from './names';
+import type { ProviderId } from './names';
 
 export interface ProviderCapabilities {
   readonly balances: true;
@@ -63,11 +63,47 @@ export interface ClientInput<Settings, Credentials> {
   readonly http?: Partial<HttpOptions>;
 }
 
+/** One input of a connection form: a key of the settings or credentials schema, with its words. */
+export interface FormField {
+  readonly key: string;
+  readonly label: string;
+  readonly help: string;
+  readonly placeholder?: string;
+}
+
+/**
+ * The provider's documented request budget per connection (a plain shape; the limiter reads it):
+ * a leaky bucket draining `perSecond` with room for `burst`, or a token bucket of `capacity` refilling
+ * `refillPerSecond`. `documented: false` marks an assumption where the provider documents none.
+ */
+export type RateBudget =
+  | { readonly kind: 'leaky'; readonly perSecond: number; readonly burst: number; readonly documented: boolean }
+  | { readonly kind: 'bucket'; readonly capacity: number; readonly refillPerSecond: number; readonly documented: boolean };
+
 /** Everything the app knows about one provider: how to configure it and how to call it. */
 export interface ProviderDefinition<Settings = unknown, Credentials = unknown> {
   readonly id: ProviderId;
   readonly displayName: string;
   readonly capabilities: ProviderCapabilities;
+  /** Form words for each settings and credentials key, in form order. */
+  readonly form: {
+    readonly settings: readonly FormField[];
+    readonly credentials: readonly FormField[];
+    /** Help for the base URL field (what the default is, when it must be set). */
+    readonly baseUrlHelp: string;
+  };
+  /** The path every call of the client starts with; a base URL already ending in it would double it. */
+  readonly apiPath: string;
+  /** Formats of the provider's own ids, for checking route parameters before calling. */
+  readonly idFormats: { readonly payoutId: RegExp | null; readonly transactionId: RegExp | null };
+  /** Largest page each list endpoint accepts; null where the capability is absent. */
+  readonly pageLimits: { readonly transactions: number | null; readonly payouts: number | null };
+  readonly rateBudget: RateBudget;
+  /**
+   * The IANA zone of the provider's timestamps that carry no offset; null when every timestamp has one
+   * (or the provider sends none).
+   */
+  readonly timestampZone: string | null;
   /** Non-secret account identifiers (shop, handle, subMerchantId). */
   readonly settingsSchema: z.ZodType<Settings>;
   /** Secrets; stored encrypted, never sent to the browser. */

@@ -156,6 +156,28 @@ export function sandboxBaseUrl(sandboxUrl: string, account: SandboxAccount): str
   }
 }
 
+/** What a connection to this account is configured with (settings and secrets), as the provider's docs name them. */
+export function sandboxConnectionConfig(account: SandboxAccount): {
+  settings: Record<string, string>;
+  credentials: Record<string, string>;
+} {
+  switch (account.provider) {
+    case 'genpayment':
+      return { settings: { shop: account.shop }, credentials: { accessToken: account.accessToken } };
+    case 'shopline':
+      return { settings: { handle: account.handle }, credentials: { accessToken: account.accessToken } };
+    case 'neox':
+      return {
+        settings: { subMerchantId: account.subMerchantId },
+        credentials: { clientId: account.clientId, clientSecret: account.clientSecret },
+      };
+    default: {
+      const unreachable: never = account;
+      throw new Error(`unknown sandbox account ${String(unreachable)}`);
+    }
+  }
+}
+
 export function findAccount<P extends SandboxAccount['provider']>(
   provider: P,
   match: (account: Extract<SandboxAccount, { provider: P }>) => boolean,

@@ -1,6 +1,6 @@
 import { PROVIDER_NAMES } from '../names';
 import type { ProviderDefinition } from '../types';
-import { createGenpaymentClient } from './client';
+import { API_PATH, createGenpaymentClient } from './client';
 import {
   genpaymentCredentialsSchema,
   genpaymentSettingsSchema,
@@ -16,6 +16,29 @@ export const genpayment: ProviderDefinition<GenpaymentSettings, GenpaymentCreden
   capabilities: { balances: true, transactions: false, payouts: false },
   settingsSchema: genpaymentSettingsSchema,
   credentialsSchema: genpaymentCredentialsSchema,
+  form: {
+    settings: [
+      {
+        key: 'shop',
+        label: 'Shop domain',
+        help: 'Your Genstore shop’s handle: "acme" for acme.genmystore.com.',
+        placeholder: 'acme',
+      },
+    ],
+    credentials: [
+      {
+        key: 'accessToken',
+        label: 'Access token',
+        help: 'The shop’s offline access token from installing your app; it needs the read_finance_account scope.',
+      },
+    ],
+    baseUrlHelp: 'Leave empty for https://<shop>.genmystore.com. Give the host only: the API path is added for you.',
+  },
+  apiPath: `/${API_PATH}`,
+  idFormats: { payoutId: null, transactionId: null },
+  pageLimits: { transactions: null, payouts: null },
+  rateBudget: { kind: 'bucket', capacity: 40, refillPerSecond: 2, documented: true },
+  timestampZone: null,
   defaultBaseUrl: (settings) => `https://${settings.shop.toLowerCase()}.genmystore.com`,
   createClient: createGenpaymentClient,
 };

@@ -12,6 +12,28 @@ export const neox: ProviderDefinition<NeoxSettings, NeoxCredentials> = {
   capabilities: { balances: true, transactions: false, payouts: false },
   settingsSchema: neoxSettingsSchema,
   credentialsSchema: neoxCredentialsSchema,
+  form: {
+    settings: [
+      {
+        key: 'subMerchantId',
+        label: 'Sub-merchant id',
+        help: 'The sub-merchant id NeoX issued for this account (up to 15 characters).',
+        placeholder: 'ACME00000000001',
+      },
+    ],
+    credentials: [
+      { key: 'clientId', label: 'Client id', help: 'The OAuth client id of your NeoX API credentials.' },
+      { key: 'clientSecret', label: 'Client secret', help: 'The OAuth client secret issued with the client id.' },
+    ],
+    baseUrlHelp: 'Required: NeoX issues an API host per environment. Give the host only, without /v2.',
+  },
+  apiPath: '/v2/',
+  idFormats: { payoutId: null, transactionId: null },
+  pageLimits: { transactions: null, payouts: null },
+  // NeoX documents no limit: an assumption kept well under what the others allow.
+  rateBudget: { kind: 'bucket', capacity: 10, refillPerSecond: 2, documented: false },
+  // Undocumented; read as Hong Kong time (see map.ts).
+  timestampZone: 'Asia/Hong_Kong',
   // NeoX issues base hosts per environment; they are not public.
   defaultBaseUrl: () => null,
   createClient: createNeoxClient,

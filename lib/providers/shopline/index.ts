@@ -1,6 +1,6 @@
 import { PROVIDER_NAMES } from '../names';
 import type { ProviderDefinition } from '../types';
-import { createShoplineClient } from './client';
+import { API_PATH, createShoplineClient, MAX_PAYOUTS_PAGE, MAX_TRANSACTIONS_PAGE } from './client';
 import {
   shoplineCredentialsSchema,
   shoplineSettingsSchema,
@@ -17,6 +17,31 @@ export const shopline: ProviderDefinition<ShoplineSettings, ShoplineCredentials>
   capabilities: { balances: true, transactions: true, payouts: true },
   settingsSchema: shoplineSettingsSchema,
   credentialsSchema: shoplineCredentialsSchema,
+  form: {
+    settings: [
+      {
+        key: 'handle',
+        label: 'Store handle',
+        help: 'The first part of your store’s admin address: "open001" for open001.myshopline.com.',
+        placeholder: 'open001',
+      },
+    ],
+    credentials: [
+      {
+        key: 'accessToken',
+        label: 'Access token',
+        help: 'An app access token with the read_finance_account scope (SHOPLINE admin → Apps → Develop apps).',
+      },
+    ],
+    baseUrlHelp: 'Leave empty for https://<handle>.myshopline.com. Give the host only: the API path is added for you.',
+  },
+  apiPath: `/${API_PATH}`,
+  // Balance transaction and payout ids are decimal numbers carried as strings.
+  idFormats: { payoutId: /^\d{1,32}$/, transactionId: /^\d{1,32}$/ },
+  pageLimits: { transactions: MAX_TRANSACTIONS_PAGE, payouts: MAX_PAYOUTS_PAGE },
+  rateBudget: { kind: 'leaky', perSecond: 4, burst: 40, documented: true },
+  // Every timestamp carries its offset (2022-02-25T18:00:42+08:00).
+  timestampZone: null,
   defaultBaseUrl: (settings) => `https://${settings.handle.toLowerCase()}.myshopline.com`,
   createClient: createShoplineClient,
 };
