@@ -28,6 +28,11 @@ const schema = z
       .optional(),
     PROVIDER_TIMEOUT_MS: positiveInt(10_000),
     PROVIDER_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().min(3).max(320).default('Fundsight <no-reply@fundsight.invalid>'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -47,6 +52,9 @@ export interface ServerEnv {
   readonly redisUrl: string | null;
   readonly providerTimeoutMs: number;
   readonly providerMaxRetries: number;
+  /** Invitation mail; null = links are shown to the admin to copy. */
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -73,6 +81,8 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
     redisUrl: env.REDIS_URL ?? null,
     providerTimeoutMs: env.PROVIDER_TIMEOUT_MS,
     providerMaxRetries: env.PROVIDER_MAX_RETRIES,
+    smtpUrl: env.SMTP_URL ?? null,
+    mailFrom: env.MAIL_FROM,
   };
 }
 

@@ -31,6 +31,8 @@ export class ProviderConfigError extends Error {
     readonly provider: ProviderId,
     readonly fields: readonly string[],
     message: string,
+    /** One message per field, for showing next to form fields; never contains a value. */
+    readonly issues: readonly { readonly field: string; readonly message: string }[] = [],
   ) {
     super(message);
   }
@@ -58,7 +60,7 @@ export function validatePart(provider: ProviderId, part: 'settings' | 'credentia
   }
   if (problems.length > 0 || !result.success) {
     const text = problems.map((p) => `${p.field} ${p.message}`).join('; ');
-    throw new ProviderConfigError(provider, problems.map((p) => p.field), `Invalid ${provider} ${part}: ${text}`);
+    throw new ProviderConfigError(provider, problems.map((p) => p.field), `Invalid ${provider} ${part}: ${text}`, problems);
   }
   return result.data;
 }
@@ -69,7 +71,9 @@ export function validateBaseUrl(provider: ProviderId, baseUrl: string, policy: B
     return checkBaseUrl(baseUrl, providerDefinition(provider).apiPath, policy);
   } catch (error) {
     if (!(error instanceof BaseUrlError)) throw error;
-    throw new ProviderConfigError(provider, ['baseUrl'], `Invalid ${provider} baseUrl: ${error.message}`);
+    throw new ProviderConfigError(provider, ['baseUrl'], `Invalid ${provider} baseUrl: ${error.message}`, [
+      { field: 'baseUrl', message: error.message },
+    ]);
   }
 }
 

@@ -91,6 +91,8 @@ export interface ProviderDefinition<Settings = unknown, Credentials = unknown> {
     readonly credentials: readonly FormField[];
     /** Help for the base URL field (what the default is, when it must be set). */
     readonly baseUrlHelp: string;
+    /** What a 403 from the balance endpoint means for this provider (a missing scope, an inactive account). */
+    readonly forbiddenHint: string;
   };
   /** The path every call of the client starts with; a base URL already ending in it would double it. */
   readonly apiPath: string;

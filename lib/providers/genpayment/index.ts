@@ -33,6 +33,7 @@ export const genpayment: ProviderDefinition<GenpaymentSettings, GenpaymentCreden
       },
     ],
     baseUrlHelp: 'Leave empty for https://<shop>.genmystore.com. Give the host only: the API path is added for you.',
+    forbiddenHint: 'The token lacks the read_finance_account scope: add it to the app and reinstall it on the shop.',
   },
   apiPath: `/${API_PATH}`,
   idFormats: { payoutId: null, transactionId: null },

@@ -26,6 +26,7 @@ export const neox: ProviderDefinition<NeoxSettings, NeoxCredentials> = {
       { key: 'clientSecret', label: 'Client secret', help: 'The OAuth client secret issued with the client id.' },
     ],
     baseUrlHelp: 'Required: NeoX issues an API host per environment. Give the host only, without /v2.',
+    forbiddenHint: 'NeoX refused this sub-merchant: check that it is activated for these credentials.',
   },
   apiPath: '/v2/',
   idFormats: { payoutId: null, transactionId: null },

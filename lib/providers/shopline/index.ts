@@ -34,6 +34,7 @@ export const shopline: ProviderDefinition<ShoplineSettings, ShoplineCredentials>
       },
     ],
     baseUrlHelp: 'Leave empty for https://<handle>.myshopline.com. Give the host only: the API path is added for you.',
+    forbiddenHint: 'The token lacks the read_finance_account scope: add it to the app and reinstall it.',
   },
   apiPath: `/${API_PATH}`,
   // Balance transaction and payout ids are decimal numbers carried as strings.

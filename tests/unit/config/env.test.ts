@@ -18,6 +18,13 @@ describe('server configuration', () => {
     expect(parseEnv({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).redisUrl).toBe('redis://127.0.0.1:6379/2');
   });
 
+  it('shows invitation links to copy unless SMTP_URL is set, then mails them from MAIL_FROM', () => {
+    expect(parseEnv({}).smtpUrl).toBeNull();
+    const env = parseEnv({ SMTP_URL: 'smtp://mail.example.test:587', MAIL_FROM: 'Fundsight <ops@example.test>' });
+    expect(env).toMatchObject({ smtpUrl: 'smtp://mail.example.test:587', mailFrom: 'Fundsight <ops@example.test>' });
+    expect(() => parseEnv({ SMTP_URL: 'http://mail.example.test' })).toThrow(/SMTP_URL must be an smtp:\/\//);
+  });
+
   it('accepts a complete production configuration', () => {
     const env = parseEnv(production);
     expect(env.encryptionKey).toHaveLength(32);

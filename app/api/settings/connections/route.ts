@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { listConnectionViews, addConnection } from '@/lib/admin/connections';
+import { settingsMutation } from '@/lib/admin/route';
+import { connectionFormSchema } from '@/lib/admin/schemas';
+import { requireApiSession } from '@/lib/auth/session';
+import { getDb } from '@/lib/db/client';
+import { apiRoute, json, parseQuery } from '@/lib/http/handler';
+
+// GET /api/settings/connections: every connection of the organization with its status; admins only, no credentials.
+export const GET = apiRoute(async (request) => {
+  const user = await requireApiSession('admin');
+  parseQuery(z.object({}).strict(), request.nextUrl.searchParams);
+  return json(await listConnectionViews(await getDb(), user.organizationId));
+});
+
+// POST /api/settings/connections: adds a connection from the form.
+export const POST = settingsMutation({ schema: connectionFormSchema }, async ({ db, actor, body }) => {
+  const created = await addConnection(db, actor, body);
+  return json({ id: created.id }, { status: 201 });
+});
