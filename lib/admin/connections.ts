@@ -18,6 +18,7 @@ import type { ProviderCapabilities, ProviderId } from '@/lib/providers/types';
 import { recordAudit, type Actor } from './audit';
 import { checkedBaseUrl, checkedPart, checkedProvider } from './connection-input';
 import { explainTestFailure, type TestResult } from './connection-test';
+import { FieldError } from './errors';
 
 /** A connection as the settings page shows it: identifiers and status, never credentials. */
 export interface ConnectionView {
@@ -85,9 +86,21 @@ export interface CandidateInput {
 /** Provider, settings, credentials and base URL checked like the form: FieldError naming each bad field. */
 export async function checkCandidate(input: CandidateInput) {
   const provider = checkedProvider(input.provider);
-  const settings = checkedPart(provider, 'settings', input.settings);
-  const credentials = checkedPart(provider, 'credentials', input.credentials);
-  const baseUrl = await checkedBaseUrl(provider, input.baseUrl, settings);
+  // Every field's problem at once, so the form shows them all after one attempt.
+  const fields: Record<string, string> = {};
+  const collect = <T>(check: () => T): T | null => {
+    try {
+      return check();
+    } catch (error) {
+      if (!(error instanceof FieldError)) throw error;
+      Object.assign(fields, error.fields);
+      return null;
+    }
+  };
+  const settings = collect(() => checkedPart(provider, 'settings', input.settings));
+  const credentials = collect(() => checkedPart(provider, 'credentials', input.credentials));
+  const baseUrl = settings ? await checkedBaseUrl(provider, input.baseUrl, settings).catch((error: unknown) => collect(() => { throw error; })) : null;
+  if (!settings || !credentials || !baseUrl) throw new FieldError(fields);
   return { provider, settings, credentials, baseUrl };
 }
 

@@ -42,8 +42,14 @@ export interface AuthStateCacheOptions {
   readonly ttlMs?: number;
 }
 
+/** What the asking token holds: a cached state that predates it (a sign-in just now) is read afresh. */
+export interface TokenClaims {
+  readonly sessionId?: string;
+  readonly sessionVersion?: number;
+}
+
 export interface AuthStateCache {
-  get(userId: string): Promise<AuthState | null>;
+  get(userId: string, claims?: TokenClaims): Promise<AuthState | null>;
   /** Called after every change to a user's sessions, memberships or lock: the next request reads the database. */
   invalidate(userId: string): Promise<void>;
 }
@@ -73,10 +79,16 @@ export function createAuthStateCache(options: AuthStateCacheOptions): AuthStateC
   }
 
   return {
-    async get(userId) {
+    async get(userId, claims) {
       const cached = await read(userId);
       const hit = cached === null ? null : deserialize(cached);
-      if (hit) return hit.state;
+      // Revocations only ever remove sessions or raise the version, so a newer token than the cache means a stale cache.
+      const predates =
+        hit?.state &&
+        claims &&
+        ((claims.sessionId !== undefined && !hit.state.activeSessionIds.includes(claims.sessionId)) ||
+          (claims.sessionVersion !== undefined && claims.sessionVersion > hit.state.sessionVersion));
+      if (hit && !predates) return hit.state;
       const state = await options.load(userId);
       await write(userId, serialize(state));
       return state;

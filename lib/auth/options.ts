@@ -7,7 +7,7 @@ import { serverEnv } from '@/lib/config/env';
 import { getDb } from '@/lib/db/client';
 import { endSession, startSession, type AuthState } from '@/lib/db/sessions';
 import { log } from '@/lib/log';
-import { authStateCache } from './auth-state-cache';
+import { authStateCache, type TokenClaims } from './auth-state-cache';
 import { verifyCredentials, type VerifyResult } from './credentials';
 import { checkSession } from './session-check';
 import { sessionUserSchema, switchOrganization } from './session-user';
@@ -57,11 +57,11 @@ interface JwtParams {
  * and drops the user from a token that must no longer work. `update({ organizationId })` switches
  * among the user's organizations as the database lists them.
  */
-export function createJwtCallback(loadState: (userId: string) => Promise<AuthState | null>) {
+export function createJwtCallback(loadState: (userId: string, claims: TokenClaims) => Promise<AuthState | null>) {
   return async function jwt({ token, user, trigger, session }: JwtParams): Promise<JWT> {
     if (user?.sessionUser) return { ...token, user: user.sessionUser, sessionVersion: user.sessionVersion };
     if (!token.user) return token;
-    const state = await loadState(token.user.userId);
+    const state = await loadState(token.user.userId, { sessionId: token.user.sessionId, sessionVersion: token.sessionVersion });
     const current = checkSession(
       { user: token.user, sessionId: token.user.sessionId, sessionVersion: token.sessionVersion },
       state,
@@ -77,7 +77,7 @@ export function createJwtCallback(loadState: (userId: string) => Promise<AuthSta
   };
 }
 
-export const jwtCallback = createJwtCallback((userId) => authStateCache().get(userId));
+export const jwtCallback = createJwtCallback((userId, claims) => authStateCache().get(userId, claims));
 
 /** Sign-out ends the session on the server too, so a copied cookie stops working. */
 async function endSignedOutSession({ token }: { token: JWT }): Promise<void> {

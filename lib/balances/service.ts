@@ -4,6 +4,7 @@ import { toDecimalString, type Money } from '@/lib/domain/money';
 import { describeFailure } from '@/lib/connections/failure';
 import { clientFor } from '@/lib/connections/client';
 import { loadConnection } from '@/lib/connections/load';
+import { noteOutcome } from '@/lib/connections/status';
 import type { ConnectionSummary } from '@/lib/db/connections';
 import { getProviderDefinition } from '@/lib/providers/registry';
 import type { AccountBalancesDto, BalanceLineDto, OverviewDto } from './schema';
@@ -46,9 +47,12 @@ export async function loadAccountBalances(organizationId: string, connection: Co
   try {
     const client = clientFor(await loadConnection(organizationId, connection.id));
     const lines = await client.getBalances({ signal: AbortSignal.timeout(ACCOUNT_DEADLINE_MS) });
+    noteOutcome(connection.id, null);
     return { ...base, status: 'ok', fetchedAt: new Date().toISOString(), lines: lines.map(toLineDto) };
   } catch (error) {
-    return { ...base, status: 'error', fetchedAt: new Date().toISOString(), error: describeFailure(connection, error) };
+    const failure = describeFailure(connection, error);
+    noteOutcome(connection.id, failure);
+    return { ...base, status: 'error', fetchedAt: new Date().toISOString(), error: failure };
   }
 }
 

@@ -33,6 +33,12 @@ export function isPrivateAddress(address: string): boolean {
   if (kind !== 6) return false;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(bare)?.[1];
   if (mapped) return ipv4Private(mapped);
+  // WHATWG URLs write IPv4-mapped addresses in hex: [::ffff:127.0.0.1] becomes [::ffff:7f00:1].
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(bare);
+  if (hex) {
+    const [high, low] = [parseInt(hex[1] ?? '0', 16), parseInt(hex[2] ?? '0', 16)];
+    return ipv4Private([high >> 8, high & 255, low >> 8, low & 255].join('.'));
+  }
   return bare === '::1' || bare === '::' || /^f[cd]/.test(bare) || /^fe[89ab]/.test(bare);
 }
 
