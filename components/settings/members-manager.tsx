@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
+import { CopyButton } from '@/components/ui/copy-button';
 import { ROLES, type Role } from '@/lib/auth/roles';
 import { FormField } from './form-field';
 import { FormMessage } from './form-message';
@@ -56,6 +57,7 @@ function InviteForm() {
         <div className="field" role="status">
           <span className="label">Invitation link (valid 7 days, once): copy it to the colleague</span>
           <input className="input mono" readOnly value={link} aria-label="Invitation link" onFocus={(e) => e.currentTarget.select()} />
+          <span><CopyButton value={link} label="invitation link" /></span>
         </div>
       ) : null}
       <div><button type="submit" className="btn btn-primary" disabled={submit.pending}>Send invitation</button></div>

@@ -99,7 +99,15 @@ export async function checkCandidate(input: CandidateInput) {
   };
   const settings = collect(() => checkedPart(provider, 'settings', input.settings));
   const credentials = collect(() => checkedPart(provider, 'credentials', input.credentials));
-  const baseUrl = settings ? await checkedBaseUrl(provider, input.baseUrl, settings).catch((error: unknown) => collect(() => { throw error; })) : null;
+  // A given base URL is checked even when the settings are wrong; the default one needs valid settings.
+  const baseUrl =
+    settings || input.baseUrl.trim()
+      ? await checkedBaseUrl(provider, input.baseUrl, settings ?? {}).catch((error: unknown) =>
+          collect(() => {
+            throw error;
+          }),
+        )
+      : null;
   if (!settings || !credentials || !baseUrl) throw new FieldError(fields);
   return { provider, settings, credentials, baseUrl };
 }
