@@ -46,6 +46,8 @@ export interface ServerEnv {
   readonly database: { readonly kind: 'postgres'; readonly url: string } | { readonly kind: 'pglite'; readonly dataDir: string };
   readonly nextAuthSecret: string;
   readonly encryptionKey: Buffer;
+  /** False when encryptionKey is the demo fallback: tools that store secrets for real refuse to run. */
+  readonly encryptionKeyConfigured: boolean;
   readonly demoSeed: boolean;
   readonly sandboxUrl: string | null;
   /** Shared budgets, cache, coalescing, sign-in limits and jobs; null = in memory, one instance. */
@@ -76,6 +78,7 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
       : { kind: 'pglite', dataDir: env.PGLITE_DATA_DIR },
     nextAuthSecret: env.NEXTAUTH_SECRET ?? DEV_NEXTAUTH_SECRET,
     encryptionKey: Buffer.from(env.FUNDSIGHT_ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY, 'base64'),
+    encryptionKeyConfigured: env.FUNDSIGHT_ENCRYPTION_KEY !== undefined,
     demoSeed: env.FUNDSIGHT_DEMO_SEED === 'true',
     sandboxUrl: env.FUNDSIGHT_SANDBOX_URL ?? null,
     redisUrl: env.REDIS_URL ?? null,
