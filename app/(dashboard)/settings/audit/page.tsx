@@ -5,7 +5,18 @@ import { getDb } from '@/lib/db/client';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-const show = (value: Record<string, unknown> | null | undefined) => (value ? JSON.stringify(value) : '—');
+function Values({ value }: { value: Record<string, unknown> | null | undefined }) {
+  if (!value || Object.keys(value).length === 0) return <>—</>;
+  return (
+    <ul className="audit-values">
+      {Object.entries(value).map(([key, item]) => (
+        <li key={key}>
+          <span className="muted">{key}:</span> <span className="mono">{typeof item === 'string' ? item : JSON.stringify(item)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export default async function AuditPage() {
   const user = await requirePageSession('admin');
@@ -24,8 +35,8 @@ export default async function AuditPage() {
                   <td>{format.format(e.createdAt)}</td>
                   <td>{e.actorEmail}</td>
                   <td>{e.action}<div className="faint">{e.target.label}</div></td>
-                  <td className="mono">{show(e.before)}</td>
-                  <td className="mono">{show(e.after)}</td>
+                  <td><Values value={e.before} /></td>
+                  <td><Values value={e.after} /></td>
                 </tr>
               ))}
             </tbody>
