@@ -1,5 +1,9 @@
 export type SandboxMerchant = 'acme' | 'globex';
 
+/** The providers the sandbox simulates; faults and routing derive from this list. */
+export const SANDBOX_PROVIDERS = ['genpayment', 'shopline', 'neox'] as const;
+export type SandboxProvider = (typeof SANDBOX_PROVIDERS)[number];
+
 export type SandboxAccount =
   | {
       provider: 'genpayment';
