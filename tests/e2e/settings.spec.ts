@@ -113,3 +113,38 @@ test('a form with bad values keeps what was typed and says what is wrong next to
   await expect(page.getByLabel('Label')).toHaveValue('Kept label');
   await shoot(page, 'settings-connection-errors');
 });
+
+test('an admin sets the time zone; My account lists sessions and ends another one', async ({ browser, page }) => {
+  await signIn(page, 'admin@acme.test');
+  await page.goto('/settings/organization');
+  const zone = page.getByLabel('Time zone');
+  await zone.fill('Mars/Olympus');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(zone).toHaveAccessibleDescription(/Choose a time zone from the list/);
+  await zone.fill('Asia/Tokyo');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved. Every date now uses this time zone.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Time zone')).toHaveValue('Asia/Tokyo');
+  await shoot(page, 'settings-organization');
+  await page.getByLabel('Time zone').fill('America/New_York');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved. Every date now uses this time zone.')).toBeVisible();
+
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, 'admin@acme.test');
+  await page.goto('/settings/account');
+  const sessions = page.getByRole('list', { name: 'Signed-in sessions' });
+  const ends = sessions.getByRole('button', { name: 'End session' });
+  await expect(ends.first()).toBeVisible();
+  await expect(sessions.getByText('This session')).toHaveCount(1);
+  await shoot(page, 'settings-account');
+  // Every other session of this user ends (earlier specs may have signed in as this user too).
+  for (let left = await ends.count(); left > 0; left -= 1) {
+    await ends.first().click();
+    await expect(ends).toHaveCount(left - 1);
+  }
+  await expect(sessions.getByRole('listitem')).toHaveCount(1);
+  await other.goto('/settings/account');
+  await expect(other).toHaveURL(/\/sign-in/);
+});
