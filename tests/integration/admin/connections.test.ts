@@ -11,6 +11,7 @@ import {
 } from '@/lib/admin/connections';
 import { listAudit } from '@/lib/admin/audit';
 import { FieldError } from '@/lib/admin/errors';
+import { listConnections } from '@/lib/db/connections';
 import { openDb } from '@/lib/db/open';
 import { createOrganization } from '@/lib/db/organizations';
 import type { Db } from '@/lib/db/types';
@@ -75,6 +76,8 @@ describe.each(['acme-genpayment-us', 'acme-shopline', 'acme-neox'])('connection 
     await editConnection(db, actor(), created.id, { disabled: true });
     [view] = (await listConnectionViews(db, acme.id)).filter((v) => v.id === created.id);
     expect(view?.disabled).toBe(true);
+    // The dashboard lists enabled connections only.
+    expect((await listConnections(db, acme.id)).some((c) => c.id === created.id)).toBe(false);
 
     await removeConnection(db, actor(), created.id);
     expect((await listConnectionViews(db, acme.id)).some((v) => v.id === created.id)).toBe(false);
