@@ -4,7 +4,7 @@ import { newNonce, securityHeaders } from '@/lib/http/security-headers';
 
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 /** Reached without a session: the API answers 401 itself; sign-in and public files are open. */
-const OPEN_PATHS = /^\/(api|sign-in|favicon\.ico|icon\.svg)(\/|$)/;
+const OPEN_PATHS = /^\/(api|sign-in|invite|favicon\.ico|icon\.svg)(\/|$)/;
 
 function decodable(pathname: string): boolean {
   try {

@@ -10,6 +10,8 @@ const LINKS: readonly { href: string; label: string; minRole: Role }[] = [
   { href: '/payouts', label: 'Payouts', minRole: 'finance' },
   { href: '/flows', label: 'Flows', minRole: 'finance' },
   { href: '/exports', label: 'Exports', minRole: 'admin' },
+  // Everyone has My account there; admins also connections, members and the organization.
+  { href: '/settings', label: 'Settings', minRole: 'viewer' },
 ];
 
 export function NavLinks({ role }: { role: Role }) {

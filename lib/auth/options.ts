@@ -5,10 +5,13 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { serverEnv } from '@/lib/config/env';
 import { getDb } from '@/lib/db/client';
+import { endSession, startSession, type AuthState } from '@/lib/db/sessions';
 import { log } from '@/lib/log';
+import { authStateCache, type TokenClaims } from './auth-state-cache';
 import { signInAttempt, type VerifyResult } from './credentials';
 import { clientIp, signInLimiter } from './limiter';
 import { safeCallbackPath } from './redirect';
+import { checkSession } from './session-check';
 import { sessionUserSchema, switchOrganization } from './session-user';
 
 const SESSION_MAX_AGE_S = 8 * 60 * 60;
@@ -28,8 +31,12 @@ export async function authorizeCredentials(input: unknown, headers?: RequestHead
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   let result: VerifyResult;
+  let session: { sessionId: string; sessionVersion: number } | null = null;
   try {
-    result = await signInAttempt(await getDb(), signInLimiter(), { ...parsed.data, ip: clientIp(headers) });
+    const db = await getDb();
+    result = await signInAttempt(db, signInLimiter(), { ...parsed.data, ip: clientIp(headers) });
+    const agent = headers?.['user-agent'];
+    if (result.ok) session = await startSession(db, { userId: result.user.userId, userAgent: typeof agent === 'string' ? agent : '' });
   } catch (error) {
     log.error('auth.sign_in_error', { error: error instanceof Error ? error.message : 'unknown' });
     throw new Error(UNAVAILABLE_ERROR);
@@ -38,8 +45,8 @@ export async function authorizeCredentials(input: unknown, headers?: RequestHead
     if (result.reason === 'limited') throw new Error(LOCKED_ERROR);
     return null;
   }
-  const { user } = result;
-  return { id: user.userId, email: user.email, name: user.name, sessionUser: user };
+  const user = { ...result.user, sessionId: session?.sessionId };
+  return { id: user.userId, email: user.email, name: user.name, sessionUser: user, sessionVersion: session?.sessionVersion };
 }
 
 interface JwtParams {
@@ -49,16 +56,44 @@ interface JwtParams {
   session?: unknown;
 }
 
-/** Puts the session user into the token at sign-in; `update({ organizationId })` switches among the user's organizations. */
-export function jwtCallback({ token, user, trigger, session }: JwtParams): JWT {
-  if (user?.sessionUser) return { ...token, user: user.sessionUser };
-  if (trigger === 'update' && token.user) {
-    const request = switchSchema.safeParse(session);
-    // Only organizations listed in the signed token qualify, so the browser cannot pick an arbitrary one.
-    const switched = request.success ? switchOrganization(token.user, request.data.organizationId) : null;
-    if (switched) return { ...token, user: switched };
+/**
+ * Puts the session user into the token at sign-in. On every later request it checks the token against
+ * the user's current state (session version, lock, ended sessions, memberships; cached a few seconds)
+ * and drops the user from a token that must no longer work. `update({ organizationId })` switches
+ * among the user's organizations as the database lists them.
+ */
+export function createJwtCallback(loadState: (userId: string, claims: TokenClaims) => Promise<AuthState | null>) {
+  return async function jwt({ token, user, trigger, session }: JwtParams): Promise<JWT> {
+    if (user?.sessionUser) return { ...token, user: user.sessionUser, sessionVersion: user.sessionVersion };
+    if (!token.user) return token;
+    const state = await loadState(token.user.userId, { sessionId: token.user.sessionId, sessionVersion: token.sessionVersion });
+    const current = checkSession(
+      { user: token.user, sessionId: token.user.sessionId, sessionVersion: token.sessionVersion },
+      state,
+    );
+    if (!current) return { ...token, user: undefined };
+    if (trigger === 'update') {
+      const request = switchSchema.safeParse(session);
+      // Only organizations the database lists for the user qualify, so the browser cannot pick an arbitrary one.
+      const switched = request.success ? switchOrganization(current, request.data.organizationId) : null;
+      if (switched) return { ...token, user: switched };
+    }
+    return { ...token, user: current };
+  };
+}
+
+export const jwtCallback = createJwtCallback((userId, claims) => authStateCache().get(userId, claims));
+
+/** Sign-out ends the session on the server too, so a copied cookie stops working. */
+async function endSignedOutSession({ token }: { token: JWT }): Promise<void> {
+  const user = token.user;
+  if (!user?.sessionId) return;
+  try {
+    await endSession(await getDb(), user.userId, user.sessionId);
+    await authStateCache().invalidate(user.userId);
+  } catch (error) {
+    log.warn('auth.sign_out_error', { error: error instanceof Error ? error.name : 'unknown' });
   }
-  return token;
 }
 
 /** Exposes the token's user as session.user; a token without a valid one yields a session without user. */
@@ -96,4 +131,5 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: { jwt: jwtCallback, session: sessionCallback, redirect: redirectCallback },
+  events: { signOut: endSignedOutSession },
 };

@@ -21,6 +21,8 @@ export const sessionUserSchema = z.object({
   role: roleSchema,
   /** Every organization the user belongs to, for an organization switcher. */
   organizations: z.array(sessionOrganizationSchema).min(1),
+  /** The signed-in session this token belongs to (lib/db/sessions), so it can be listed and ended. */
+  sessionId: z.string().optional(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 

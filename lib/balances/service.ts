@@ -8,6 +8,7 @@ import { toDecimalString, type Money } from '@/lib/domain/money';
 import { describeFailure } from '@/lib/connections/failure';
 import { clientFor } from '@/lib/connections/client';
 import { loadConnection } from '@/lib/connections/load';
+import { noteOutcome } from '@/lib/connections/status';
 import type { ConnectionSummary } from '@/lib/db/connections';
 import { getProviderDefinition } from '@/lib/providers/registry';
 import { balanceLineSchema, type AccountBalancesDto, type BalanceLineDto, type OverviewDto } from './schema';
@@ -79,9 +80,12 @@ export async function loadAccountBalances(
   };
   try {
     const { value, fetchedAt } = await cachedLines(organizationId, connection, options);
+    noteOutcome(connection.id, null);
     return { ...base, status: 'ok', fetchedAt: new Date(fetchedAt).toISOString(), lines: value };
   } catch (error) {
-    return { ...base, status: 'error', fetchedAt: new Date().toISOString(), error: describeFailure(connection, error) };
+    const failure = describeFailure(connection, error);
+    noteOutcome(connection.id, failure);
+    return { ...base, status: 'error', fetchedAt: new Date().toISOString(), error: failure };
   }
 }
 

@@ -45,6 +45,11 @@ const schema = z
     SETTLED_PAYOUT_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(604_800).default(86_400),
     NEOX_BUDGET_BURST: z.coerce.number().int().min(4).max(10_000).default(10),
     NEOX_BUDGET_PER_SECOND: z.coerce.number().min(0.1).max(1_000).default(5),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().min(3).max(320).default('Fundsight <no-reply@fundsight.invalid>'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -66,6 +71,8 @@ export interface ServerEnv {
   readonly database: { readonly kind: 'postgres'; readonly url: string } | { readonly kind: 'pglite'; readonly dataDir: string };
   readonly nextAuthSecret: string;
   readonly encryptionKey: Buffer;
+  /** False when encryptionKey is the demo fallback: tools that store secrets for real refuse to run. */
+  readonly encryptionKeyConfigured: boolean;
   readonly demoSeed: boolean;
   readonly sandboxUrl: string | null;
   /** Shared budgets, cache, coalescing, sign-in limits and jobs; null = in memory, one instance. */
@@ -80,6 +87,9 @@ export interface ServerEnv {
   readonly cacheTtlSeconds: { readonly balances: number; readonly payouts: number; readonly settledPayout: number };
   /** NeoX documents no rate limit: the budget assumed per sub-merchant. */
   readonly neoxBudget: { readonly burst: number; readonly perSecond: number };
+  /** Invitation mail; null = links are shown to the admin to copy. */
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -101,6 +111,7 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
       : { kind: 'pglite', dataDir: env.PGLITE_DATA_DIR },
     nextAuthSecret: env.NEXTAUTH_SECRET ?? DEV_NEXTAUTH_SECRET,
     encryptionKey: Buffer.from(env.FUNDSIGHT_ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY, 'base64'),
+    encryptionKeyConfigured: env.FUNDSIGHT_ENCRYPTION_KEY !== undefined,
     demoSeed: env.FUNDSIGHT_DEMO_SEED === 'true',
     sandboxUrl: env.FUNDSIGHT_SANDBOX_URL ?? null,
     redisUrl: env.REDIS_URL ?? null,
@@ -114,6 +125,8 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
       settledPayout: env.SETTLED_PAYOUT_CACHE_TTL_SECONDS,
     },
     neoxBudget: { burst: env.NEOX_BUDGET_BURST, perSecond: env.NEOX_BUDGET_PER_SECOND },
+    smtpUrl: env.SMTP_URL ?? null,
+    mailFrom: env.MAIL_FROM,
   };
 }
 

@@ -4,6 +4,7 @@ import { createProviderClient, rateBudgetFor } from '@/lib/providers/registry';
 import type { ProviderClient, ProviderId, RateBudget } from '@/lib/providers/types';
 import { withPayoutCache } from './cached-payouts';
 import { ConnectionConfigError } from './failure';
+import { baseUrlPolicy } from './policy';
 import { providerRuntime } from './runtime';
 
 /** A connection of the signed-in organization with its decrypted credentials; server-only. */
@@ -19,7 +20,7 @@ export interface LoadedConnection {
 
 /** The provider's declared budget, with the deployment's NeoX budget (NeoX documents none). */
 function budgetOf(connection: LoadedConnection): RateBudget {
-  const declared = rateBudgetFor(connection);
+  const declared = rateBudgetFor({ ...connection, policy: baseUrlPolicy() });
   return connection.provider === 'neox' ? { ...declared, ...serverEnv().neoxBudget } : declared;
 }
 
@@ -40,6 +41,7 @@ export function clientFor(connection: LoadedConnection): ProviderClient {
         budget: runtime.budgets.gate(connection.provider, budgetOf(connection)),
       },
       tokenStore: runtime.tokenStore,
+      policy: baseUrlPolicy(),
     });
     return withPayoutCache(client, connection, runtime);
   } catch (error) {

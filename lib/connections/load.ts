@@ -16,9 +16,10 @@ export async function findConnectionSummary(organizationId: string, connectionId
   return summary;
 }
 
-/** One connection with decrypted credentials, for server-side provider calls; 404 as above. */
+/** One enabled connection with decrypted credentials, for server-side provider calls; 404 as above. */
 export async function loadConnection(organizationId: string, connectionId: string): Promise<LoadedConnection> {
   const connection = await getConnection(await getDb(), organizationId, connectionId);
-  if (!connection) throw notFound('Connection');
+  // A disabled connection is not called: the same 404 as a missing one.
+  if (!connection || connection.disabledAt) throw notFound('Connection');
   return connection;
 }

@@ -5,3 +5,8 @@ import { randomBytes } from 'node:crypto';
 export function newConnectionId(): string {
   return `conn_${randomBytes(16).toString('hex')}`;
 }
+
+/** `sess_` + 128 random bits: names one signed-in session so it can be listed and ended. */
+export function newSessionId(): string {
+  return `sess_${randomBytes(16).toString('hex')}`;
+}

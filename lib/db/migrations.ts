@@ -94,4 +94,58 @@ export const MIGRATIONS: readonly Migration[] = [
       `alter table export_audits add column alive_at timestamptz not null default now()`,
     ],
   },
+  {
+    version: 5,
+    name: 'admin: sessions, invitations, connection status, admin audit',
+    statements: [
+      // Bumped by "sign out everywhere": every token issued under an older version stops working.
+      `alter table users add column session_version integer not null default 1 check (session_version >= 1)`,
+      `alter table users add column last_sign_in_at timestamptz`,
+      `create table user_sessions (
+        id text primary key check (id ~ '^sess_[0-9a-f]{32}$'),
+        user_id uuid not null references users (id) on delete cascade,
+        user_agent text not null default '' check (length(user_agent) <= 300),
+        created_at timestamptz not null default now(),
+        revoked_at timestamptz
+      )`,
+      `create index user_sessions_user_id_idx on user_sessions (user_id, created_at desc)`,
+      `create table invitations (
+        id uuid primary key default gen_random_uuid(),
+        organization_id uuid not null references organizations (id) on delete cascade,
+        email text not null check (email = lower(email) and length(email) between 3 and 254),
+        role text not null check (role in ('viewer', 'finance', 'admin')),
+        token_hash text not null unique,
+        invited_by uuid references users (id) on delete set null,
+        created_at timestamptz not null default now(),
+        expires_at timestamptz not null,
+        accepted_at timestamptz,
+        revoked_at timestamptz
+      )`,
+      `create index invitations_organization_id_idx on invitations (organization_id, created_at desc)`,
+      // Providers are validated by the application's registry, so a new provider needs no migration.
+      `alter table provider_connections drop constraint if exists provider_connections_provider_check`,
+      `alter table provider_connections add column disabled_at timestamptz`,
+      `alter table provider_connections add column credentials_changed_at timestamptz not null default now()`,
+      `alter table provider_connections add column last_success_at timestamptz`,
+      `alter table provider_connections add column last_error_at timestamptz`,
+      `alter table provider_connections add column last_error_message text`,
+      `alter table provider_connections add column last_error_trace_id text`,
+      // No foreign keys to the actor or the target: the record outlives both. Never holds a secret.
+      `create table admin_audits (
+        id uuid primary key default gen_random_uuid(),
+        seq integer generated always as identity unique,
+        organization_id uuid not null references organizations (id) on delete cascade,
+        actor_user_id uuid,
+        actor_email text not null,
+        action text not null check (length(action) between 1 and 100),
+        target_type text not null,
+        target_id text not null,
+        target_label text not null default '',
+        before jsonb,
+        after jsonb,
+        created_at timestamptz not null default now()
+      )`,
+      `create index admin_audits_organization_seq_idx on admin_audits (organization_id, seq desc)`,
+    ],
+  },
 ];

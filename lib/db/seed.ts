@@ -1,8 +1,7 @@
 import 'server-only';
 import type { Role } from '@/lib/auth/roles';
-import { sandboxBaseUrl, type SandboxAccount, type SandboxMerchant } from '@/lib/sandbox/account-types';
+import { sandboxBaseUrl, sandboxConnectionConfig, type SandboxAccount, type SandboxMerchant } from '@/lib/sandbox/account-types';
 import { upsertConnectionByLabel, type NewConnection } from './connections';
-import type { ConnectionConfigInput } from './connection-schemas';
 import { addMembership } from './memberships';
 import { upsertOrganizationBySlug } from './organizations';
 import type { Db } from './types';
@@ -32,25 +31,6 @@ const SEED_LOCK_KEY = 7_240_118;
 
 export function isTestOnlyAccount(account: Pick<SandboxAccount, 'key' | 'label'>): boolean {
   return TEST_ONLY_KEYS.has(account.key) || account.label.toUpperCase().startsWith('TEST ONLY');
-}
-
-function configOf(account: SandboxAccount): ConnectionConfigInput {
-  switch (account.provider) {
-    case 'genpayment':
-      return { provider: 'genpayment', settings: { shop: account.shop }, credentials: { accessToken: account.accessToken } };
-    case 'shopline':
-      return { provider: 'shopline', settings: { handle: account.handle }, credentials: { accessToken: account.accessToken } };
-    case 'neox':
-      return {
-        provider: 'neox',
-        settings: { subMerchantId: account.subMerchantId },
-        credentials: { clientId: account.clientId, clientSecret: account.clientSecret },
-      };
-    default: {
-      const unreachable: never = account;
-      throw new Error(`unknown demo account ${String(unreachable)}`);
-    }
-  }
 }
 
 export interface SeedDemoOptions {
@@ -92,7 +72,8 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedSu
         organizationId: orgIds[account.merchant],
         label: account.label,
         baseUrl: sandboxBaseUrl(sandboxUrl, account),
-        ...configOf(account),
+        provider: account.provider,
+        ...sandboxConnectionConfig(account),
       };
       await upsertConnectionByLabel(tx, connection, options.encryptionKey);
     }

@@ -95,15 +95,39 @@ export function apiRoute<Query, Names extends string = never>(
   spec: RouteSpec<Query, Names>,
   handler: (context: RouteContext<Query, Names>) => Promise<Response>,
 ): ApiRouteHandler<Query, Names> {
+  return wrap(spec, async (request, requestId, raw) => {
+    const user = await requireApiSession(spec.role);
+    const params = readParams(spec.params, raw);
+    const query = readQuery(spec.query, request.nextUrl.searchParams);
+    return handler({ request, user, query, params, requestId, signal: request.signal });
+  });
+}
+
+/**
+ * A route that needs no session (an invitation link is its own authorisation), with the same request ids,
+ * path and query checks and error mapping as every other route.
+ */
+export function publicApiRoute<Query, Names extends string = never>(
+  spec: Omit<RouteSpec<Query, Names>, 'role'>,
+  handler: (context: Omit<RouteContext<Query, Names>, 'user'>) => Promise<Response>,
+): NextHandler {
+  return wrap(spec, async (request, requestId, raw) => {
+    const params = readParams(spec.params, raw);
+    const query = readQuery(spec.query, request.nextUrl.searchParams);
+    return handler({ request, query, params, requestId, signal: request.signal });
+  });
+}
+
+function wrap<Spec>(
+  spec: Spec,
+  run: (request: NextRequest, requestId: string, params: Record<string, string>) => Promise<Response>,
+): NextHandler & { readonly spec: Spec } {
   const route: NextHandler = async (request, context) => {
     const requestId = requestIdOf(request.headers);
     return withLogFields({ requestId }, async () => {
       let response: Response;
       try {
-        const user = await requireApiSession(spec.role);
-        const params = readParams(spec.params, await context.params);
-        const query = readQuery(spec.query, request.nextUrl.searchParams);
-        response = await handler({ request, user, query, params, requestId, signal: request.signal });
+        response = await run(request, requestId, await context.params);
       } catch (error) {
         return failureResponse(error, request, requestId);
       }

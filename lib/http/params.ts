@@ -15,9 +15,20 @@ export interface PathParam {
   readonly what: string;
 }
 
+/** Users are PostgreSQL uuids. */
+export const USER_ID = EXPORT_ID;
+/** `sess_` + 32 hex digits (the sessions table checks the same). */
+export const SESSION_ID = /^sess_[0-9a-f]{32}$/;
+/** An invitation link's token: 32 random bytes, base64url. */
+export const INVITATION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
 export const connectionIdPath: PathParam = { pattern: CONNECTION_ID, what: 'Connection' };
 export const exportIdPath: PathParam = { pattern: EXPORT_ID, what: 'Export' };
 export const payoutIdPath: PathParam = { pattern: PAYOUT_ID, what: 'Payout' };
+export const userIdPath: PathParam = { pattern: USER_ID, what: 'Member' };
+export const sessionIdPath: PathParam = { pattern: SESSION_ID, what: 'Session' };
+export const invitationIdPath: PathParam = { pattern: EXPORT_ID, what: 'Invitation' };
+export const invitationTokenPath: PathParam = { pattern: INVITATION_TOKEN, what: 'Invitation' };
 
 /** Query parameters that would write to an object's prototype, refused by name before any schema reads them. */
 export const PROTOTYPE_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];

@@ -82,11 +82,39 @@ export interface ClientInput<Settings, Credentials> {
   readonly tokenStore?: TokenStore;
 }
 
+/** One input of a connection form: a key of the settings or credentials schema, with its words. */
+export interface FormField {
+  readonly key: string;
+  readonly label: string;
+  readonly help: string;
+  readonly placeholder?: string;
+}
+
 /** Everything the app knows about one provider: how to configure it and how to call it. */
 export interface ProviderDefinition<Settings = unknown, Credentials = unknown> {
   readonly id: ProviderId;
   readonly displayName: string;
   readonly capabilities: ProviderCapabilities;
+  /** Form words for each settings and credentials key, in form order. */
+  readonly form: {
+    readonly settings: readonly FormField[];
+    readonly credentials: readonly FormField[];
+    /** Help for the base URL field (what the default is, when it must be set). */
+    readonly baseUrlHelp: string;
+    /** What a 403 from the balance endpoint means for this provider (a missing scope, an inactive account). */
+    readonly forbiddenHint: string;
+  };
+  /** The path every call of the client starts with; a base URL already ending in it would double it. */
+  readonly apiPath: string;
+  /** Formats of the provider's own ids, for checking route parameters before calling. */
+  readonly idFormats: { readonly payoutId: RegExp | null; readonly transactionId: RegExp | null };
+  /** Largest page each list endpoint accepts; null where the capability is absent. */
+  readonly pageLimits: { readonly transactions: number | null; readonly payouts: number | null };
+  /**
+   * The IANA zone of the provider's timestamps that carry no offset; null when every timestamp has one
+   * (or the provider sends none).
+   */
+  readonly timestampZone: string | null;
   /** Non-secret account identifiers (shop, handle, subMerchantId). */
   readonly settingsSchema: z.ZodType<Settings>;
   /** Secrets; stored encrypted, never sent to the browser. */

@@ -6,6 +6,10 @@ import { z } from 'zod';
  * themselves from the running sandbox (GET /__sandbox/accounts).
  */
 
+/** The providers the sandbox simulates; faults and routing derive from this list. */
+export const SANDBOX_PROVIDERS = ['genpayment', 'shopline', 'neox'] as const;
+export type SandboxProvider = (typeof SANDBOX_PROVIDERS)[number];
+
 export type SandboxMerchant = 'acme' | 'globex';
 
 export type SandboxAccount =
@@ -88,3 +92,25 @@ export function sandboxBaseUrl(sandboxUrl: string, account: SandboxAccount): str
   }
 }
 
+
+/** What a connection to this account is configured with (settings and secrets), as the provider's docs name them. */
+export function sandboxConnectionConfig(account: SandboxAccount): {
+  settings: Record<string, string>;
+  credentials: Record<string, string>;
+} {
+  switch (account.provider) {
+    case 'genpayment':
+      return { settings: { shop: account.shop }, credentials: { accessToken: account.accessToken } };
+    case 'shopline':
+      return { settings: { handle: account.handle }, credentials: { accessToken: account.accessToken } };
+    case 'neox':
+      return {
+        settings: { subMerchantId: account.subMerchantId },
+        credentials: { clientId: account.clientId, clientSecret: account.clientSecret },
+      };
+    default: {
+      const unreachable: never = account;
+      throw new Error(`unknown sandbox account ${String(unreachable)}`);
+    }
+  }
+}

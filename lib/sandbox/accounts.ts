@@ -1,6 +1,6 @@
 import type { SandboxAccount } from './account-types';
 
-export { sandboxBaseUrl, type GenPaymentAccount, type NeoxAccount, type SandboxAccount, type SandboxMerchant, type ShoplineAccount } from './account-types';
+export { SANDBOX_PROVIDERS, sandboxBaseUrl, sandboxConnectionConfig, type SandboxProvider, type GenPaymentAccount, type NeoxAccount, type SandboxAccount, type SandboxMerchant, type ShoplineAccount } from './account-types';
 
 // Literal credentials (sha256 of fixed labels, computed once): the demo DB seed stores them, so they never change.
 export const SANDBOX_ACCOUNTS: readonly SandboxAccount[] = [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { SANDBOX_PROVIDERS, type SandboxProvider } from './accounts';
 
-export type SandboxProvider = 'genpayment' | 'shopline' | 'neox';
+export type { SandboxProvider } from './accounts';
 export type FaultKind = 'status' | 'rate_limit' | 'delay' | 'malformed_json' | 'bad_amount' | 'drop_transaction' | 'link_style' | 'payout_status' | 'time_style';
 /** Documented spellings of the `link` header: the whole value in double quotes with a bare rel, or spaces inside `< >`. */
 export type LinkStyle = 'quoted' | 'spaced';
@@ -29,7 +30,7 @@ export type Fault = {
 
 export const faultSchema = z
   .object({
-    provider: z.enum(['genpayment', 'shopline', 'neox']),
+    provider: z.enum(SANDBOX_PROVIDERS),
     account: z.string().min(1).optional(),
     path: z.string().min(1).optional(),
     kind: z.enum(['status', 'rate_limit', 'delay', 'malformed_json', 'bad_amount', 'drop_transaction', 'link_style', 'payout_status', 'time_style']),

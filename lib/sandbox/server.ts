@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { SANDBOX_ACCOUNTS } from './accounts';
+import { SANDBOX_ACCOUNTS, SANDBOX_PROVIDERS } from './accounts';
 import { FaultRegistry, faultSchema, type Fault, type FaultTarget, type LinkStyle, type SandboxProvider } from './faults';
 import { GenPaymentSimulator } from './genpayment';
 import { jsonResponse, readBody, type SandboxRequest, type SandboxResponse } from './http';
@@ -102,7 +102,7 @@ export function createSandboxServer({ ctx, faults, stats, log }: ServerOptions):
 }
 
 function isProvider(value: string): value is SandboxProvider {
-  return value === 'genpayment' || value === 'shopline' || value === 'neox';
+  return (SANDBOX_PROVIDERS as readonly string[]).includes(value);
 }
 
 function corrupt(simulator: ProviderSimulator, fault: Fault, body: string): string | undefined {

@@ -6,6 +6,7 @@ import { endpoint } from '../url';
 import { mapBalance } from './map';
 
 const provider = 'genpayment';
+export const API_PATH = 'api/202412/';
 
 function errorText(body: unknown): string | null {
   const parsed = errorBodySchema.safeParse(body);
@@ -22,7 +23,7 @@ export function createGenpaymentClient(input: ClientInput<GenpaymentSettings, Ge
     payouts: null,
     // GET /api/202412/balance
     async getBalances(ctx) {
-      const url = endpoint(input.baseUrl, 'api/202412/balance');
+      const url = endpoint(input.baseUrl, `${API_PATH}balance`);
       const headers = { 'X-Genstore-Access-Token': accessToken };
       const res = await requestJson({ ...call, method: 'GET', url, headers, schema: balanceResponseSchema, signal: ctx?.signal, priority: ctx?.priority });
       return [mapBalance(res.data.balance, { provider, traceId: res.traceId, receivedAt: new Date() })];

@@ -13,6 +13,28 @@ export const neox: ProviderDefinition<NeoxSettings, NeoxCredentials> = {
   capabilities: { balances: true, transactions: false, payouts: false },
   settingsSchema: neoxSettingsSchema,
   credentialsSchema: neoxCredentialsSchema,
+  form: {
+    settings: [
+      {
+        key: 'subMerchantId',
+        label: 'Sub-merchant id',
+        help: 'The sub-merchant id NeoX issued for this account (up to 15 characters).',
+        placeholder: 'ACME00000000001',
+      },
+    ],
+    credentials: [
+      { key: 'clientId', label: 'Client id', help: 'The OAuth client id of your NeoX API credentials.' },
+      { key: 'clientSecret', label: 'Client secret', help: 'The OAuth client secret issued with the client id.' },
+    ],
+    baseUrlHelp: 'Required: NeoX issues an API host per environment. Give the host only, without /v2.',
+    forbiddenHint: 'NeoX refused this sub-merchant: check that it is activated for these credentials.',
+  },
+  apiPath: '/v2/',
+  idFormats: { payoutId: null, transactionId: null },
+  pageLimits: { transactions: null, payouts: null },
+  // NeoX documents no limit: an assumption kept well under what the others allow.
+  // Undocumented; read as Hong Kong time (see map.ts).
+  timestampZone: 'Asia/Hong_Kong',
   // NeoX issues base hosts per environment; they are not public.
   defaultBaseUrl: () => null,
   // Undocumented: a conservative default, which the deployment may change (NEOX_BUDGET_*).

@@ -17,9 +17,9 @@ import {
 } from './schemas';
 
 const provider = 'shopline';
-const API_PATH = 'admin/openapi/v20250601/payments/store/';
-const MAX_TRANSACTIONS_PAGE = 10_000;
-const MAX_PAYOUTS_PAGE = 1_000;
+export const API_PATH = 'admin/openapi/v20250601/payments/store/';
+export const MAX_TRANSACTIONS_PAGE = 10_000;
+export const MAX_PAYOUTS_PAGE = 1_000;
 
 type Query = Readonly<Record<string, string | number | undefined>>;
 

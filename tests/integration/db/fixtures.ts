@@ -24,7 +24,7 @@ export async function newMember(db: Queryable, organizationId: string, role: 'vi
 export function genpaymentConnection(
   organizationId: string,
   accessToken = 'gpat_super_secret_token_1234',
-): Extract<NewConnection, { provider: 'genpayment' }> {
+): NewConnection & { settings: { shop: string }; credentials: { accessToken: string } } {
   return {
     organizationId,
     provider: 'genpayment',

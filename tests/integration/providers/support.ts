@@ -3,6 +3,7 @@ import type { HttpOptions, LogEntry } from '@/lib/providers/http';
 import { createProviderClient } from '@/lib/providers/registry';
 import type { ProviderClient } from '@/lib/providers/types';
 import { SANDBOX_ACCOUNTS, sandboxBaseUrl, startSandbox, type Sandbox, type SandboxAccount } from '@/lib/sandbox';
+import { sandboxConnectionConfig } from '@/lib/sandbox/accounts';
 
 export type SandboxOptions = NonNullable<Parameters<typeof startSandbox>[0]>;
 
@@ -36,17 +37,6 @@ export function account<P extends SandboxAccount['provider']>(provider: P, key: 
   return found as Extract<SandboxAccount, { provider: P }>;
 }
 
-function connectionOf(acc: SandboxAccount): { settings: object; credentials: object } {
-  switch (acc.provider) {
-    case 'genpayment':
-      return { settings: { shop: acc.shop }, credentials: { accessToken: acc.accessToken } };
-    case 'shopline':
-      return { settings: { handle: acc.handle }, credentials: { accessToken: acc.accessToken } };
-    case 'neox':
-      return { settings: { subMerchantId: acc.subMerchantId }, credentials: { clientId: acc.clientId, clientSecret: acc.clientSecret } };
-  }
-}
-
 export interface ClientOptions {
   readonly http?: Partial<HttpOptions>;
   readonly credentials?: object;
@@ -57,7 +47,7 @@ export interface ClientOptions {
 
 /** A client built through the registry, exactly as the app builds one, pointed at the sandbox. */
 export function clientFor(sandbox: Sandbox, acc: SandboxAccount, opts: ClientOptions = {}): ProviderClient {
-  const connection = connectionOf(acc);
+  const connection = sandboxConnectionConfig(acc);
   return createProviderClient({
     provider: acc.provider,
     baseUrl: sandboxBaseUrl(sandbox.url, acc),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LoadedConnection } from '@/lib/connections/client';
-import { SANDBOX_ACCOUNTS, sandboxBaseUrl, type Sandbox, type SandboxAccount } from '@/lib/sandbox';
+import { SANDBOX_ACCOUNTS, sandboxBaseUrl, type Sandbox } from '@/lib/sandbox';
+import { sandboxConnectionConfig } from '@/lib/sandbox/accounts';
 import { sandboxPerSuite as sharedSandboxPerSuite } from '../providers/support';
 import { createCursorCodec } from '@/lib/transactions/cursor';
 
@@ -16,24 +17,6 @@ export const ANCHOR = new Date('2024-03-31T12:00:00Z');
 /** A sandbox per test file whose newest transaction is at ANCHOR. */
 export const sandboxPerSuite = () => sharedSandboxPerSuite({ anchor: ANCHOR });
 
-function settingsOf(account: SandboxAccount): { settings: object; credentials: object } {
-  switch (account.provider) {
-    case 'genpayment':
-      return { settings: { shop: account.shop }, credentials: { accessToken: account.accessToken } };
-    case 'shopline':
-      return { settings: { handle: account.handle }, credentials: { accessToken: account.accessToken } };
-    case 'neox':
-      return {
-        settings: { subMerchantId: account.subMerchantId },
-        credentials: { clientId: account.clientId, clientSecret: account.clientSecret },
-      };
-    default: {
-      const unreachable: never = account;
-      throw new Error(`unknown account ${String(unreachable)}`);
-    }
-  }
-}
-
 /** A connection as loadConnection would return it, pointed at the sandbox. */
 export function connectionTo(sandbox: Sandbox, key: string, organizationId = ORG_ID): LoadedConnection {
   const account = SANDBOX_ACCOUNTS.find((a) => a.key === key);
@@ -44,6 +27,6 @@ export function connectionTo(sandbox: Sandbox, key: string, organizationId = ORG
     provider: account.provider,
     label: account.label,
     baseUrl: sandboxBaseUrl(sandbox.url, account),
-    ...settingsOf(account),
+    ...sandboxConnectionConfig(account),
   };
 }

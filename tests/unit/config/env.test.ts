@@ -42,6 +42,13 @@ describe('server configuration', () => {
     expect(set.neoxBudget).toEqual({ burst: 20, perSecond: 2.5 });
   });
 
+  it('shows invitation links to copy unless SMTP_URL is set, then mails them from MAIL_FROM', () => {
+    expect(parseEnv({}).smtpUrl).toBeNull();
+    const env = parseEnv({ SMTP_URL: 'smtp://mail.example.test:587', MAIL_FROM: 'Fundsight <ops@example.test>' });
+    expect(env).toMatchObject({ smtpUrl: 'smtp://mail.example.test:587', mailFrom: 'Fundsight <ops@example.test>' });
+    expect(() => parseEnv({ SMTP_URL: 'http://mail.example.test' })).toThrow(/SMTP_URL must be an smtp:\/\//);
+  });
+
   it('accepts a complete production configuration', () => {
     const env = parseEnv(production);
     expect(env.encryptionKey).toHaveLength(32);

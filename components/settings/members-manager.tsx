@@ -1,0 +1,127 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
+import { CopyButton } from '@/components/ui/copy-button';
+import { ROLES, type Role } from '@/lib/auth/roles';
+import { FormField } from './form-field';
+import { FormMessage } from './form-message';
+import { formValues, useSubmit } from './submit';
+
+export interface MemberRow {
+  readonly userId: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly lastSignInAt: string | null;
+  readonly isMe: boolean;
+}
+
+export interface InvitationRow {
+  readonly id: string;
+  readonly email: string;
+  readonly role: Role;
+  readonly expiresAt: string;
+}
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : 'Never');
+
+function InviteForm() {
+  const router = useRouter();
+  const roleId = useId();
+  const submit = useSubmit();
+  const [link, setLink] = useState<string | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
+  return (
+    <form className="stack settings-form" noValidate onSubmit={async (e) => {
+      e.preventDefault();
+      const form = e.currentTarget;
+      setLink(null);
+      setSent(null);
+      const result = await submit.run<{ url: string | null; mailed: boolean; email: string }>('/api/settings/invitations', 'POST', formValues(form));
+      if (!result.ok || !result.data) return;
+      if (result.data.url) setLink(result.data.url);
+      else setSent(`Invitation mailed to ${result.data.email}.`);
+      form.reset();
+      router.refresh();
+    }}>
+      <FormField name="email" label="Email" type="email" autoComplete="off" error={submit.fields.email} required />
+      <div className="field">
+        <label htmlFor={roleId}>Role</label>
+        <select id={roleId} name="role" className="select" defaultValue="viewer">
+          {ROLES.map((role) => <option key={role} value={role}>{role}</option>)}
+        </select>
+      </div>
+      <FormMessage error={submit.message} success={sent} />
+      {link ? (
+        <div className="field" role="status">
+          <span className="label">Invitation link (valid 7 days, once): copy it to the colleague</span>
+          <input className="input mono" readOnly value={link} aria-label="Invitation link" onFocus={(e) => e.currentTarget.select()} />
+          <span><CopyButton value={link} label="invitation link" /></span>
+        </div>
+      ) : null}
+      <div><button type="submit" className="btn btn-primary" disabled={submit.pending}>Send invitation</button></div>
+    </form>
+  );
+}
+
+function MemberActions({ member }: { member: MemberRow }) {
+  const router = useRouter();
+  const submit = useSubmit();
+  const [confirming, setConfirming] = useState(false);
+  const url = `/api/settings/members/${member.userId}`;
+  return (
+    <div className="stack" style={{ gap: 6 }}>
+      <div className="toolbar">
+        <select className="select" aria-label={`Role of ${member.email}`} defaultValue={member.role} disabled={submit.pending}
+          onChange={async (e) => { const result = await submit.run(url, 'PATCH', { role: e.target.value }); if (result.ok) router.refresh(); else e.target.value = member.role; }}>
+          {ROLES.map((role) => <option key={role} value={role}>{role}</option>)}
+        </select>
+        {confirming ? (
+          <>
+            <button type="button" className="btn btn-small btn-primary" onClick={async () => { const r = await submit.run(url, 'DELETE'); setConfirming(false); if (r.ok) router.refresh(); }}>Yes, remove {member.email}</button>
+            <button type="button" className="btn btn-small btn-ghost" onClick={() => setConfirming(false)}>Cancel</button>
+          </>
+        ) : (
+          <button type="button" className="btn btn-small" onClick={() => setConfirming(true)} aria-label={`Remove ${member.email}`}>Remove</button>
+        )}
+      </div>
+      <FormMessage error={submit.message} />
+    </div>
+  );
+}
+
+export function MembersManager({ members, invitations }: { members: readonly MemberRow[]; invitations: readonly InvitationRow[] }) {
+  return (
+    <div className="stack">
+      <section className="card" aria-labelledby="members-title">
+        <div className="card-head"><h2 id="members-title" style={{ margin: 0 }}>Members</h2></div>
+        <div className="card-body table-wrap">
+          <table className="data">
+            <thead><tr><th scope="col">Member</th><th scope="col">Last sign-in</th><th scope="col">Role</th></tr></thead>
+            <tbody>
+              {members.map((member) => (
+                <tr key={member.userId}>
+                  <th scope="row">{member.name}<div className="faint">{member.email}{member.isMe ? ' (you)' : ''}</div></th>
+                  <td>{when(member.lastSignInAt)}</td>
+                  <td><MemberActions member={member} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section className="card" aria-labelledby="invite-title">
+        <div className="card-head"><h2 id="invite-title" style={{ margin: 0 }}>Invite a colleague</h2></div>
+        <div className="card-body stack">
+          <InviteForm />
+          {invitations.length > 0 ? (
+            <ul aria-label="Pending invitations">
+              {invitations.map((i) => <li key={i.id}>{i.email} as {i.role}, expires {when(i.expiresAt)}</li>)}
+            </ul>
+          ) : <p className="faint">No pending invitations.</p>}
+        </div>
+      </section>
+    </div>
+  );
+}
