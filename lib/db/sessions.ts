@@ -1,3 +1,4 @@
+import 'server-only';
 import { newSessionId } from '@/lib/crypto/ids';
 import { listMembershipsForUser, type MembershipSummary } from './memberships';
 import type { Queryable } from './types';

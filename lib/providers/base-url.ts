@@ -1,3 +1,4 @@
+import 'server-only';
 import { isIP } from 'node:net';
 
 /** Where a base URL may point: production refuses plain http and private, loopback and link-local hosts. */

@@ -1,5 +1,9 @@
+import 'server-only';
 import { PROVIDER_NAMES } from './names';
-import type { CallPriority, ProviderId } from './types';
+import type { ProviderId } from '@/lib/domain/provider-ids';
+
+/** Interactive calls (someone is waiting on a page) go ahead of background work such as export jobs. */
+export type CallPriority = 'interactive' | 'background';
 
 export interface BudgetRequest {
   readonly priority: CallPriority;

@@ -1,12 +1,11 @@
 import 'server-only';
 import type { z } from 'zod';
-import { ProviderBusyError, type ProviderBudget } from './budget';
+import { ProviderBusyError, type CallPriority, type ProviderBudget } from './budget';
 import { ProviderError, type ProviderErrorKind } from './errors';
 import { badResponse, httpFailure, isRetryableStatus, kindForStatus, retryAfterMs } from './http-errors';
 import { PROVIDER_NAMES } from './names';
 import { redact, safeDetail } from './redact';
 import type { ProviderId } from '@/lib/domain/provider-ids';
-import type { CallPriority } from './types';
 
 export { redact } from './redact';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 /** An OAuth access token as cached: the token and when to renew it (epoch ms). */
 export interface StoredToken {
   readonly accessToken: string;

@@ -14,8 +14,8 @@ export interface ProviderCapabilities {
   readonly payouts: boolean;
 }
 
-/** Interactive calls (a person is waiting) go first; background work (exports) waits behind them. */
-export type CallPriority = 'interactive' | 'background';
+export type { CallPriority } from './budget';
+import type { CallPriority } from './budget';
 
 export interface CallContext {
   readonly signal?: AbortSignal;

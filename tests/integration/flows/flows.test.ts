@@ -171,6 +171,7 @@ describe('flows against the sandbox (SHOPLINE over HTTP)', () => {
         message: expect.stringContaining('HTTP 503'),
         traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
         status: 503,
+        retryAfterSeconds: null,
       },
     ]);
     expect(cnAlone.failures).toEqual([]);

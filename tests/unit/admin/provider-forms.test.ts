@@ -35,7 +35,7 @@ describe.each(PROVIDER_IDS)('the %s connection form', (id) => {
 
   it('accepts valid values and trims pasted whitespace', () => {
     const padded = Object.fromEntries(Object.entries(VALID[id].settings).map(([k, v]) => [k, ` ${v}\n`]));
-    expect(validatePart(id, 'settings', padded)).toEqual(VALID[id].settings);
+    expect(validatePart(id, 'settings', padded)).toMatchObject(VALID[id].settings);
     expect(validatePart(id, 'credentials', VALID[id].credentials)).toEqual(VALID[id].credentials);
   });
 

@@ -25,6 +25,7 @@ describe('settle (one account of "all accounts")', () => {
         message: expect.stringContaining('HTTP 429'),
         traceId: 'tr-9',
         status: 429,
+        retryAfterSeconds: null,
       },
     });
   });
