@@ -83,7 +83,7 @@ export function createSandboxServer({ ctx, faults, stats, log }: ServerOptions):
     return { res: answer, note: notes.join(' ') || undefined };
   }
 
-  return createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     route(req, url)
@@ -99,6 +99,10 @@ export function createSandboxServer({ ctx, faults, stats, log }: ServerOptions):
         log?.(`${req.method ?? 'GET'} ${url.pathname} ${answer.status} ${ms}ms${note ? ` ${note}` : ''}`);
       });
   });
+  // Idle sockets are closed by the client first (undici drops them after 4 s): with Node's default 5 s here, a
+  // busy machine let the server close one just as the client reused it, and the request failed with ECONNRESET.
+  server.keepAliveTimeout = 65_000;
+  return server;
 }
 
 function isProvider(value: string): value is SandboxProvider {
