@@ -18,7 +18,9 @@ const prefixes: string[] = [];
 beforeAll(async () => {
   t = await openTestDatabase('pglite');
   await seedDemo(t.db, { sandboxUrl: null, accounts: SANDBOX_ACCOUNTS });
-  redis = createRedis(REDIS_URL);
+  // A burst's bcrypt work holds the event loop for seconds on a loaded CI machine; the default 2 s command
+  // timeout would then fail the burst closed ("unavailable"), which is not what this file tests.
+  redis = createRedis(REDIS_URL, { commandTimeoutMs: 15_000 });
 });
 afterAll(async () => {
   // Only this test's own keys; Redis is shared.
