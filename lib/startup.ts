@@ -2,6 +2,7 @@ import 'server-only';
 import { serverEnv } from '@/lib/config/env';
 import { getDb } from '@/lib/db';
 import { seedDemo } from '@/lib/db/seed';
+import { exportJobSystem } from '@/lib/exports/job-system';
 import { log } from '@/lib/log';
 import { assertRedisReachable } from '@/lib/redis/client';
 import { SANDBOX_ACCOUNTS } from '@/lib/sandbox/accounts';
@@ -16,6 +17,8 @@ export async function startServer(): Promise<void> {
       if (!env.sandboxUrl) throw new Error('FUNDSIGHT_SANDBOX_URL must be set when FUNDSIGHT_DEMO_SEED=true');
       await seedDemo(db, { sandboxUrl: env.sandboxUrl, accounts: SANDBOX_ACCOUNTS });
     }
+    // Every instance runs a job worker; without Redis, unfinished jobs resume here.
+    await exportJobSystem();
     log.info('server.ready', { database: env.database.kind, redis: env.redisUrl !== null, demoSeed: env.demoSeed });
   } catch (error) {
     console.error(`Fundsight cannot start: ${error instanceof Error ? error.message : String(error)}`);

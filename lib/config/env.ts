@@ -28,6 +28,7 @@ const schema = z
       .optional(),
     PROVIDER_TIMEOUT_MS: positiveInt(10_000),
     PROVIDER_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+    EXPORT_JOBS_PER_USER: z.coerce.number().int().min(1).max(50).default(3),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -47,6 +48,8 @@ export interface ServerEnv {
   readonly redisUrl: string | null;
   readonly providerTimeoutMs: number;
   readonly providerMaxRetries: number;
+  /** Export jobs a user may have running at once; further ones queue. */
+  readonly exportJobsPerUser: number;
 }
 
 export class ConfigError extends Error {
@@ -73,6 +76,7 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
     redisUrl: env.REDIS_URL ?? null,
     providerTimeoutMs: env.PROVIDER_TIMEOUT_MS,
     providerMaxRetries: env.PROVIDER_MAX_RETRIES,
+    exportJobsPerUser: env.EXPORT_JOBS_PER_USER,
   };
 }
 

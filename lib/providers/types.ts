@@ -14,6 +14,8 @@ export interface ProviderCapabilities {
 
 export interface CallContext {
   readonly signal?: AbortSignal;
+  /** `background` calls (export jobs) wait behind interactive ones for the connection's budget. */
+  readonly priority?: 'interactive' | 'background';
 }
 
 export interface TransactionListInput {

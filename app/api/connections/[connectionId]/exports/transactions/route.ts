@@ -1,14 +1,11 @@
 import { requireApiSession } from '@/lib/auth/session';
-import { loadConnection } from '@/lib/connections/load';
-import { getDb } from '@/lib/db';
-import { apiRoute } from '@/lib/http/handler';
-import { parseExportRequest } from '@/lib/exports/request';
-import { exportTransactions } from '@/lib/exports/service';
+import { exportJobSystem } from '@/lib/exports/job-system';
+import { startExportJob } from '@/lib/exports/jobs';
+import { apiRoute, json } from '@/lib/http/handler';
 
-// GET /api/connections/:id/exports/transactions: every transaction matching the list's filters, streamed as CSV.
-export const GET = apiRoute<{ connectionId: string }>(async (request, { params }) => {
+// POST /api/connections/:id/exports/transactions?<list filters>&<export options>: starts an export job (202).
+export const POST = apiRoute<{ connectionId: string }>(async (request, { params }) => {
   const user = await requireApiSession('finance');
-  const exportRequest = parseExportRequest(request.nextUrl.searchParams);
-  const connection = await loadConnection(user.organizationId, (await params).connectionId);
-  return exportTransactions(connection, exportRequest, { user, db: await getDb(), signal: request.signal });
+  const job = await startExportJob(await exportJobSystem(), user, (await params).connectionId, request.nextUrl.searchParams);
+  return json(job, { status: 202, headers: { Location: `/api/exports/jobs/${job.id}` } });
 });
