@@ -6,6 +6,7 @@ import { addMembership } from '@/lib/db/memberships';
 import { createOrganization } from '@/lib/db/organizations';
 import { createUser } from '@/lib/db/users';
 import { cancelJob, downloadJob, listJobDtos, readJobDto, retryJob } from '@/lib/exports/jobs';
+import type { ExportJobDto } from '@/lib/exports/job-schema';
 import { ApiError } from '@/lib/http/api-error';
 import { intervalPacer } from '@/lib/jobs/pace';
 import { startSweeper } from '@/lib/jobs/sweeper';
@@ -63,7 +64,7 @@ describe('export jobs', () => {
 
   it('runs at most 3 jobs of one user at once; a 4th queues and starts when one ends', async () => {
     const bench = await env.connection('bench');
-    const jobs = [];
+    const jobs: ExportJobDto[] = [];
     for (let i = 0; i < 4; i += 1) jobs.push(await env.start(bench, ''));
     await new Promise((resolve) => setTimeout(resolve, 300));
     const states = async () => Promise.all(jobs.map(async (job) => (await getExportJobById(env.db, job.id))?.state));
