@@ -97,7 +97,7 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
   const stop = AbortSignal.any([signal, local.signal]);
   const source = transactionSource(api, view, { pageSize: Math.min(job.pageSize, api.maxPageSize), signal: stop, priority: 'background' });
   const key = pacerKey(connection.provider, connection.id);
-  const retries = deps.pageRetries ?? 4;
+  const retries = deps.pageRetries ?? 3;
   const fetchPage = async (cursor: string | null): Promise<Sifted<BalanceTransaction>> => {
     for (let attempt = 0; ; attempt += 1) {
       await deps.pacer.turn(key, stop);
@@ -105,7 +105,7 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
         return await callProvider(connection, () => fetchKept(source, cursor));
       } catch (error) {
         if (stop.aborted || attempt >= retries || (error instanceof ApiError && error.status < 500)) throw error;
-        await sleep((deps.retryBaseMs ?? 2_000) * 2 ** attempt, stop);
+        await sleep((deps.retryBaseMs ?? 1_000) * 2 ** attempt, stop);
       }
     }
   };

@@ -20,6 +20,8 @@ export const exportJobDtoSchema = z.object({
   pageSize: z.number().int().positive(),
   /** The file's size as downloaded; while running, the bytes written so far. */
   bytes: z.number().int().nonnegative(),
+  /** What the file takes in storage (gzip). */
+  storedBytes: z.number().int().nonnegative(),
   /** Seconds left from the share of the date range walked and the provider's request rate; null when unknown. */
   secondsLeft: z.number().nonnegative().nullable(),
   /** Share of the walk done, 0..1, measured the same way; null when unknown. */

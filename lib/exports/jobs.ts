@@ -72,6 +72,7 @@ export function toJobDto(job: ExportJob): ExportJobDto {
     pages: job.providerPages,
     pageSize: job.pageSize,
     bytes: job.byteCount,
+    storedBytes: job.storedBytes,
     secondsLeft: left?.secondsLeft ?? null,
     done: left?.done ?? null,
     error: job.errorMessage === null ? null : { message: job.errorMessage, traceId: job.errorTraceId },
