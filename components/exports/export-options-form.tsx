@@ -36,10 +36,13 @@ export function ExportOptionsForm({ settings, onChange, merchantTimeZone }: Prop
       <fieldset className={styles.choices}>
         <legend>Format</legend>
         {FORMATS.map((format) => (
-          <label key={format.value} className="check">
+          <label key={format.value} className={`check ${styles.format}`}>
             <input type="radio" name="export-format" checked={settings.format === format.value} onChange={() => set({ format: format.value })} />
             <span>
-              {format.label} <span className="faint">{format.help}</span>
+              {format.label}
+              <span className="faint" style={{ display: 'block' }}>
+                {format.help}
+              </span>
             </span>
           </label>
         ))}

@@ -19,7 +19,10 @@ export function JobProgress({ job }: { job: ExportJobDto }) {
           <progress aria-label="Export progress" max={100} value={job.done === null ? undefined : Math.round(job.done * 100)} style={{ width: '100%' }} />
           <span>
             {countRows(job.rows)} written · {job.pages.toLocaleString('en-US')} {job.pages === 1 ? 'page' : 'pages'}
-            <span className="muted"> · {left === null ? 'time left unknown (no start date to measure against)' : formatSecondsLeft(left)}</span>
+            <span className="muted">
+              {' · '}
+              {left !== null ? formatSecondsLeft(left) : job.pages === 0 ? 'waiting for the first page' : 'time left unknown (no start date to measure against)'}
+            </span>
           </span>
         </div>
       );
