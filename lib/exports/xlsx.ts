@@ -23,6 +23,9 @@ export const EXACT_NUMBER_DIGITS = 15;
 /** Rows per sheet, the header included; further rows continue on the next sheet. */
 export const SHEET_ROWS = 1_048_576;
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+const YIELD_EVERY = 200;
+const SETTLE_QUIET_MS = 15;
+const SETTLE_MAX_MS = 10_000;
 const PLAIN_DECIMAL = /^-?\d+(?:\.(\d+))?$/;
 
 type Cell = string | number | Date | null;
@@ -113,8 +116,22 @@ export function xlsxFileWriter(options: { readonly columns: readonly ExportColum
 
   const output = new PassThrough();
   let pending: Buffer[] = [];
-  output.on('data', (chunk: Buffer) => pending.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  let lastData = 0;
+  output.on('data', (chunk: Buffer) => {
+    pending.push(chunk);
+    lastData = performance.now();
+  });
+  /**
+   * Backpressure: exceljs hands rows to its zip without waiting, so rows written faster than they are
+   * compressed pile up in memory. After each page, wait until the zip has gone quiet (caught up).
+   */
+  const settle = async () => {
+    const until = performance.now() + SETTLE_MAX_MS;
+    do await new Promise((resolve) => setTimeout(resolve, SETTLE_QUIET_MS));
+    while (performance.now() - lastData < SETTLE_QUIET_MS && performance.now() < until);
+  };
+  // The fastest deflate: the zip keeps pace with the rows, and an XLSX compresses well all the same.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
   let sheet: ExcelJS.Worksheet | null = null;
   let sheetRows = 0;
   let sheets = 0;
@@ -151,7 +168,10 @@ export function xlsxFileWriter(options: { readonly columns: readonly ExportColum
         });
         line.commit();
         sheetRows += 1;
+        // The zip compresses on the thread pool; letting its callbacks run keeps the rows from piling up in memory.
+        if (sheetRows % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       }
+      await settle();
       return drain();
     },
     async end() {

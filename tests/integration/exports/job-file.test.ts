@@ -57,7 +57,7 @@ describe('export job files against the sandbox', () => {
     expect(audit).toMatchObject({ outcome: 'completed', rowCount: expected.length, userEmail: env.user.email, filters: { from: '2024-03-10' } });
     expect(audit?.options.format).toBe('csv');
     expect(job.pageSize).toBe(10_000);
-  });
+  }, 90_000);
 
   it('writes an XLSX whose ids are exact text cells, amounts numbers with their currency’s decimals, times date cells', async () => {
     const bench = await env.connection('bench');
@@ -93,7 +93,7 @@ describe('export job files against the sandbox', () => {
       expect((line.getCell(col('transaction_time_utc')).value as Date).toISOString()).toBe(new Date(row.transactionTime).toISOString());
     });
     expect(totals).toEqual({ amount: sum(expected.map((r) => r.amount)), fee: sum(expected.map((r) => r.fee)), net: sum(expected.map((r) => r.net)) });
-  });
+  }, 90_000);
 
   it('writes the semicolon CSV with decimal commas and no BOM when asked, plain ids by default', async () => {
     const acme = await env.connection('acme-shopline');
