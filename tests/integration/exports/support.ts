@@ -79,7 +79,8 @@ export function exportEnvPerSuite(options: { readonly driver?: DriverKind; reado
     runner = memoryRunner(exportJobHandler(testJobDeps(db, { onEnded: () => runner?.wake(), ...options.deps })));
     state.jobs = { db, runner };
     state.stop = () => runner.close();
-  });
+    // A sandbox and a migrated database: under a loaded machine this can pass the default 30 s.
+  }, 90_000);
   afterAll(async () => {
     await state.stop?.();
     await state.sandbox?.close();
