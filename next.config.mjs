@@ -4,7 +4,7 @@ const nextConfig = {
   // Lets parallel builds (several worktrees' checks on one machine) keep apart.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'bcryptjs'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'bcryptjs', 'bullmq', 'exceljs'],
   // Next's static chunks skip the proxy (which sets every other response's headers, with the CSP nonce).
   async headers() {
     return [

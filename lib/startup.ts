@@ -2,6 +2,7 @@ import 'server-only';
 import { serverEnv } from '@/lib/config/env';
 import { getDb } from '@/lib/db';
 import { seedDemo } from '@/lib/db/seed';
+import { exportJobSystem } from '@/lib/exports/job-system';
 import { log } from '@/lib/log';
 import { assertRedisReachable } from '@/lib/redis/client';
 import { sandboxAccountsSchema, type SandboxAccount } from '@/lib/sandbox/account-types';
@@ -23,6 +24,8 @@ export async function startServer(): Promise<void> {
       if (!env.sandboxUrl) throw new Error('FUNDSIGHT_SANDBOX_URL must be set when FUNDSIGHT_DEMO_SEED=true');
       await seedDemo(db, { sandboxUrl: env.sandboxUrl, accounts: await sandboxAccounts(env.sandboxUrl) });
     }
+    // Every instance runs a job worker; without Redis, unfinished jobs resume here.
+    await exportJobSystem();
     log.info('server.ready', { database: env.database.kind, redis: env.redisUrl !== null, demoSeed: env.demoSeed });
   } catch (error) {
     console.error(`Fundsight cannot start: ${error instanceof Error ? error.message : String(error)}`);

@@ -10,20 +10,30 @@ const OUTCOME: Record<ExportOutcomeDto, { label: string; tone: string }> = {
   interrupted: { label: 'Interrupted', tone: 'badge-danger' },
 };
 
-/** The export audit: who exported which account's rows, with which filters, and how it ended. */
+function duration(startedAt: string, finishedAt: string | null): string {
+  if (finishedAt === null) return '';
+  const seconds = Math.max(0, (Date.parse(finishedAt) - Date.parse(startedAt)) / 1000);
+  return seconds < 90 ? `${seconds.toFixed(1)} s` : `${Math.round(seconds / 60)} min`;
+}
+
+/** The export audit: who exported which account's rows, with which filters and format, how long it took and how it ended. */
 export function ExportAuditTable({ items }: { items: readonly ExportAuditDto[] }) {
   return (
     <div className="table-wrap">
       <table className="data">
-        <caption className="visually-hidden">CSV exports, newest first</caption>
+        <caption className="visually-hidden">Exports, newest first</caption>
         <thead>
           <tr>
             <th scope="col">Started</th>
             <th scope="col">User</th>
             <th scope="col">Account</th>
             <th scope="col">Filters</th>
+            <th scope="col">Format</th>
             <th scope="col" className="right">
               Rows
+            </th>
+            <th scope="col" className="right">
+              Duration
             </th>
             <th scope="col">Outcome</th>
           </tr>
@@ -42,7 +52,9 @@ export function ExportAuditTable({ items }: { items: readonly ExportAuditDto[] }
                   {item.fileName}
                 </div>
               </td>
+              <td>{item.options.format.toUpperCase()}</td>
               <td className="right num">{item.rows.toLocaleString('en-US')}</td>
+              <td className="right num">{duration(item.startedAt, item.finishedAt)}</td>
               <td>
                 <span className={`badge ${OUTCOME[item.outcome].tone}`}>{OUTCOME[item.outcome].label}</span>
                 {item.error && (

@@ -14,14 +14,14 @@ export type ExportButtonProps = {
   | { readonly kind: 'payout'; readonly payoutId: string }
 );
 
-/** "Export CSV": every row matching the view's filters (or the payout's rows), chosen and followed in a dialog. */
+/** "Export": every row matching the view's filters (or the payout's rows), chosen and followed in a dialog. */
 export function ExportButton(props: ExportButtonProps) {
   const [open, setOpen] = useState(false);
   const filters = props.kind === 'payout' ? { payout_id: props.payoutId } : exportFiltersOf(props.query);
   return (
     <>
       <button type="button" className="btn" onClick={() => setOpen(true)}>
-        Export CSV
+        Export
       </button>
       {open && (
         <ExportDialog

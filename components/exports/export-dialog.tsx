@@ -1,17 +1,18 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import Link from 'next/link';
+import { useEffect, useRef, useState } from 'react';
 import { describeFilters } from '@/lib/exports/describe';
-import { fileSink, memorySink, savePicker, type ExportSink } from '@/lib/exports/download';
 import { exportFileName } from '@/lib/exports/file-name';
-import { dateIn } from '@/lib/transactions/dates';
 import { exportUrl, type ExportFilters } from '@/lib/exports/filters';
+import { isSettled } from '@/lib/exports/job-schema';
+import { dateIn } from '@/lib/transactions/dates';
 import { connectionsQueryOptions } from '@/lib/transactions/queries';
 import styles from './export-dialog.module.css';
 import { ExportOptionsForm } from './export-options-form';
-import { ExportStatus } from './export-status';
-import { useExportRun } from './use-export-run';
+import { JobProgress } from './job-progress';
+import { downloadFile, useExportJob, useJobAction } from './use-export-job';
 import { browserTimeZone, toExportOptions, useExportSettings } from './use-export-settings';
 
 interface Props {
@@ -21,34 +22,37 @@ interface Props {
   readonly onClose: () => void;
 }
 
-/** Choose the file's shape, then download every matching row with progress; Escape cannot drop a running export. */
+/**
+ * Choose the file, start the export on the server and follow it. Closing leaves it running (My exports
+ * lists it); a file that is ready while the dialog is open downloads by itself.
+ */
 export function ExportDialog({ connectionId, filters, merchantTimeZone, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [settings, saveSettings] = useExportSettings();
-  const { state, start, cancel, reset } = useExportRun();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const start = useJobAction();
+  const cancel = useJobAction();
+  const job = useExportJob(jobId).data ?? (start.data?.id === jobId ? start.data : undefined);
+  const downloaded = useRef<string | null>(null);
   const connections = useQuery(connectionsQueryOptions());
   const label = connections.data?.connections.find((c) => c.id === connectionId)?.label ?? 'account';
-  const fileName = exportFileName({ accountLabel: label, filters, date: dateIn(merchantTimeZone ?? browserTimeZone(), new Date()) });
-  const picker = savePicker();
-  const running = state.status === 'running';
+  const fileName = exportFileName({ accountLabel: label, filters, date: dateIn(merchantTimeZone ?? browserTimeZone(), new Date()), format: settings.format });
 
   useEffect(() => {
     if (!dialog.current?.open) dialog.current?.showModal();
   }, []);
 
-  const begin = async () => {
-    const url = exportUrl(connectionId, filters, toExportOptions(settings));
-    let sink: ExportSink = memorySink();
-    if (settings.toDisk && picker) {
-      // The picker needs the click's user activation, so it comes before any await.
-      const handle = await picker({ suggestedName: fileName, types: [{ description: 'CSV file', accept: { 'text/csv': ['.csv'] } }] }).catch(
-        () => null,
-      );
-      if (!handle) return;
-      sink = fileSink(await handle.createWritable());
+  useEffect(() => {
+    if (job?.status === 'ready' && job.downloadUrl && downloaded.current !== job.id) {
+      downloaded.current = job.id;
+      downloadFile(job.downloadUrl);
     }
-    await start(url, fileName, sink);
+  }, [job]);
+
+  const begin = () => {
+    start.mutate(exportUrl(connectionId, filters, toExportOptions(settings)), { onSuccess: (created) => setJobId(created.id) });
   };
+  const active = job !== undefined && !isSettled(job.status);
 
   return (
     <dialog
@@ -57,47 +61,61 @@ export function ExportDialog({ connectionId, filters, merchantTimeZone, onClose 
       aria-labelledby="export-title"
       onCancel={(event) => {
         event.preventDefault();
-        if (!running) onClose();
+        onClose();
       }}
     >
       <div className="stack">
         <div className={styles.head}>
-          <h2 id="export-title">Export CSV</h2>
+          <h2 id="export-title">Export transactions</h2>
           <span className="muted">{label}</span>
         </div>
         <p className="muted" style={{ margin: 0 }}>
           Every transaction matching <strong>{describeFilters(filters)}</strong>, across all pages, newest first.
         </p>
-        {state.status === 'idle' ? (
-          <ExportOptionsForm settings={settings} onChange={saveSettings} merchantTimeZone={merchantTimeZone} canSaveToDisk={picker !== null} />
+        {job === undefined ? (
+          <ExportOptionsForm settings={settings} onChange={saveSettings} merchantTimeZone={merchantTimeZone} />
         ) : (
-          <ExportStatus state={state} />
+          <JobProgress job={job} />
+        )}
+        {start.error && (
+          <div role="alert" aria-label="Export failed" className="alert alert-danger">
+            <div>
+              <div className="alert-title">The export could not start</div>
+              <p>{start.error.message}</p>
+            </div>
+          </div>
         )}
         <div className="field">
           <span className="label">File</span>
-          <span className={`mono ${styles.fileName}`}>{state.status === 'completed' ? state.fileName : fileName}</span>
+          <span className={`mono ${styles.fileName}`}>{job?.fileName ?? fileName}</span>
         </div>
+        {active && (
+          <p className="faint" style={{ margin: 0 }}>
+            The export runs on the server: you may close this dialog, or the tab, and find it in <Link href="/exports">My exports</Link>.
+          </p>
+        )}
         <div className={styles.actions}>
-          {running ? (
-            <button type="button" className="btn" onClick={cancel}>
+          {active && (
+            <button type="button" className="btn" disabled={cancel.isPending} onClick={() => cancel.mutate(`/api/exports/jobs/${job.id}/cancel`)}>
               Cancel export
             </button>
-          ) : (
-            <>
-              <button type="button" className="btn" onClick={onClose}>
-                Close
-              </button>
-              {state.status === 'idle' ? (
-                <button type="button" className="btn btn-primary" disabled={settings.columns.length === 0} onClick={begin}>
-                  Export
-                </button>
-              ) : (
-                <button type="button" className="btn btn-primary" onClick={reset}>
-                  {state.status === 'completed' ? 'Another export' : 'Try again'}
-                </button>
-              )}
-            </>
           )}
+          <button type="button" className="btn" onClick={onClose}>
+            Close
+          </button>
+          {job === undefined ? (
+            <button type="button" className="btn btn-primary" disabled={settings.columns.length === 0 || start.isPending} onClick={begin}>
+              Export
+            </button>
+          ) : job.status === 'ready' && job.downloadUrl ? (
+            <a className="btn btn-primary" href={job.downloadUrl}>
+              Download again
+            </a>
+          ) : isSettled(job.status) ? (
+            <button type="button" className="btn btn-primary" onClick={() => setJobId(null)}>
+              Another export
+            </button>
+          ) : null}
         </div>
       </div>
     </dialog>

@@ -3,7 +3,7 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { z } from 'zod';
 import { canonicalColumns, DEFAULT_EXPORT_COLUMNS, type ExportColumnKey } from '@/lib/exports/columns';
-import { DEFAULT_EXPORT_OPTIONS, type DelimiterName, type ExportOptions } from '@/lib/exports/options';
+import { DEFAULT_EXPORT_OPTIONS, type DelimiterName, type ExportOptions, type FileFormat } from '@/lib/exports/options';
 
 /** The dialog's choices, remembered in this browser; a stored value that no longer parses falls back to the defaults. */
 
@@ -15,7 +15,7 @@ export interface ExportSettings {
   readonly delimiter: DelimiterName;
   readonly bom: boolean;
   readonly longIds: 'text' | 'plain';
-  readonly toDisk: boolean;
+  readonly format: FileFormat;
 }
 
 export const DEFAULT_SETTINGS: ExportSettings = {
@@ -24,7 +24,7 @@ export const DEFAULT_SETTINGS: ExportSettings = {
   delimiter: DEFAULT_EXPORT_OPTIONS.delimiter,
   bom: DEFAULT_EXPORT_OPTIONS.bom,
   longIds: DEFAULT_EXPORT_OPTIONS.longIds,
-  toDisk: false,
+  format: DEFAULT_EXPORT_OPTIONS.format,
 };
 
 const KEY = 'fundsight.exports.settings';
@@ -36,7 +36,7 @@ const storedSchema = z.object({
   delimiter: z.enum(['comma', 'semicolon']).catch(DEFAULT_SETTINGS.delimiter),
   bom: z.boolean().catch(DEFAULT_SETTINGS.bom),
   longIds: z.enum(['text', 'plain']).catch(DEFAULT_SETTINGS.longIds),
-  toDisk: z.boolean().catch(DEFAULT_SETTINGS.toDisk),
+  format: z.enum(['csv', 'xlsx']).catch(DEFAULT_SETTINGS.format),
 });
 
 function parseStored(raw: string | null): ExportSettings {
@@ -57,7 +57,7 @@ export function browserTimeZone(): string {
 /** The options the server takes; the browser's zone is sent by name. */
 export function toExportOptions(settings: ExportSettings): ExportOptions {
   const timestamps = settings.zone === 'browser' ? browserTimeZone() : settings.zone;
-  return { columns: settings.columns, timestamps, delimiter: settings.delimiter, bom: settings.bom, longIds: settings.longIds };
+  return { columns: settings.columns, timestamps, delimiter: settings.delimiter, bom: settings.bom, longIds: settings.longIds, format: settings.format };
 }
 
 export function useExportSettings(): [ExportSettings, (next: ExportSettings) => void] {

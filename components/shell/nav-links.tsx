@@ -9,7 +9,7 @@ const LINKS: readonly { href: string; label: string; minRole: Role }[] = [
   { href: '/transactions', label: 'Transactions', minRole: 'finance' },
   { href: '/payouts', label: 'Payouts', minRole: 'finance' },
   { href: '/flows', label: 'Flows', minRole: 'finance' },
-  { href: '/exports', label: 'Exports', minRole: 'admin' },
+  { href: '/exports', label: 'My exports', minRole: 'finance' },
   // Everyone has My account there; admins also connections, members and the organization.
   { href: '/settings', label: 'Settings', minRole: 'viewer' },
 ];

@@ -50,6 +50,7 @@ const schema = z
       .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
       .optional(),
     MAIL_FROM: z.string().min(3).max(320).default('Fundsight <no-reply@fundsight.invalid>'),
+    EXPORT_JOBS_PER_USER: z.coerce.number().int().min(1).max(50).default(3),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -90,6 +91,8 @@ export interface ServerEnv {
   /** Invitation mail; null = links are shown to the admin to copy. */
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
+  /** Export jobs a user may have running at once; further ones queue. */
+  readonly exportJobsPerUser: number;
 }
 
 export class ConfigError extends Error {
@@ -127,6 +130,7 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
     neoxBudget: { burst: env.NEOX_BUDGET_BURST, perSecond: env.NEOX_BUDGET_PER_SECOND },
     smtpUrl: env.SMTP_URL ?? null,
     mailFrom: env.MAIL_FROM,
+    exportJobsPerUser: env.EXPORT_JOBS_PER_USER,
   };
 }
 

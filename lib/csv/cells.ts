@@ -50,3 +50,9 @@ export function encodeDecimal(value: string | null): string {
 export function stripTextMarker(cell: string): string {
   return cell.startsWith(TEXT_MARKER) ? cell.slice(TEXT_MARKER.length) : cell;
 }
+
+/** As encodeDecimal, with a decimal comma ("-0,76"): how de-DE or fr-FR spreadsheets read a number. */
+export function encodeDecimalComma(value: string | null): string {
+  if (value === null) return '';
+  return PLAIN_DECIMAL.test(value) ? value.replace('.', ',') : neutralizeFormula(value);
+}

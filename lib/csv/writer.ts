@@ -36,7 +36,8 @@ function plainLine(row: readonly string[], delimiter: string, plainWithDelimiter
 export function csvWriter(dialect: CsvDialect): CsvWriter {
   // With a record delimiter given, csv-stringify would not quote a lone \n or \r unless told to.
   const options = { delimiter: dialect.delimiter, record_delimiter: 'windows', quote_record_delimiter: true, eof: true } as const;
-  const plainWithDelimiter = new RegExp(`^[${PLAIN}${dialect.delimiter}]*$`);
+  // In a semicolon file a comma (a decimal comma) needs no quotes either.
+  const plainWithDelimiter = new RegExp(`^[${PLAIN}${dialect.delimiter}${dialect.delimiter === ';' ? ',' : ''}]*$`);
   return {
     header: (names) => (dialect.bom ? BOM : '') + stringify([[...names]], options),
     records: (rows) => {

@@ -167,3 +167,32 @@ export async function getExportAudit(db: Queryable, organizationId: string, id: 
   ]);
   return row ? toAudit(row) : null;
 }
+
+/** An export job's audit record, written once when the job ends: who, what, how many rows, how it ended. */
+export async function insertEndedExportAudit(
+  db: Queryable,
+  input: NewExportAudit & { readonly startedAt: Date; readonly ending: ExportEnding },
+): Promise<void> {
+  await db.query(
+    `insert into export_audits
+       (organization_id, user_id, user_email, connection_id, connection_label, filters, options, file_name, outcome, row_count,
+        provider_pages, error_message, error_trace_id, started_at, finished_at, alive_at)
+     values ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, now(), now())`,
+    [
+      input.organizationId,
+      input.userId,
+      input.userEmail,
+      input.connectionId,
+      input.connectionLabel,
+      JSON.stringify(storedFiltersSchema.parse(input.filters)),
+      JSON.stringify(storedOptionsSchema.parse(input.options)),
+      input.fileName,
+      input.ending.outcome,
+      input.ending.rowCount,
+      input.ending.providerPages,
+      input.ending.errorMessage ?? null,
+      input.ending.errorTraceId ?? null,
+      input.startedAt,
+    ],
+  );
+}

@@ -5,7 +5,7 @@ export type DbConfig =
   | { readonly kind: 'pglite'; readonly dataDir: string }
   | { readonly kind: 'postgres'; readonly url: string };
 
-export type SqlParam = string | number | boolean | Date | null;
+export type SqlParam = string | number | boolean | Date | Uint8Array | null;
 
 /** Anything that runs one SQL statement: the database itself or an open transaction. */
 export interface Queryable {

@@ -21,6 +21,8 @@ export const storedOptionsSchema = z.object({
   delimiter: z.string(),
   bom: z.boolean(),
   longIds: z.string(),
+  /** Exports before XLSX existed were all CSV. */
+  format: z.enum(['csv', 'xlsx']).default('csv'),
 });
 export type StoredOptions = z.infer<typeof storedOptionsSchema>;
 

@@ -6,9 +6,12 @@ import type { ExportAuditDto, ExportAuditPageDto, ExportAuditQuery } from './aud
 
 /** Reading the export audit: admins see the organization's, everyone else only their own. */
 
-/** How often a running export records its progress (lib/exports/service.ts). */
+/**
+ * Streamed exports (before export jobs) recorded a heartbeat this often while they ran; export jobs write
+ * their audit record once, when they end, so only such older records can still be "running".
+ */
 export const EXPORT_HEARTBEAT_MS = 10_000;
-/** A running export without a heartbeat for this long lost its server (a restart or a crash). */
+/** A running streamed export without a heartbeat for this long lost its server (a restart or a crash). */
 export const EXPORT_STALE_AFTER_MS = 6 * EXPORT_HEARTBEAT_MS;
 
 const INTERRUPTED = 'The server stopped before the file was finished, so the download did not complete.';

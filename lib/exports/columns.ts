@@ -14,6 +14,8 @@ export interface ExportColumn {
   readonly label: string;
   readonly kind: CellKind;
   readonly value: (row: BalanceTransaction) => string | null;
+  /** For amounts: the currency whose decimals the value has (XLSX number formats). */
+  readonly currency?: (row: BalanceTransaction) => string | null;
 }
 
 export const EXPORT_COLUMNS = [
@@ -21,11 +23,17 @@ export const EXPORT_COLUMNS = [
   { key: 'transaction_time', label: 'Transaction time', kind: 'timestamp', value: (row) => row.transactionTime },
   { key: 'type', label: 'Type (as the provider names it)', kind: 'text', value: (row) => row.rawType },
   { key: 'source_type', label: 'Source type', kind: 'text', value: (row) => row.sourceType || null },
-  { key: 'amount', label: 'Amount', kind: 'decimal', value: (row) => toDecimalString(row.amount) },
-  { key: 'fee', label: 'Fee', kind: 'decimal', value: (row) => toDecimalString(row.fee) },
-  { key: 'net', label: 'Net', kind: 'decimal', value: (row) => toDecimalString(row.net) },
+  { key: 'amount', label: 'Amount', kind: 'decimal', value: (row) => toDecimalString(row.amount), currency: (row) => row.amount.currency },
+  { key: 'fee', label: 'Fee', kind: 'decimal', value: (row) => toDecimalString(row.fee), currency: (row) => row.fee.currency },
+  { key: 'net', label: 'Net', kind: 'decimal', value: (row) => toDecimalString(row.net), currency: (row) => row.net.currency },
   { key: 'currency', label: 'Currency', kind: 'text', value: (row) => row.currency },
-  { key: 'settlement_amount', label: 'Settlement amount', kind: 'decimal', value: (row) => row.settlementAmount && toDecimalString(row.settlementAmount) },
+  {
+    key: 'settlement_amount',
+    label: 'Settlement amount',
+    kind: 'decimal',
+    value: (row) => row.settlementAmount && toDecimalString(row.settlementAmount),
+    currency: (row) => row.settlementAmount?.currency ?? null,
+  },
   { key: 'settlement_currency', label: 'Settlement currency', kind: 'text', value: (row) => row.settlementAmount?.currency ?? null },
   { key: 'exchange_rate', label: 'Exchange rate', kind: 'decimal', value: (row) => row.exchangeRate },
   { key: 'payout_id', label: 'Payout ID', kind: 'id', value: (row) => row.payoutId },

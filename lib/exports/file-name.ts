@@ -1,6 +1,6 @@
 import type { ExportFilters } from './filters';
 
-/** `<account>_<filters>_<date>.csv`, ASCII only, e.g. `acme-shopline_payment+refund_2024-03-01-to-2024-03-31_2024-04-02.csv`. */
+/** `<account>_<filters>_<date>.csv` (or .xlsx), ASCII only, e.g. `acme-shopline_payment+refund_2024-03-01-to-2024-03-31_2024-04-02.csv`. */
 
 const MAX_ACCOUNT_CHARS = 60;
 
@@ -30,8 +30,8 @@ function filterSegments(filters: ExportFilters): string[] {
   return segments.length > 0 ? segments : ['all-transactions'];
 }
 
-/** `date` is the export's day as YYYY-MM-DD (the organization's calendar). */
-export function exportFileName(input: { accountLabel: string; filters: ExportFilters; date: string }): string {
+/** `date` is the export's day as YYYY-MM-DD (the organization's calendar); `format` the extension (csv unless said). */
+export function exportFileName(input: { accountLabel: string; filters: ExportFilters; date: string; format?: 'csv' | 'xlsx' }): string {
   const account = slug(input.accountLabel).slice(0, MAX_ACCOUNT_CHARS).replace(/-+$/, '') || 'account';
-  return `${[account, ...filterSegments(input.filters), input.date].join('_')}.csv`;
+  return `${[account, ...filterSegments(input.filters), input.date].join('_')}.${input.format ?? 'csv'}`;
 }

@@ -1,6 +1,4 @@
-/** Response headers of a CSV download. */
-
-export const EXPORT_ID_HEADER = 'X-Export-Id';
+/** Download headers: the file's name both ways. */
 
 /** RFC 6266: an ASCII `filename` for old clients and the exact name as `filename*`. */
 export function contentDisposition(fileName: string): string {
@@ -20,15 +18,4 @@ export function fileNameFromDisposition(header: string | null): string | null {
     }
   }
   return /filename="([^"]+)"/i.exec(header)?.[1] ?? null;
-}
-
-export function csvHeaders(fileName: string, exportId: string): Headers {
-  return new Headers({
-    'Content-Type': 'text/csv; charset=utf-8; header=present',
-    'Content-Disposition': contentDisposition(fileName),
-    // no-transform keeps the compression middleware off: it would cost the export more CPU than the file saves.
-    'Cache-Control': 'private, no-store, no-transform',
-    'X-Content-Type-Options': 'nosniff',
-    [EXPORT_ID_HEADER]: exportId,
-  });
 }

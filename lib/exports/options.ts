@@ -5,10 +5,13 @@ import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMN_KEYS, canonicalColumns, isExportC
 /**
  * The export's own query parameters, next to the transactions list's filters (lib/transactions/query):
  * `columns` (comma list), `timestamps` (merchant | utc | an IANA zone, e.g. the browser's),
- * `delimiter` (comma | semicolon), `bom` (true | false), `long_ids` (text | plain). Isomorphic.
+ * `delimiter` (comma | semicolon; semicolon files write decimals with a comma), `bom` (true | false),
+ * `long_ids` (text | plain), `format` (csv | xlsx). Isomorphic.
  */
 
-export const EXPORT_OPTION_KEYS = ['columns', 'timestamps', 'delimiter', 'bom', 'long_ids'] as const;
+export const EXPORT_OPTION_KEYS = ['columns', 'timestamps', 'delimiter', 'bom', 'long_ids', 'format'] as const;
+
+export type FileFormat = 'csv' | 'xlsx';
 
 export const DELIMITERS = { comma: ',', semicolon: ';' } as const;
 export type DelimiterName = keyof typeof DELIMITERS;
@@ -22,6 +25,7 @@ export interface ExportOptions {
   readonly delimiter: DelimiterName;
   readonly bom: boolean;
   readonly longIds: 'text' | 'plain';
+  readonly format: FileFormat;
 }
 
 export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
@@ -29,7 +33,8 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
   timestamps: 'merchant',
   delimiter: 'comma',
   bom: true,
-  longIds: 'text',
+  longIds: 'plain',
+  format: 'csv',
 };
 
 const columnsParam = z.union([z.string(), z.array(z.string())]).transform((raw, ctx): ExportColumnKey[] => {
@@ -63,6 +68,7 @@ export const exportOptionsSchema = z
     delimiter: z.enum(['comma', 'semicolon'], 'must be comma or semicolon').optional(),
     bom: booleanParam.optional(),
     long_ids: z.enum(['text', 'plain'], 'must be text or plain').optional(),
+    format: z.enum(['csv', 'xlsx'], 'must be csv or xlsx').optional(),
   })
   .transform(
     (raw): ExportOptions => ({
@@ -71,6 +77,7 @@ export const exportOptionsSchema = z
       delimiter: raw.delimiter ?? DEFAULT_EXPORT_OPTIONS.delimiter,
       bom: raw.bom ?? DEFAULT_EXPORT_OPTIONS.bom,
       longIds: raw.long_ids ?? DEFAULT_EXPORT_OPTIONS.longIds,
+      format: raw.format ?? DEFAULT_EXPORT_OPTIONS.format,
     }),
   );
 
@@ -82,5 +89,12 @@ export function exportOptionParams(options: ExportOptions): [string, string][] {
     ['delimiter', options.delimiter],
     ['bom', String(options.bom)],
     ['long_ids', options.longIds],
+    ['format', options.format],
   ];
+}
+
+/** The IANA zone the file's timestamps are written in. */
+export function timestampZone(timestamps: string, organizationZone: string): string {
+  if (timestamps === 'merchant') return organizationZone;
+  return timestamps === 'utc' ? 'UTC' : timestamps;
 }

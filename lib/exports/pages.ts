@@ -15,14 +15,14 @@ export interface PageCounter {
   rows: number;
 }
 
-interface Sifted<T> {
+export interface Sifted<T> {
   readonly kept: T[];
   /** Where the view continues; null when it ends on this page. */
   readonly next: string | null;
 }
 
 /** The page's kept rows; the page itself is not held on to. */
-async function fetchKept<T>(source: WalkSource<T>, cursor: string | null): Promise<Sifted<T>> {
+export async function fetchKept<T>(source: WalkSource<T>, cursor: string | null): Promise<Sifted<T>> {
   const page: ProviderPage<T> = await source.fetchPage(cursor);
   const kept: T[] = [];
   for (const row of page.items) {

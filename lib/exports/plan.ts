@@ -1,4 +1,4 @@
-import { encodeDecimal, encodeId, encodeText, type LongIdMode } from '@/lib/csv/cells';
+import { encodeDecimal, encodeDecimalComma, encodeId, encodeText, type LongIdMode } from '@/lib/csv/cells';
 import { utcFormatter, zonedFormatter } from '@/lib/csv/zoned-time';
 import type { BalanceTransaction } from '@/lib/domain/transaction';
 import { EXPORT_COLUMNS, UTC_SUFFIX, type ExportColumn, type ExportColumnKey } from './columns';
@@ -14,6 +14,8 @@ export interface PlanOptions {
   /** IANA zone of the timestamp columns; any zone but UTC adds a `_utc` companion after each. */
   readonly timeZone: string;
   readonly longIds: LongIdMode;
+  /** Numeric cells with a decimal comma, for the semicolon files that comma-decimal spreadsheets read. */
+  readonly decimalComma?: boolean;
 }
 
 /** Appends the column's cells (two for a timestamp with its companion) to the record. */
@@ -53,6 +55,7 @@ function emitterOf(column: ExportColumn, options: PlanOptions): Emit {
     case 'id':
       return (row, out) => void out.push(encodeId(value(row), options.longIds));
     case 'decimal':
+      if (options.decimalComma) return (row, out) => void out.push(encodeDecimalComma(value(row)));
       return (row, out) => void out.push(encodeDecimal(value(row)));
     case 'timestamp':
       return timestampCells(value, options.timeZone);

@@ -33,9 +33,9 @@ export function classifyTransaction(row: BalanceTransaction, view: TransactionVi
 export function transactionSource(
   api: TransactionsApi,
   view: TransactionView,
-  options: { readonly pageSize: number; readonly signal?: AbortSignal },
+  options: { readonly pageSize: number; readonly signal?: AbortSignal; readonly priority?: 'interactive' | 'background' },
 ): WalkSource<BalanceTransaction> {
-  const ctx = { signal: options.signal };
+  const ctx = { signal: options.signal, priority: options.priority };
   return {
     fetchPage: (cursor) =>
       api.listTransactions(

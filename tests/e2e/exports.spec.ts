@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { clearFaults, injectFault, signIn } from './support';
 
 const SHOPLINE_LABEL = 'Acme Outfitters (SHOPLINE Payments)';
@@ -45,89 +47,126 @@ const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISO
 
 async function openExportDialog(page: Page, search: string) {
   await page.goto(`/transactions?${search}`);
-  await page.getByRole('button', { name: 'Export CSV' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export CSV' });
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export transactions' });
   await expect(dialog).toBeVisible();
   return dialog;
 }
 
 test.afterEach(clearFaults);
 
-test('Export CSV downloads every row matching the filters, equal to the API row for row and cent for cent', async ({ page }) => {
+test('an export runs on the server: close the dialog, find it in My exports, download it when Ready', async ({ page }) => {
   await signIn(page, 'finance@acme.test');
   const accountId = await shoplineAccountId(page);
   const filters = `type=payment,refund&from=${daysAgo(40)}`;
   const dialog = await openExportDialog(page, `account=${accountId}&${filters}&limit=50`);
   await expect(dialog).toContainText('Types: payment, refund');
-  await dialog.getByRole('combobox', { name: 'Delimiter' }).selectOption('semicolon');
+  await dialog.getByRole('radio', { name: /CSV/ }).check();
   await dialog.getByRole('radio', { name: 'UTC', exact: true }).check();
   await page.screenshot({ path: 'test-results/screenshots/export-dialog.png' });
+  // The provider holds its first page for a while: the job is still running when the dialog closes.
+  await injectFault({ provider: 'shopline', account: 'acme', path: 'balance_transactions.json', kind: 'delay', delayMs: 4_000, times: 1 });
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText(/Queued|written/);
+  await expect(dialog).toContainText('you may close this dialog');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('link', { name: 'My exports' }).click();
+  await expect(page.getByRole('heading', { name: 'My exports', level: 1 })).toBeVisible();
+  const row = page.getByRole('row', { name: /payment\+refund/ }).first();
+  await expect(row).toContainText(/Queued|Running/);
+  await page.screenshot({ path: 'test-results/screenshots/my-exports-running.png', fullPage: true });
+  const download = row.getByRole('link', { name: /^Download/ });
+  await expect(download).toBeVisible({ timeout: 30_000 });
+  await expect(row).toContainText('Ready');
+  await page.screenshot({ path: 'test-results/screenshots/my-exports-ready.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'test-results/screenshots/my-exports-390.png', fullPage: true });
+  await page.setViewportSize({ width: 1360, height: 900 });
 
   const downloading = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^acme-outfitters-shopline-payments_payment\+refund_from-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
-  const bytes = await readFile(await download.path());
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const [header, ...records] = parse(bytes, { bom: true, delimiter: ';' }) as string[][];
+  await download.click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/^acme-outfitters-shopline-payments_payment\+refund_from-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
+  const bytes = await readFile(await file.path());
+  const [header, ...records] = parse(bytes, { bom: true }) as string[][];
   expect(header).toEqual(['id', 'transaction_time', 'type', 'amount', 'fee', 'net', 'currency', 'payout_id', 'payout_status', 'source_order_id']);
-
   const expected = await apiRows(page, accountId, filters);
   expect(expected.length).toBeGreaterThan(100);
-  await expect(dialog.getByRole('status')).toContainText(`Exported ${expected.length.toLocaleString('en-US')} rows`);
-  expect(records.map((r) => r[0]?.replace(/^'/, ''))).toEqual(expected.map((r) => r.id));
-  expect(records.every((r) => /^'\d{27}$/.test(r[0] ?? ''))).toBe(true);
+  await expect(row).toContainText(expected.length.toLocaleString('en-US'));
+  // Plain ids by default: a CSV is for programs.
+  expect(records.map((r) => r[0])).toEqual(expected.map((r) => r.id));
   for (const [index, key] of [[3, 'amount'], [4, 'fee'], [5, 'net']] as const) {
     expect(records.map((r) => r[index])).toEqual(expected.map((r) => r[key]));
     expect(total(records.map((r) => r[index] ?? ''))).toBe(total(expected.map((r) => r[key])));
   }
+});
 
-  // The choices are remembered in this browser.
+test('a small export downloads by itself; the semicolon CSV writes decimal commas; the choices are remembered', async ({ page }) => {
+  await signIn(page, 'finance@acme.test');
+  const accountId = await shoplineAccountId(page);
+  const dialog = await openExportDialog(page, `account=${accountId}&type=refund`);
+  await dialog.getByRole('radio', { name: /CSV/ }).check();
+  await dialog.getByRole('combobox', { name: 'Delimiter' }).selectOption('semicolon');
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const file = await downloading;
+  await expect(dialog.getByRole('status')).toContainText('Ready');
+  const [header = [], ...records] = parse(await readFile(await file.path()), { bom: true, delimiter: ';' }) as string[][];
+  const expected = await apiRows(page, accountId, 'type=refund');
+  const amount = header.indexOf('amount');
+  expect(records.map((r) => r[amount])).toEqual(expected.map((r) => r.amount.replace('.', ',')));
+
   await page.reload();
   const again = await openExportDialog(page, `account=${accountId}`);
   await expect(again.getByRole('combobox', { name: 'Delimiter' })).toHaveValue('semicolon');
-  await expect(again.getByRole('radio', { name: 'UTC', exact: true })).toBeChecked();
 });
 
-test('Export CSV on a payout’s page downloads exactly that payout’s transactions', async ({ page }) => {
-  await signIn(page, 'finance@acme.test');
-  const accountId = await shoplineAccountId(page);
-  const payouts = (await (await page.request.get(`/api/connections/${accountId}/payouts?status=completed&limit=25`)).json()) as {
-    items: { id: string }[];
-  };
-  const payoutId = payouts.items[0]?.id;
-  if (!payoutId) throw new Error('no completed payout');
-  await page.goto(`/payouts/${payoutId}?account=${accountId}`);
-  await page.getByRole('button', { name: 'Export CSV' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export CSV' });
-  await expect(dialog).toContainText(`Payout ${payoutId}`);
-  const downloading = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toContain(`_payout-${payoutId}_`);
-  const [header = [], ...records] = parse(await readFile(await download.path()), { bom: true }) as string[][];
-  const column = (name: string) => header.indexOf(name);
-  const expected = await apiRows(page, accountId, `payout_id=${payoutId}`);
-  expect(records.map((r) => r[column('id')]?.replace(/^'/, ''))).toEqual(expected.map((r) => r.id));
-  expect(new Set(records.map((r) => r[column('payout_id')]?.replace(/^'/, '')))).toEqual(new Set([payoutId]));
-  expect(total(records.map((r) => r[column('net')] ?? ''))).toBe(total(expected.map((r) => r.net)));
-});
-
-test('cancelling an export midway stops it, saves no file, and the audit says cancelled', async ({ browser, page }) => {
+test('an XLSX opened by a spreadsheet reader keeps every 27-digit id exactly, and amounts as numbers', async ({ page }) => {
   await signIn(page, 'finance@acme.test');
   const accountId = await shoplineAccountId(page);
   const dialog = await openExportDialog(page, `account=${accountId}`);
-  // After the page's own list request, so the export's first provider page is the one held up.
+  await dialog.getByRole('radio', { name: /Excel workbook/ }).check();
+  await expect(dialog).toContainText('ids stay exact text');
+  await page.screenshot({ path: 'test-results/screenshots/export-dialog-xlsx.png' });
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await file.path());
+  const sheet = book.worksheets[0];
+  if (!sheet) throw new Error('no sheet');
+  const header = (sheet.getRow(1).values as unknown[]).slice(1);
+  const expected = await apiRows(page, accountId, '');
+  expect(sheet.rowCount - 1).toBe(expected.length);
+  const ids: unknown[] = [];
+  const amounts: string[] = [];
+  sheet.eachRow((row, number) => {
+    if (number === 1) return;
+    ids.push(row.getCell(header.indexOf('id') + 1).value);
+    const amount = row.getCell(header.indexOf('amount') + 1).value;
+    amounts.push(typeof amount === 'number' ? amount.toFixed(2) : `not a number: ${String(amount)}`);
+  });
+  expect(ids).toEqual(expected.map((r) => r.id));
+  expect(ids.every((id) => typeof id === 'string' && /^\d{27}$/.test(id))).toBe(true);
+  expect(amounts).toEqual(expected.map((r) => r.amount));
+});
+
+test('cancelling a running export stops it, keeps no file, and the audit says cancelled', async ({ browser, page }) => {
+  await signIn(page, 'finance@acme.test');
+  const accountId = await shoplineAccountId(page);
+  const dialog = await openExportDialog(page, `account=${accountId}`);
   await injectFault({ provider: 'shopline', account: 'acme', path: 'balance_transactions.json', kind: 'delay', delayMs: 8_000, times: 1 });
   let downloads = 0;
   page.on('download', () => {
     downloads += 1;
   });
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(dialog.getByRole('status')).toContainText('written');
   await dialog.getByRole('button', { name: 'Cancel export' }).click();
-  await expect(dialog.getByRole('status')).toContainText('Export cancelled');
-  await expect(dialog).toContainText('No file was saved');
+  await expect(dialog.getByRole('status')).toContainText('Cancelled');
+  await expect(dialog).toContainText('No file was kept');
 
   const admin = await browser.newPage();
   await signIn(admin, 'admin@acme.test');
@@ -138,13 +177,13 @@ test('cancelling an export midway stops it, saves no file, and the audit says ca
     })
     .toBe('cancelled');
   await admin.goto('/exports');
-  await expect(admin.getByRole('heading', { name: 'Exports' })).toBeVisible();
+  await expect(admin.getByRole('heading', { name: 'Audit log' })).toBeVisible();
   await expect(admin.getByRole('row', { name: /finance@acme\.test/ }).first()).toContainText('Cancelled');
   await admin.screenshot({ path: 'test-results/screenshots/exports-audit.png', fullPage: true });
   expect(downloads).toBe(0);
 });
 
-test('a provider failure is unmistakable: the dialog says so with the provider’s detail and saves nothing', async ({ page }) => {
+test('a provider failure is unmistakable: the dialog says so with the provider’s detail and keeps no file', async ({ page }) => {
   await signIn(page, 'finance@acme.test');
   const accountId = await shoplineAccountId(page);
   const dialog = await openExportDialog(page, `account=${accountId}`);
@@ -155,26 +194,42 @@ test('a provider failure is unmistakable: the dialog says so with the provider�
   });
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   const failure = dialog.getByRole('alert', { name: 'Export failed' });
-  await expect(failure).toBeVisible();
+  // The job retries the provider with backoff for a bounded time before it gives up.
+  await expect(failure).toBeVisible({ timeout: 45_000 });
   await expect(failure).toContainText('unavailable');
-  await expect(failure).toContainText('No file was saved');
+  await expect(failure).toContainText('Trace id');
+  await expect(failure).toContainText('No file was kept');
   await page.screenshot({ path: 'test-results/screenshots/export-failed.png' });
   expect(downloads).toBe(0);
 });
 
-test('only finance and admin may export, and only admins see the audit', async ({ browser }) => {
+test('only finance and admin may export; a file is served only to its author or an admin of its organization', async ({ browser }) => {
   const viewer = await browser.newPage();
   await signIn(viewer, 'viewer@acme.test');
   const finance = await browser.newPage();
   await signIn(finance, 'finance@acme.test');
   const accountId = await shoplineAccountId(finance);
 
-  const refused = await viewer.request.get(`/api/connections/${accountId}/exports/transactions`);
-  expect(refused.status()).toBe(403);
+  expect((await viewer.request.post(`/api/connections/${accountId}/exports/transactions`)).status()).toBe(403);
   expect((await finance.request.get('/api/exports')).status()).toBe(403);
-  const bad = await finance.request.get(`/api/connections/${accountId}/exports/transactions?columns=id,secret`);
+  const bad = await finance.request.post(`/api/connections/${accountId}/exports/transactions?columns=id,secret`);
   expect(bad.status()).toBe(400);
   expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('"columns"');
-  await finance.goto('/exports');
-  await expect(finance).toHaveURL(/denied=1/);
+  await viewer.goto('/exports');
+  await expect(viewer).toHaveURL(/denied=1/);
+
+  const started = await finance.request.post(`/api/connections/${accountId}/exports/transactions?type=refund`);
+  expect(started.status()).toBe(202);
+  const job = (await started.json()) as { id: string };
+  await expect.poll(async () => ((await (await finance.request.get(`/api/exports/jobs/${job.id}`)).json()) as { status: string }).status).toBe('ready');
+  const file = await finance.request.get(`/api/exports/jobs/${job.id}/file`);
+  expect(file.status()).toBe(200);
+  // The digest is of the bytes served. (Next.js drops a route handler's Content-Length and sends the body chunked.)
+  expect(file.headers().etag).toBe(`"sha256-${createHash('sha256').update(await file.body()).digest('hex')}"`);
+  const stranger = await browser.newPage();
+  await signIn(stranger, 'admin@globex.test');
+  expect((await stranger.request.get(`/api/exports/jobs/${job.id}/file`)).status()).toBe(404);
+  const admin = await browser.newPage();
+  await signIn(admin, 'admin@acme.test');
+  expect((await admin.request.get(`/api/exports/jobs/${job.id}/file`)).status()).toBe(200);
 });

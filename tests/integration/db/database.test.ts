@@ -21,7 +21,7 @@ describe.each(DRIVERS)('database on %s', (kind) => {
     } finally {
       await dispose();
     }
-  });
+  }, 60_000);
 
   it('rolls a failing migration back completely, leaving earlier state intact', async () => {
     const { db, dispose } = await openTestDatabase(kind);

@@ -27,7 +27,7 @@ describe('getDb', () => {
     expect(second).toBe(first);
     expect(first.kind).toBe('pglite');
     expect(await first.query('select count(*)::int as n from schema_migrations')).toEqual([{ n: MIGRATIONS.length }]);
-  });
+  }, 60_000);
 
   it('fails fast naming DATABASE_URL when the server is unreachable, and retries on the next call', async () => {
     vi.stubEnv('DATABASE_URL', 'postgres://fundsight@127.0.0.1:1/fundsight');

@@ -30,7 +30,7 @@ beforeAll(async () => {
     connectionId: 'conn_0123456789abcdef0123456789abcdef',
     connectionLabel: 'Acme (SHOPLINE Payments)',
     filters: { type: ['payment'], from: '2024-03-01' },
-    options: { columns: ['id', 'amount'], timeZone: 'UTC', delimiter: 'comma', bom: true, longIds: 'text' },
+    options: { columns: ['id', 'amount'], timeZone: 'UTC', delimiter: 'comma', bom: true, longIds: 'text', format: 'csv' },
     fileName: 'acme_payment_from-2024-03-01_2024-04-02.csv',
   };
 });

@@ -1,79 +1,151 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { LoadedConnection } from '@/lib/connections/client';
 import { stripTextMarker } from '@/lib/csv/cells';
-import { openDb } from '@/lib/db/open';
+import { createConnection } from '@/lib/db/connections';
+import { getExportJobById } from '@/lib/db/export-jobs';
+import { addMembership } from '@/lib/db/memberships';
 import { createOrganization } from '@/lib/db/organizations';
 import type { Db } from '@/lib/db/types';
 import { createUser } from '@/lib/db/users';
-import { parseExportRequest } from '@/lib/exports/request';
-import { exportTransactions, type ExportUser } from '@/lib/exports/service';
-import { startSandbox, type Sandbox } from '@/lib/sandbox';
-import { ANCHOR, connectionTo } from '../transactions/support';
+import type { Role } from '@/lib/auth/roles';
+import { exportJobHandler, type ExportJobDeps } from '@/lib/exports/job-run';
+import type { ExportJobDto } from '@/lib/exports/job-schema';
+import { downloadJob, startExportJob, type JobsContext, type JobUser } from '@/lib/exports/jobs';
+import { intervalPacer } from '@/lib/jobs/pace';
+import { memoryRunner } from '@/lib/jobs/memory';
+import type { LoadedConnection } from '@/lib/connections/client';
+import { getConnection } from '@/lib/db/connections';
+import { SANDBOX_ACCOUNTS, sandboxBaseUrl, startSandbox, type Sandbox } from '@/lib/sandbox';
+import { openTestDatabase, type DriverKind, type TestDatabase } from '../db/databases';
+import { ANCHOR } from '../transactions/support';
 
 export const ORGANIZATION_ZONE = 'America/New_York';
 
-type Uuid = `${string}-${string}-${string}-${string}-${string}`;
-const isUuid = (value: string): value is Uuid => /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(value);
+/** No waiting between pages (the sandbox runs without limits here); a failing page is tried again twice, quickly. */
+export const testJobDeps = (db: Db, extra: Partial<ExportJobDeps> = {}): ExportJobDeps => ({
+  db,
+  maxRunning: 3,
+  pacer: intervalPacer(() => 0),
+  pageRetries: 2,
+  retryBaseMs: 20,
+  ...extra,
+});
 
 export interface ExportEnv {
   readonly sandbox: Sandbox;
   readonly db: Db;
-  readonly user: ExportUser;
+  readonly database: TestDatabase;
+  readonly jobs: JobsContext;
+  /** A finance user of the organization. */
+  readonly user: JobUser;
   /** Paths of every request the sandbox answered, in order. */
   readonly requests: string[];
-  connection(key: string): LoadedConnection;
-  start(connection: LoadedConnection, search: string, signal?: AbortSignal, options?: { heartbeatMs?: number }): Promise<Response>;
+  /** Another member of the organization with the given role. */
+  member(role: Role, email: string): Promise<JobUser>;
+  /** The sandbox account as a stored connection of the organization (one per key). */
+  connection(key: string): Promise<LoadedConnection>;
+  start(connection: LoadedConnection, search: string, user?: JobUser): Promise<ExportJobDto>;
+  /** Polls until the job has ended. */
+  settled(jobId: string, timeoutMs?: number): Promise<ExportJobDto['status']>;
+  /** Starts, waits, downloads: the file's bytes and the response's headers. */
+  exportFile(connection: LoadedConnection, search: string): Promise<{ job: ExportJobDto; bytes: Buffer; headers: Headers }>;
 }
 
-/** A sandbox (no rate limits, fixed anchor), a migrated in-memory database and a finance user, per test file. */
-export function exportEnvPerSuite(): ExportEnv {
-  const state: { sandbox?: Sandbox; db?: Db; user?: ExportUser } = {};
+/** A sandbox (no rate limits, fixed anchor), a migrated database, an in-process runner and a finance user, per test file. */
+export function exportEnvPerSuite(options: { readonly driver?: DriverKind; readonly deps?: Partial<ExportJobDeps> } = {}): ExportEnv {
+  const state: { sandbox?: Sandbox; database?: TestDatabase; jobs?: JobsContext; user?: JobUser; stop?: () => Promise<void> } = {};
   const requests: string[] = [];
-  beforeAll(async () => {
-    state.sandbox = await startSandbox({ port: 0, rateLimits: false, anchor: ANCHOR, log: (line) => requests.push(line) });
-    state.db = await openDb({ kind: 'pglite', dataDir: 'memory://' });
-    const organization = await createOrganization(state.db, { name: 'Acme', slug: 'acme', timezone: ORGANIZATION_ZONE });
-    const user = await createUser(state.db, { email: 'finance@acme.test', name: 'Avery', password: 'correct horse battery' });
-    state.user = { userId: user.id, email: user.email, organizationId: organization.id, organizationTimezone: ORGANIZATION_ZONE };
-  });
-  afterAll(async () => {
-    await state.sandbox?.close();
-    await state.db?.close();
-  });
+  const connections = new Map<string, LoadedConnection>();
   const need = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('export environment not started');
     return value;
   };
-  return {
+  const member = async (role: Role, email: string): Promise<JobUser> => {
+    const db = need(state.database).db;
+    const { organizationId } = need(state.user);
+    const user = await createUser(db, { email, name: email, password: 'correct horse battery' });
+    await addMembership(db, { userId: user.id, organizationId, role });
+    return { userId: user.id, email: user.email, role, organizationId, organizationTimezone: ORGANIZATION_ZONE };
+  };
+  beforeAll(async () => {
+    state.sandbox = await startSandbox({ port: 0, rateLimits: false, anchor: ANCHOR, log: (line) => requests.push(line) });
+    state.database = await openTestDatabase(options.driver ?? 'pglite');
+    const { db } = state.database;
+    const organization = await createOrganization(db, { name: 'Acme', slug: 'acme', timezone: ORGANIZATION_ZONE });
+    const user = await createUser(db, { email: 'finance@acme.test', name: 'Avery', password: 'correct horse battery' });
+    await addMembership(db, { userId: user.id, organizationId: organization.id, role: 'finance' });
+    state.user = { userId: user.id, email: user.email, role: 'finance', organizationId: organization.id, organizationTimezone: ORGANIZATION_ZONE };
+    let runner: ReturnType<typeof memoryRunner> | null = null;
+    runner = memoryRunner(exportJobHandler(testJobDeps(db, { onEnded: () => runner?.wake(), ...options.deps })));
+    state.jobs = { db, runner };
+    state.stop = () => runner.close();
+    // A sandbox and a migrated database: under a loaded machine this can pass the default 30 s.
+  }, 90_000);
+  afterAll(async () => {
+    await state.stop?.();
+    await state.sandbox?.close();
+    await state.database?.dispose();
+  });
+  const env: ExportEnv = {
     get sandbox() {
       return need(state.sandbox);
     },
     get db() {
-      return need(state.db);
+      return need(state.database).db;
+    },
+    get database() {
+      return need(state.database);
+    },
+    get jobs() {
+      return need(state.jobs);
     },
     get user() {
       return need(state.user);
     },
     requests,
-    connection(key) {
-      const { organizationId } = need(state.user);
-      if (!isUuid(organizationId)) throw new Error('organization id is not a uuid');
-      return connectionTo(need(state.sandbox), key, organizationId);
+    member,
+    async connection(key) {
+      const existing = connections.get(key);
+      if (existing) return existing;
+      const account = SANDBOX_ACCOUNTS.find((a) => a.key === key);
+      if (!account) throw new Error(`no sandbox account ${key}`);
+      const base = { organizationId: env.user.organizationId, label: `${account.label} ${key}`, baseUrl: sandboxBaseUrl(env.sandbox.url, account) };
+      const summary = await createConnection(
+        env.db,
+        account.provider === 'neox'
+          ? { ...base, provider: 'neox', settings: { subMerchantId: account.subMerchantId }, credentials: { clientId: account.clientId, clientSecret: account.clientSecret } }
+          : account.provider === 'shopline'
+            ? { ...base, provider: 'shopline', settings: { handle: account.handle }, credentials: { accessToken: account.accessToken } }
+            : { ...base, provider: 'genpayment', settings: { shop: account.shop }, credentials: { accessToken: account.accessToken } },
+      );
+      const loaded = await getConnection(env.db, env.user.organizationId, summary.id);
+      if (!loaded) throw new Error('connection not stored');
+      connections.set(key, loaded);
+      return loaded;
     },
-    start(connection, search, signal, options) {
-      return exportTransactions(connection, parseExportRequest(new URLSearchParams(search)), {
-        user: need(state.user),
-        db: need(state.db),
-        signal,
-        heartbeatMs: options?.heartbeatMs,
-      });
+    start: (connection, search, user) => startExportJob(env.jobs, user ?? env.user, connection.id, new URLSearchParams(search)),
+    async settled(jobId, timeoutMs = 60_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const job = await getExportJobById(env.db, jobId);
+        if (job && job.state !== 'queued' && job.state !== 'running') return job.state === 'completed' ? 'ready' : job.state;
+        if (Date.now() > until) throw new Error(`job ${jobId} still ${job?.state ?? 'missing'}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+    async exportFile(connection, search) {
+      const started = await env.start(connection, search);
+      expect(await env.settled(started.id)).toBe('ready');
+      const response = await downloadJob(env.jobs, env.user, started.id);
+      const bytes = Buffer.from(await response.arrayBuffer());
+      return { job: started, bytes, headers: response.headers };
     },
   };
+  return env;
 }
 
 /** The file parsed back: header and records as objects, markers kept (compare with `plain`). */
-export function parseCsv(text: string, delimiter = ','): { header: string[]; records: Record<string, string>[] } {
+export function parseCsv(text: string | Buffer, delimiter = ','): { header: string[]; records: Record<string, string>[] } {
   const rows = parse(text, { bom: true, delimiter, relax_column_count: false }) as string[][];
   const [header = [], ...body] = rows;
   return { header, records: body.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? '']))) };
@@ -82,9 +154,9 @@ export function parseCsv(text: string, delimiter = ','): { header: string[]; rec
 /** A cell as its column holds it, without the spreadsheet marker. */
 export const plain = (cell: string | undefined) => stripTextMarker(cell ?? '');
 
-/** Exact minor units of a decimal string with two places, no float involved. */
+/** Exact minor units of a decimal string with two places (either decimal mark), no float involved. */
 export function cents(amount: string): bigint {
-  const match = /^(-?)(\d+)\.(\d{2})$/.exec(amount);
+  const match = /^(-?)(\d+)[.,](\d{2})$/.exec(amount);
   expect(match, `not a two-decimal amount: ${amount}`).not.toBeNull();
   const [, sign, whole = '0', fraction = '00'] = match ?? [];
   const value = BigInt(whole) * 100n + BigInt(fraction);

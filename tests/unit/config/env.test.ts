@@ -49,6 +49,12 @@ describe('server configuration', () => {
     expect(() => parseEnv({ SMTP_URL: 'http://mail.example.test' })).toThrow(/SMTP_URL must be an smtp:\/\//);
   });
 
+  it('lets a user run 3 export jobs at once unless EXPORT_JOBS_PER_USER says otherwise', () => {
+    expect(parseEnv({}).exportJobsPerUser).toBe(3);
+    expect(parseEnv({ EXPORT_JOBS_PER_USER: '5' }).exportJobsPerUser).toBe(5);
+    expect(() => parseEnv({ EXPORT_JOBS_PER_USER: '0' })).toThrow(/EXPORT_JOBS_PER_USER/);
+  });
+
   it('accepts a complete production configuration', () => {
     const env = parseEnv(production);
     expect(env.encryptionKey).toHaveLength(32);

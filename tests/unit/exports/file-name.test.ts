@@ -3,7 +3,7 @@ import { describeFilters } from '@/lib/exports/describe';
 import { exportFileName } from '@/lib/exports/file-name';
 import { dateIn } from '@/lib/transactions/dates';
 import { contentDisposition, fileNameFromDisposition } from '@/lib/exports/http';
-import { timestampZone } from '@/lib/exports/service';
+import { timestampZone } from '@/lib/exports/options';
 
 const label = 'Acme Outfitters (SHOPLINE Payments)';
 

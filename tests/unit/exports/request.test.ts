@@ -19,8 +19,16 @@ describe('parseExportRequest', () => {
   });
 
   it('reads the export options', () => {
-    const { options } = parse('columns=net,id,transaction_time&timestamps=Asia/Tokyo&delimiter=semicolon&bom=false&long_ids=plain');
-    expect(options).toEqual({ columns: ['id', 'transaction_time', 'net'], timestamps: 'Asia/Tokyo', delimiter: 'semicolon', bom: false, longIds: 'plain' });
+    const { options } = parse('columns=net,id,transaction_time&timestamps=Asia/Tokyo&delimiter=semicolon&bom=false&long_ids=text&format=xlsx');
+    expect(options).toEqual({
+      columns: ['id', 'transaction_time', 'net'],
+      timestamps: 'Asia/Tokyo',
+      delimiter: 'semicolon',
+      bom: false,
+      longIds: 'text',
+      format: 'xlsx',
+    });
+    expect(parse('').options).toMatchObject({ format: 'csv', longIds: 'plain' });
     expect(parse('timestamps=utc').options.timestamps).toBe('utc');
   });
 
@@ -33,7 +41,8 @@ describe('parseExportRequest', () => {
     ['long_ids=excel', 'Invalid query parameter "long_ids": must be text or plain'],
     ['type=bogus', 'Invalid query parameter "type": unknown type "bogus"'],
     ['from=2024-04-01&to=2024-03-01', 'Invalid query parameter "from": must not be after "to"'],
-    ['format=xlsx', 'Unknown query parameter "format".'],
+    ['format=pdf', 'Invalid query parameter "format": must be csv or xlsx'],
+    ['page=2', 'Unknown query parameter "page".'],
     ['cursor=abc', 'Invalid query parameter "cursor": an export covers every page, so it takes no cursor.'],
     ['limit=100', 'Invalid query parameter "limit": an export covers every page, so it takes no limit.'],
   ])('refuses %s with a 400 naming the parameter', (search, message) => {
@@ -42,7 +51,7 @@ describe('parseExportRequest', () => {
 
   it('reads back exactly what the dialog’s URL builder writes', () => {
     const filters = { type: ['payment' as const], payout_id: '123', from: '2024-01-01', tz: 'UTC' };
-    const options = { columns: ['id' as const, 'amount' as const], timestamps: 'America/New_York', delimiter: 'semicolon' as const, bom: false, longIds: 'plain' as const };
+    const options = { columns: ['id' as const, 'amount' as const], timestamps: 'America/New_York', delimiter: 'semicolon' as const, bom: false, longIds: 'plain' as const, format: 'xlsx' as const };
     const url = new URL(exportUrl('conn_1', filters, options), 'http://x');
     expect(url.pathname).toBe('/api/connections/conn_1/exports/transactions');
     expect(parseExportRequest(url.searchParams)).toEqual({ filters, options });

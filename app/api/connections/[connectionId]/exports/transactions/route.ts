@@ -1,15 +1,14 @@
-import { loadConnection } from '@/lib/connections/load';
-import { getDb } from '@/lib/db';
-import { apiRoute } from '@/lib/http/handler';
-import { connectionIdPath } from '@/lib/http/params';
+import { exportJobSystem } from '@/lib/exports/job-system';
+import { startExportJob } from '@/lib/exports/jobs';
 import { exportRequestReader } from '@/lib/exports/request';
-import { exportTransactions } from '@/lib/exports/service';
+import { apiRoute, json } from '@/lib/http/handler';
+import { connectionIdPath } from '@/lib/http/params';
 
-// GET /api/connections/:id/exports/transactions: every transaction matching the list's filters, streamed as CSV.
-export const GET = apiRoute(
+// POST /api/connections/:id/exports/transactions?<list filters>&<export options>: starts an export job (202).
+export const POST = apiRoute(
   { role: 'finance', query: exportRequestReader, params: { connectionId: connectionIdPath } },
-  async ({ user, query, params, signal }) => {
-    const connection = await loadConnection(user.organizationId, params.connectionId);
-    return exportTransactions(connection, query, { user, db: await getDb(), signal });
+  async ({ user, params, request }) => {
+    const job = await startExportJob(await exportJobSystem(), user, params.connectionId, request.nextUrl.searchParams);
+    return json(job, { status: 202, headers: { Location: `/api/exports/jobs/${job.id}` } });
   },
 );

@@ -1,0 +1,35 @@
+import type { CsvWriter } from '@/lib/csv/writer';
+import type { BalanceTransaction } from '@/lib/domain/transaction';
+import type { ExportPlan } from './plan';
+
+/** A file written page by page: each call gives the bytes produced so far, which the job stores as a chunk. */
+export interface FileWriter {
+  write(rows: readonly BalanceTransaction[]): Promise<Buffer[]>;
+  /** The file's end (for XLSX, the rest of the zip). */
+  end(): Promise<Buffer[]>;
+}
+
+/**
+ * Rows encoded at a time: their cells die young instead of living as long as the page, and each slice's
+ * text (about 30 KB) stays below V8's large-object size, which would send it straight to the old generation.
+ */
+export const ENCODE_SLICE = 200;
+
+/** CSV: the header (and BOM) at the file's start, when `fresh`; a file resumed mid-way continues with rows. */
+export function csvFileWriter(plan: ExportPlan, writer: CsvWriter, fresh: boolean): FileWriter {
+  let start = fresh;
+  return {
+    async write(rows) {
+      const parts: Buffer[] = [];
+      if (start) parts.push(Buffer.from(writer.header(plan.header)));
+      start = false;
+      for (let at = 0; at < rows.length; at += ENCODE_SLICE) {
+        parts.push(Buffer.from(writer.records(rows.slice(at, at + ENCODE_SLICE).map((row) => plan.encode(row)))));
+      }
+      return parts;
+    },
+    async end() {
+      return start ? [Buffer.from(writer.header(plan.header))] : [];
+    },
+  };
+}

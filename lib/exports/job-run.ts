@@ -1,0 +1,186 @@
+import 'server-only';
+import type { LoadedConnection } from '@/lib/connections/client';
+import { csvWriter } from '@/lib/csv/writer';
+import { getConnection } from '@/lib/db/connections';
+import {
+  claimExportJob,
+  completeExportJob,
+  endExportJob,
+  getExportJobById,
+  recordExportStep,
+  restartExportFile,
+  type ExportJob,
+} from '@/lib/db/export-jobs';
+import type { Db } from '@/lib/db/types';
+import type { BalanceTransaction } from '@/lib/domain/transaction';
+import { ApiError } from '@/lib/http/api-error';
+import { pacerKey, type Pacer } from '@/lib/jobs/pace';
+import { RunnerClosing, type JobHandler, type JobOutcome } from '@/lib/jobs/types';
+import { callProvider } from '@/lib/transactions/errors';
+import { transactionsApi } from '@/lib/transactions/service';
+import { transactionSource } from '@/lib/transactions/source';
+import { recordJobAudit, failureOf } from './job-audit';
+import { fileDigest, packChunk } from './job-file';
+import { DELIMITERS } from './options';
+import { fetchKept, type Sifted } from './pages';
+import { exportPlan } from './plan';
+import { csvFileWriter, type FileWriter } from './file-writer';
+import { parseExportRequest } from './request';
+import { xlsxFileWriter } from './xlsx';
+
+export interface ExportJobDeps {
+  readonly db: Db;
+  /** Running jobs per user; a further one waits. */
+  readonly maxRunning: number;
+  readonly pacer: Pacer;
+  /** Further tries of a failing provider page, after the HTTP layer's own retries, waiting retryBaseMs, 2x, 4x... */
+  readonly pageRetries?: number;
+  readonly retryBaseMs?: number;
+  /** A job ended here (completed, failed): the runner may start a waiting one. */
+  readonly onEnded?: () => void;
+}
+
+/** XLSX bytes are stored once this many have collected (the zip comes out in small pieces). */
+const XLSX_CHUNK_BYTES = 4 * 1_048_576;
+
+class AccessLost extends ApiError {
+  constructor() {
+    super(403, 'access_lost', 'The export stopped: its account was removed, or its author no longer has the finance or admin role.');
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function writerFor(job: ExportJob, fresh: boolean): FileWriter {
+  const { options } = parseExportRequest(new URLSearchParams(job.requestQuery));
+  const timeZone = job.options.timeZone;
+  if (job.format === 'xlsx') return xlsxFileWriter({ columns: options.columns, timeZone });
+  const plan = exportPlan({ columns: options.columns, timeZone, longIds: options.longIds, decimalComma: options.delimiter === 'semicolon' });
+  return csvFileWriter(plan, csvWriter({ delimiter: DELIMITERS[options.delimiter], bom: options.bom }), fresh);
+}
+
+/** Why a step was refused: the job ended or moved to another worker (stop quietly), or its access is gone. */
+async function refusedStep(db: Db, job: ExportJob): Promise<void> {
+  const now = await getExportJobById(db, job.id);
+  if (now && now.state === 'running' && now.attempt === job.attempt) throw new AccessLost();
+}
+
+async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConnection, signal: AbortSignal): Promise<boolean> {
+  const { db } = deps;
+  const { filters } = parseExportRequest(new URLSearchParams(job.requestQuery));
+  let fresh = !job.startedWalk;
+  // A zip cannot be continued from the middle: an XLSX taken over from a dead worker is written again.
+  if (job.format === 'xlsx' && !fresh) {
+    if (!(await restartExportFile(db, job))) return false;
+    fresh = true;
+  }
+  const api = await callProvider(connection, async () => transactionsApi(connection));
+  const view = {
+    payoutId: filters.payout_id,
+    payoutStatus: filters.payout_status,
+    types: filters.type,
+    range: { fromMs: job.walkFrom?.getTime(), toMs: job.walkTo?.getTime() },
+  };
+  const local = new AbortController();
+  const stop = AbortSignal.any([signal, local.signal]);
+  const source = transactionSource(api, view, { pageSize: Math.min(job.pageSize, api.maxPageSize), signal: stop, priority: 'background' });
+  const key = pacerKey(connection.provider, connection.id);
+  const retries = deps.pageRetries ?? 3;
+  const fetchPage = async (cursor: string | null): Promise<Sifted<BalanceTransaction>> => {
+    for (let attempt = 0; ; attempt += 1) {
+      await deps.pacer.turn(key, stop);
+      try {
+        return await callProvider(connection, () => fetchKept(source, cursor));
+      } catch (error) {
+        if (stop.aborted || attempt >= retries || (error instanceof ApiError && error.status < 500)) throw error;
+        await sleep((deps.retryBaseMs ?? 1_000) * 2 ** attempt, stop);
+      }
+    }
+  };
+
+  const writer = writerFor(job, fresh);
+  let cursor = fresh ? null : job.cursor;
+  let pending: Promise<Sifted<BalanceTransaction>> | null = fresh || cursor !== null ? fetchPage(cursor) : null;
+  let held: Buffer[] = [];
+  let heldBytes = 0;
+  const step = async (next: string | null, rows: number, pages: number, oldest: Date | null, parts: Buffer[], flush: boolean) => {
+    held.push(...parts);
+    heldBytes += parts.reduce((n, part) => n + part.byteLength, 0);
+    const store = job.format === 'csv' || flush || heldBytes >= XLSX_CHUNK_BYTES;
+    const chunk = store ? await packChunk(held) : null;
+    if (store) {
+      held = [];
+      heldBytes = 0;
+    }
+    const ok = await recordExportStep(db, job, { cursor: next, rows, pages, oldestRowAt: oldest, chunk: chunk ?? undefined });
+    if (!ok) {
+      local.abort(new Error('step refused'));
+      await refusedStep(db, job);
+    }
+    return ok;
+  };
+  try {
+    while (pending) {
+      const sifted = await pending;
+      if (sifted.next !== null && sifted.next === cursor) throw new Error('The provider returned the same page cursor twice.');
+      // The next page is asked for at once: the provider works on it while this one is written.
+      pending = sifted.next === null ? null : fetchPage(sifted.next);
+      pending?.catch(() => undefined);
+      const last = sifted.kept.at(-1);
+      const parts = await writer.write(sifted.kept);
+      if (!(await step(sifted.next, sifted.kept.length, 1, last ? new Date(last.transactionTime) : null, parts, false))) return false;
+      cursor = sifted.next;
+    }
+    if (!(await step(null, 0, 0, null, await writer.end(), true))) return false;
+    return true;
+  } finally {
+    local.abort(new Error('walk ended'));
+  }
+}
+
+async function run(deps: ExportJobDeps, job: ExportJob, signal: AbortSignal): Promise<void> {
+  const connection = await getConnection(deps.db, job.organizationId, job.connectionId);
+  if (!connection) throw new AccessLost();
+  if (!(await walk(deps, job, connection, signal))) return;
+  const { sha256, bytes } = await fileDigest(deps.db, job.id);
+  if (bytes !== (await getExportJobById(deps.db, job.id))?.byteCount) throw new Error('The stored file does not add up to the bytes written.');
+  if (await completeExportJob(deps.db, job, sha256)) {
+    const done = await getExportJobById(deps.db, job.id);
+    if (done) await recordJobAudit(deps.db, done);
+  }
+}
+
+/** Runs one export job to its end, or until it is cancelled, taken over, or its runner closes. */
+export function exportJobHandler(deps: ExportJobDeps): JobHandler {
+  return async (jobId, { signal }): Promise<JobOutcome> => {
+    const claim = await claimExportJob(deps.db, jobId, deps.maxRunning);
+    if (claim.kind === 'quota') return 'later';
+    if (claim.kind === 'ended') return 'done';
+    const { job } = claim;
+    try {
+      await run(deps, job, signal);
+    } catch (error) {
+      // Closing: the job stays running, for another worker (or the next start) to take over.
+      if (signal.aborted && signal.reason instanceof RunnerClosing) return 'later';
+      if (!signal.aborted) {
+        const failure = failureOf(error);
+        const ended = await endExportJob(deps.db, job.id, { state: 'failed', attempt: job.attempt, message: failure.message, traceId: failure.traceId });
+        if (ended) await recordJobAudit(deps.db, ended);
+      }
+    }
+    deps.onEnded?.();
+    return 'done';
+  };
+}
