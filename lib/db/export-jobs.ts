@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { storedFiltersSchema, storedOptionsSchema, type StoredFilters, type StoredOptions } from '@/lib/exports/audit-schema';
 import { PROVIDER_IDS, type ProviderId } from '@/lib/providers/types';
