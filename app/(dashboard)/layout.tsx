@@ -1,15 +1,21 @@
+import { cookies } from 'next/headers';
 import { Sidebar } from '@/components/shell/sidebar';
 import { requirePageSession } from '@/lib/auth/session';
+import { parseTheme, THEME_COOKIE } from '@/lib/ui/theme';
 
 // Every dashboard page is per user and per request.
 export const dynamic = 'force-dynamic';
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageSession();
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <div className="shell">
-      <Sidebar organizationName={user.organizationName} email={user.email} role={user.role} />
-      <main className="main" id="main">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Sidebar organizationName={user.organizationName} email={user.email} role={user.role} theme={theme} />
+      <main className="main" id="main" tabIndex={-1}>
         {children}
       </main>
     </div>

@@ -1,6 +1,7 @@
 import { LocalTime } from '@/components/ui/time';
 import type { ExportAuditDto, ExportOutcomeDto } from '@/lib/exports/audit-schema';
 import { describeFilters } from '@/lib/exports/describe';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 const OUTCOME: Record<ExportOutcomeDto, { label: string; tone: string }> = {
   running: { label: 'Running', tone: 'badge-info' },
@@ -13,7 +14,7 @@ const OUTCOME: Record<ExportOutcomeDto, { label: string; tone: string }> = {
 /** The export audit: who exported which account's rows, with which filters, and how it ended. */
 export function ExportAuditTable({ items }: { items: readonly ExportAuditDto[] }) {
   return (
-    <div className="table-wrap">
+    <ScrollRegion label="CSV exports">
       <table className="data">
         <caption className="visually-hidden">CSV exports, newest first</caption>
         <thead>
@@ -56,6 +57,6 @@ export function ExportAuditTable({ items }: { items: readonly ExportAuditDto[] }
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

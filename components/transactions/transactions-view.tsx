@@ -80,11 +80,11 @@ export function TransactionsView({ accounts, timeZone }: { accounts: readonly Co
         </div>
       ) : (
         <div className="card">
-          <TransactionsTable rows={page.items} visible={visible} timeZone={timeZone} busy={busy} onOpen={setOpened} />
+          <TransactionsTable rows={page.items} visible={visible} timeZone={timeZone} accountId={account.id} busy={busy} onOpen={setOpened} />
           <Pagination page={page} busy={busy} onPage={(cursor) => go({ ...query, cursor })} />
         </div>
       )}
-      <DetailPanel row={opened} timeZone={timeZone} onClose={() => setOpened(null)} />
+      <DetailPanel row={opened} timeZone={timeZone} accountId={account.id} onClose={() => setOpened(null)} />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import { clearFaults, injectFault, signIn } from './support';
+import { as, clearFaults, injectFault, pageAs } from './support';
+
+test.use(as('finance@acme.test'));
 
 const SHOPLINE_LABEL = 'Acme Outfitters (SHOPLINE Payments)';
 
@@ -54,7 +56,7 @@ async function openExportDialog(page: Page, search: string) {
 test.afterEach(clearFaults);
 
 test('Export CSV downloads every row matching the filters, equal to the API row for row and cent for cent', async ({ page }) => {
-  await signIn(page, 'finance@acme.test');
+  await page.goto('/');
   const accountId = await shoplineAccountId(page);
   const filters = `type=payment,refund&from=${daysAgo(40)}`;
   const dialog = await openExportDialog(page, `account=${accountId}&${filters}&limit=50`);
@@ -90,7 +92,7 @@ test('Export CSV downloads every row matching the filters, equal to the API row 
 });
 
 test('Export CSV on a payout’s page downloads exactly that payout’s transactions', async ({ page }) => {
-  await signIn(page, 'finance@acme.test');
+  await page.goto('/');
   const accountId = await shoplineAccountId(page);
   const payouts = (await (await page.request.get(`/api/connections/${accountId}/payouts?status=completed&limit=25`)).json()) as {
     items: { id: string }[];
@@ -114,7 +116,7 @@ test('Export CSV on a payout’s page downloads exactly that payout’s transact
 });
 
 test('cancelling an export midway stops it, saves no file, and the audit says cancelled', async ({ browser, page }) => {
-  await signIn(page, 'finance@acme.test');
+  await page.goto('/');
   const accountId = await shoplineAccountId(page);
   const dialog = await openExportDialog(page, `account=${accountId}`);
   // After the page's own list request, so the export's first provider page is the one held up.
@@ -129,8 +131,8 @@ test('cancelling an export midway stops it, saves no file, and the audit says ca
   await expect(dialog.getByRole('status')).toContainText('Export cancelled');
   await expect(dialog).toContainText('No file was saved');
 
-  const admin = await browser.newPage();
-  await signIn(admin, 'admin@acme.test');
+  const admin = await pageAs(browser, 'admin@acme.test');
+  await admin.goto('/');
   await expect
     .poll(async () => {
       const body = (await (await admin.request.get('/api/exports?limit=5')).json()) as { items: { outcome: string; user: { email: string } }[] };
@@ -145,7 +147,7 @@ test('cancelling an export midway stops it, saves no file, and the audit says ca
 });
 
 test('a provider failure is unmistakable: the dialog says so with the provider’s detail and saves nothing', async ({ page }) => {
-  await signIn(page, 'finance@acme.test');
+  await page.goto('/');
   const accountId = await shoplineAccountId(page);
   const dialog = await openExportDialog(page, `account=${accountId}`);
   await injectFault({ provider: 'shopline', account: 'acme', path: 'balance_transactions.json', kind: 'status', status: 503 });
@@ -163,10 +165,10 @@ test('a provider failure is unmistakable: the dialog says so with the provider�
 });
 
 test('only finance and admin may export, and only admins see the audit', async ({ browser }) => {
-  const viewer = await browser.newPage();
-  await signIn(viewer, 'viewer@acme.test');
-  const finance = await browser.newPage();
-  await signIn(finance, 'finance@acme.test');
+  const viewer = await pageAs(browser, 'viewer@acme.test');
+  await viewer.goto('/');
+  const finance = await pageAs(browser, 'finance@acme.test');
+  await finance.goto('/');
   const accountId = await shoplineAccountId(finance);
 
   const refused = await viewer.request.get(`/api/connections/${accountId}/exports/transactions`);

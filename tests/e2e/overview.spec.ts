@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { clearFaults, demoAccounts, formatted, genpaymentBalance, injectFault, normalizeSpaces, signIn } from './support';
+import { as, clearFaults, demoAccounts, formatted, genpaymentBalance, injectFault, normalizeSpaces } from './support';
+
+test.use(as('finance@acme.test'));
 
 test.afterEach(clearFaults);
 
 test('the overview shows each account as the sandbox holds it, one card per currency', async ({ page }) => {
-  await signIn(page, 'finance@acme.test');
+  await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Balances' })).toBeVisible();
 
   for (const key of ['acme-genpayment-us', 'acme-genpayment-jp']) {
@@ -24,7 +26,7 @@ test('the overview shows each account as the sandbox holds it, one card per curr
 
 test('a failing provider shows on its own account while the others render, and Retry recovers it', async ({ page }) => {
   await injectFault({ provider: 'genpayment', account: 'acme-us', kind: 'status', status: 503 });
-  await signIn(page, 'finance@acme.test');
+  await page.goto('/');
 
   const failure = page.getByRole('alert', { name: /Acme Outfitters US \(GenPayment\) failed to load/ });
   await expect(failure).toBeVisible();
