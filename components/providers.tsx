@@ -13,7 +13,9 @@ function SessionExpiryRedirect() {
   const pathname = usePathname();
   useEffect(() => {
     const isExpired = (error: unknown) => error instanceof ApiClientError && error.status === 401;
-    const redirect = () => router.replace(`/sign-in?callbackUrl=${encodeURIComponent(pathname)}`);
+    // The whole deep link, filters and cursor included, so signing in again lands on the same view.
+    const redirect = () =>
+      router.replace(`/sign-in?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`);
     const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
       if (event.type === 'updated' && isExpired(event.query.state.error)) redirect();
     });

@@ -79,7 +79,8 @@ export function ExportDialog({ connectionId, filters, merchantTimeZone, onClose 
         </div>
         <div className={styles.actions}>
           {running ? (
-            <button type="button" className="btn" onClick={cancel}>
+            // autoFocus: the button pressed is replaced, and focus must stay in the dialog.
+            <button type="button" className="btn" onClick={cancel} autoFocus>
               Cancel export
             </button>
           ) : (
@@ -92,7 +93,7 @@ export function ExportDialog({ connectionId, filters, merchantTimeZone, onClose 
                   Export
                 </button>
               ) : (
-                <button type="button" className="btn btn-primary" onClick={reset}>
+                <button type="button" className="btn btn-primary" onClick={reset} autoFocus>
                   {state.status === 'completed' ? 'Another export' : 'Try again'}
                 </button>
               )}

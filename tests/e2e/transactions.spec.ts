@@ -1,15 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { as, clearFaults, injectFault } from './support';
+import { TransactionsPage } from './transactions-page';
 
 test.use(as('finance@acme.test'));
 
-const table = (page: Page) => page.getByRole('table', { name: 'Balance transactions' });
-const bodyRows = (page: Page) => table(page).getByRole('row', { name: /^Transaction / });
-
-async function rowIds(page: Page): Promise<string[]> {
-  const labels = await bodyRows(page).evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
-  return labels.map((label) => label.replace('Transaction ', ''));
-}
+const table = (page: Page) => new TransactionsPage(page).table;
+const bodyRows = (page: Page) => new TransactionsPage(page).rows;
+const rowIds = (page: Page) => new TransactionsPage(page).rowIds();
 
 test.describe('transactions', () => {
   test.beforeEach(async ({ page }) => {
