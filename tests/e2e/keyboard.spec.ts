@@ -1,11 +1,16 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { TransactionsPage } from './transactions-page';
 
-/** Presses Tab (or Shift+Tab) until the target, or the control around it, has focus; fails after `limit` presses. */
+/** Presses Tab (or Shift+Tab) until the target has focus; fails after `limit` presses, so tab stops are counted. */
 async function tabTo(page: Page, target: Locator, limit = 40, key = 'Tab'): Promise<number> {
   for (let presses = 1; presses <= limit; presses++) {
     await page.keyboard.press(key);
-    if (await target.evaluate((element) => element.closest(':focus') !== null)) return presses;
+    const reached = await target.evaluate((element) => {
+      const active = document.activeElement;
+      // A disclosure's <summary> holds its label: focus on it counts for the label inside.
+      return active === element || (active?.tagName === 'SUMMARY' && active.contains(element));
+    });
+    if (reached) return presses;
   }
   throw new Error(`not reached with ${limit} Tabs`);
 }

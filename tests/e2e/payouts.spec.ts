@@ -136,6 +136,25 @@ test('opening a payout from the list with the keyboard shows it reconciled on sa
   await expect(page.getByLabel('Status')).toHaveValue('completed');
 });
 
+test('a failed payout says so first, says where the money went, and is never shown as reconciled', async ({ page }) => {
+  await page.goto('/');
+  const accountId = await payoutsAccountId(page);
+  const [failed] = (await apiJson<PayoutsPageDto>(page, `/api/connections/${accountId}/payouts?status=failed&limit=25`)).items;
+  if (!failed) throw new Error('the sandbox has no failed payout');
+  await page.goto(`/payouts/${failed.id}?account=${accountId}`);
+
+  const state = page.getByRole('region', { name: /^Failed: the money never reached your bank/ });
+  await expect(state).toBeVisible();
+  await expect(state).toContainText('returned to the account’s balance');
+  const heading = page.getByRole('heading', { level: 2 }).first();
+  await expect(heading).toHaveText(/^Failed/);
+  const reconciliation = page.getByRole('status', { name: 'Reconciliation' });
+  await expect(reconciliation).toContainText('back in the balance, not in the bank');
+  await expect(reconciliation).not.toContainText('Reconciled');
+  await expect(page.getByText('✓ Reconciled')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/payout-failed.png', fullPage: true });
+});
+
 test('a transaction the provider drops shows as the exact difference', async ({ page }) => {
   await page.goto('/');
   const accountId = await payoutsAccountId(page);
