@@ -16,6 +16,7 @@ import { DetailPanel } from './detail-panel';
 import { TransactionFilters, type FilterChange } from './filters';
 import { Pagination } from './pagination';
 import { TableSkeleton, TransactionsTable } from './table';
+import { TransactionTotals } from './totals';
 import { useVisibleColumns } from './use-visible-columns';
 
 export function TransactionsView({ accounts, timeZone }: { accounts: readonly ConnectionDto[]; timeZone: string }) {
@@ -59,6 +60,7 @@ export function TransactionsView({ accounts, timeZone }: { accounts: readonly Co
         </div>
       </div>
       <TransactionFilters query={query} onChange={applyFilters} />
+      <TransactionTotals accountId={account.id} query={query} />
       {result.isError && (
         <ApiErrorAlert title="Transactions could not be loaded" error={result.error} retrying={result.isFetching} onRetry={() => result.refetch()}>
           {result.error instanceof ApiClientError && result.error.status === 400 && (
