@@ -5,6 +5,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { getQueryClient } from '@/lib/query/client';
 import { ApiClientError } from '@/lib/query/fetch-json';
+import { ToastProvider } from './ui/toast';
 
 /** An expired session turns any API call into a 401: send the person to sign in, then back here. */
 function SessionExpiryRedirect() {
@@ -35,7 +36,7 @@ export function Providers({ children }: { children: React.ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <SessionExpiryRedirect />
-      {children}
+      <ToastProvider>{children}</ToastProvider>
     </QueryClientProvider>
   );
 }

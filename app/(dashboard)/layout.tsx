@@ -1,5 +1,6 @@
 import { cookies } from 'next/headers';
 import { Sidebar } from '@/components/shell/sidebar';
+import { TimeZoneProvider } from '@/components/ui/time-zone';
 import { requirePageSession } from '@/lib/auth/session';
 import { parseTheme, THEME_COOKIE } from '@/lib/ui/theme';
 
@@ -16,7 +17,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       </a>
       <Sidebar organizationName={user.organizationName} email={user.email} role={user.role} theme={theme} />
       <main className="main" id="main" tabIndex={-1}>
-        {children}
+        <TimeZoneProvider timeZone={user.organizationTimezone}>{children}</TimeZoneProvider>
       </main>
     </div>
   );

@@ -1,5 +1,6 @@
 import { Money } from '@/components/ui/money';
 import { LocalTime } from '@/components/ui/time';
+import { ZoneLabel as AsOfZone } from '@/components/ui/zone-label';
 import type { BalanceLineDto, CurrencySummaryDto } from '@/lib/balances/schema';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 
@@ -57,7 +58,7 @@ export function CurrencyCard({ summary, lines }: { summary: CurrencySummaryDto; 
                 <th scope="col" className="right">Settled / available</th>
                 <th scope="col" className="right">Frozen</th>
                 <th scope="col" className="right">Total</th>
-                <th scope="col">As of</th>
+                <th scope="col">As of <AsOfZone /></th>
               </tr>
             </thead>
             <tbody>

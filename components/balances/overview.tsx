@@ -57,7 +57,7 @@ export function BalancesOverview() {
     <div className="stack">
       <div className="toolbar" style={{ justifyContent: 'space-between' }}>
         <span className="muted" aria-live="polite">
-          {query.isFetching ? 'Refreshing…' : <>Last updated <LocalTime iso={data.generatedAt} /></>}
+          {query.isFetching ? 'Refreshing…' : <>Last updated <LocalTime iso={data.generatedAt} zoneLabel /></>}
         </span>
         <button type="button" className="btn" onClick={() => query.refetch()} disabled={query.isFetching}>
           {query.isFetching && <span className="spin" aria-hidden />} Refresh

@@ -1,4 +1,5 @@
 import { LocalTime } from '@/components/ui/time';
+import { ZoneLabel } from '@/components/ui/zone-label';
 import type { ExportAuditDto, ExportOutcomeDto } from '@/lib/exports/audit-schema';
 import { describeFilters } from '@/lib/exports/describe';
 import { ScrollRegion } from '@/components/ui/scroll-region';
@@ -19,7 +20,9 @@ export function ExportAuditTable({ items }: { items: readonly ExportAuditDto[] }
         <caption className="visually-hidden">CSV exports, newest first</caption>
         <thead>
           <tr>
-            <th scope="col">Started</th>
+            <th scope="col">
+              Started <ZoneLabel />
+            </th>
             <th scope="col">User</th>
             <th scope="col">Account</th>
             <th scope="col">Filters</th>

@@ -11,6 +11,7 @@ import { connectionsQueryOptions } from '@/lib/transactions/queries';
 import styles from './export-dialog.module.css';
 import { ExportOptionsForm } from './export-options-form';
 import { ExportStatus } from './export-status';
+import { useToast } from '@/components/ui/toast';
 import { useExportRun } from './use-export-run';
 import { browserTimeZone, toExportOptions, useExportSettings } from './use-export-settings';
 
@@ -31,6 +32,13 @@ export function ExportDialog({ connectionId, filters, merchantTimeZone, onClose 
   const fileName = exportFileName({ accountLabel: label, filters, date: dateIn(merchantTimeZone ?? browserTimeZone(), new Date()) });
   const picker = savePicker();
   const running = state.status === 'running';
+  const toast = useToast();
+  // An export that ends while the tab is in the background says so when the person comes back.
+  useEffect(() => {
+    if (document.visibilityState !== 'hidden') return;
+    if (state.status === 'completed') toast(`Export ready: ${state.fileName}`, 'success');
+    else if (state.status === 'failed') toast('The export failed; open the dialog for the details.', 'danger');
+  }, [state, toast]);
 
   useEffect(() => {
     if (!dialog.current?.open) dialog.current?.showModal();

@@ -10,6 +10,7 @@ import { connectionsQueryOptions } from '@/lib/transactions/queries';
 import { FlowsCards, ViewToggle, type FlowsView } from './flows-cards';
 import { FlowsControls } from './flows-controls';
 import { FlowsEmpty } from './flows-empty';
+import { CoverageNote } from '@/components/accounts/coverage-note';
 import { ApiErrorAlert } from '@/components/ui/api-error-alert';
 import { FlowsSkeleton } from './skeleton';
 import { useLocalFlowsQuery, useUrlFlowsQuery, type FlowsQueryState } from './use-flows-query';
@@ -20,7 +21,7 @@ function FlowsPanel({ variant, state }: { variant: Variant; state: FlowsQuerySta
   const [query, setQuery] = state;
   const [view, setView] = useState<FlowsView>('chart');
   const flows = useQuery(flowsQueryOptions(query));
-  const connections = useQuery({ ...connectionsQueryOptions(), enabled: variant === 'page' });
+  const connections = useQuery(connectionsQueryOptions());
   const accounts = connections.data?.connections.filter((c) => c.capabilities.transactions) ?? null;
   const data = flows.data;
 
@@ -39,6 +40,9 @@ function FlowsPanel({ variant, state }: { variant: Variant; state: FlowsQuerySta
         accounts={variant === 'page' ? accounts : null}
         resolved={{ from: data.from, to: data.to }}
       />
+      {connections.data && (
+        <CoverageNote connections={connections.data.connections} capability="transactions" covered={data.accountIds} />
+      )}
       <div className="flows-toolbar">
         <p className="muted flows-status" aria-live="polite">
           {periodTitle(data.from, data.to)} · {unit} cut in {data.timeZone} · {data.totals.count.toLocaleString('en-US')} transactions

@@ -6,6 +6,8 @@ import { payoutsQueryOptions } from '@/lib/payouts/queries';
 import type { PayoutsPageDto } from '@/lib/payouts/schema';
 import type { ConnectionDto } from '@/lib/transactions/schema';
 import { ApiErrorAlert, retryServerErrors } from '@/components/ui/api-error-alert';
+import { UrlNotice } from '@/components/ui/url-notice';
+import { DEFAULT_PAYOUT_LIMIT, toPayoutsSearchParams } from '@/lib/payouts/query';
 import { PayoutsEmpty } from './payouts-empty';
 import { PayoutsFilters } from './payouts-filters';
 import { PayoutsPagination } from './payouts-pagination';
@@ -30,6 +32,7 @@ export function PayoutsView({ accounts, organizationTimeZone }: { accounts: read
 
   return (
     <div className="stack">
+      <UrlNotice applied={toPayoutsSearchParams(query)} defaults={{ limit: String(DEFAULT_PAYOUT_LIMIT) }} />
       <PayoutsFilters
         accounts={accounts}
         accountId={account.id}

@@ -6,9 +6,10 @@ import { useState } from 'react';
 import { AccountPicker } from '@/components/accounts/account-picker';
 import { ExportButton } from '@/components/exports/export-button';
 import { ApiErrorAlert } from '@/components/ui/api-error-alert';
+import { UrlNotice } from '@/components/ui/url-notice';
 import { ApiClientError } from '@/lib/query/fetch-json';
 import { pickAccount, transactionsHref } from '@/lib/transactions/href';
-import { parseTransactionsSearchParams, TRANSACTION_PAGE_SIZES, type TransactionsQuery } from '@/lib/transactions/query';
+import { DEFAULT_TRANSACTION_LIMIT, parseTransactionsSearchParams, toSearchParams, TRANSACTION_PAGE_SIZES, type TransactionsQuery } from '@/lib/transactions/query';
 import { transactionsQueryOptions } from '@/lib/transactions/queries';
 import type { ConnectionDto, TransactionDto, TransactionsPageDto } from '@/lib/transactions/schema';
 import { ColumnChooser } from './column-chooser';
@@ -42,6 +43,7 @@ export function TransactionsView({ accounts, timeZone }: { accounts: readonly Co
 
   return (
     <div className="stack">
+      <UrlNotice applied={toSearchParams(query)} defaults={{ limit: String(DEFAULT_TRANSACTION_LIMIT) }} lists={['type']} />
       <div className="toolbar" style={{ justifyContent: 'space-between', alignItems: 'flex-end' }}>
         <AccountPicker accounts={accounts} value={account.id} onChange={(id) => go({ limit: query.limit }, id)} />
         <div className="toolbar">
