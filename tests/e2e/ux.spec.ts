@@ -78,3 +78,15 @@ test('the theme follows the system until one is chosen, and the choice is painte
   await page.reload();
   await expect(root).toHaveAttribute('data-theme', 'dark');
 });
+
+test('the overview and Flows load without a page error (hydration included) or a failed request', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+  page.on('console', (message) => message.type() === 'error' && problems.push(`${page.url()}: ${message.text()}`));
+  page.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`));
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'Money flow' }).getByRole('note')).toBeVisible();
+  await page.goto('/flows');
+  await expect(page.getByRole('figure', { name: /Money in and out per/ }).getByTestId('flow-bar').first()).toBeVisible();
+  expect(problems).toEqual([]);
+});
