@@ -8,6 +8,7 @@ import type { ConnectionDto } from '@/lib/transactions/schema';
 import { ApiErrorAlert, retryServerErrors } from '@/components/ui/api-error-alert';
 import { UrlNotice } from '@/components/ui/url-notice';
 import { DEFAULT_PAYOUT_LIMIT, toPayoutsSearchParams } from '@/lib/payouts/query';
+import { PayoutRangeTotals } from './payout-range-totals';
 import { PayoutsEmpty } from './payouts-empty';
 import { PayoutsFilters } from './payouts-filters';
 import { PayoutsPagination } from './payouts-pagination';
@@ -40,6 +41,7 @@ export function PayoutsView({ accounts, organizationTimeZone }: { accounts: read
         onAccountChange={url.setAccount}
         onChange={url.setFilters}
       />
+      <PayoutRangeTotals accountId={account.id} query={query} />
       {result.isError && (
         <ApiErrorAlert
           title="Payouts could not be loaded"
