@@ -94,7 +94,10 @@ try {
     });
   }
   console.info(`Lighthouse 12, mobile preset (simulated throttling), ${runs} run(s) per page, median; signed in as ${EMAIL}`);
-  console.table(rows);
+  const keys = Object.keys(rows[0] ?? {});
+  const widths = keys.map((key) => Math.max(key.length, ...rows.map((row) => String(row[key]).length)));
+  const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join('  ');
+  console.info([line(keys), ...rows.map((row) => line(keys.map((key) => row[key])))].join('\n'));
 } finally {
   await chrome?.kill();
   stop();
