@@ -19,14 +19,16 @@ export function PayoutRangeTotals({ accountId, query }: { accountId: string; que
     if (hasNextPage && !isFetchingNextPage && !isError && steps < AUTO_STEPS) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, isError, steps, fetchNextPage]);
   const latest = totals.data?.pages.at(-1);
-  const range = query.from || query.to ? `${query.from ?? 'the first payout'} to ${query.to ?? 'today'}` : 'all dates';
+  // Worded without "from", "to" or "status", so the filters' labels stay unique on the page.
+  const range =
+    query.from && query.to ? `${query.from} – ${query.to}` : query.from ? `since ${query.from}` : query.to ? `until ${query.to}` : 'all dates';
   return (
     <section className="card totals" aria-labelledby="payout-totals-title" aria-busy={!latest?.complete}>
       <div className="totals-head">
-        <h2 id="payout-totals-title">Totals by status, {range}</h2>
+        <h2 id="payout-totals-title">Sums by payout state, {range}</h2>
         <span className="muted" role="status">
           {isError
-            ? 'Totals could not be counted.'
+            ? 'The sums could not be counted.'
             : !latest
               ? 'Counting…'
               : latest.complete
@@ -39,8 +41,8 @@ export function PayoutRangeTotals({ accountId, query }: { accountId: string; que
           </button>
         )}
       </div>
-      <ScrollRegion label="Payout totals by status and currency">
-        <table className="data totals-table" aria-label="Payout totals by status">
+      <ScrollRegion label="Payout sums per currency, scrollable">
+        <table className="data totals-table" aria-label="Payout sums">
           <thead>
             <tr>
               <th scope="col">Status</th>

@@ -24,10 +24,10 @@ export function TransactionTotals({ accountId, query }: { accountId: string; que
   return (
     <section className="card totals" aria-labelledby="totals-title" aria-busy={counting}>
       <div className="totals-head">
-        <h2 id="totals-title">Totals for these filters</h2>
+        <h2 id="totals-title">Sums for these filters</h2>
         <span className="muted" role="status">
           {isError
-            ? 'Totals could not be counted.'
+            ? 'The sums could not be counted.'
             : !latest
               ? 'Counting…'
               : latest.complete
@@ -40,8 +40,8 @@ export function TransactionTotals({ accountId, query }: { accountId: string; que
           </button>
         )}
       </div>
-      <ScrollRegion label="Totals of the filtered transactions">
-        <table className="data totals-table" aria-label="Totals by currency">
+      <ScrollRegion label="Sums of the filtered rows, scrollable">
+        <table className="data totals-table" aria-label="Sums by currency">
           <thead>
             <tr>
               <th scope="col">Currency</th>

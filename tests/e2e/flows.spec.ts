@@ -129,6 +129,8 @@ test('the overview shows the money flow below the balances, for finance but not 
   const widget = page.getByRole('region', { name: 'Money flow' });
   await expect(widget).toBeVisible();
   await expect(page.getByRole('region', { name: 'USD', exact: true })).toBeVisible();
+  // The chart is drawn once it scrolls into view.
+  await widget.scrollIntoViewIfNeeded();
   await expectBars(page, /Money in and out per day/);
   await expect(widget.getByRole('link', { name: /Open Flows/ })).toHaveAttribute('href', /\/flows\?period=30d&currency=USD&account=all/);
   await page.screenshot({ path: 'test-results/screenshots/overview-flows.png', fullPage: true });

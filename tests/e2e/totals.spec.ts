@@ -25,7 +25,7 @@ test('the totals of a filtered set equal the sums of its exported rows, per curr
   const transactions = new TransactionsPage(page);
   await transactions.open(`type=payment,refund&from=${daysAgo(30)}&limit=50`);
   await expect(transactions.totals).toBeVisible();
-  const status = page.getByRole('region', { name: 'Totals for these filters' }).getByRole('status');
+  const status = page.getByRole('region', { name: 'Sums for these filters' }).getByRole('status');
   await expect(status).toHaveText(/^[\d,]+ transactions$/, { timeout: 45_000 });
 
   await page.getByRole('button', { name: 'Export CSV' }).click();

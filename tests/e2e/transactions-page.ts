@@ -14,7 +14,7 @@ export class TransactionsPage {
     const pager = page.getByRole('navigation', { name: 'Pages' });
     this.next = pager.getByRole('button', { name: /^(Next|Keep searching)$/ });
     this.previous = pager.getByRole('button', { name: 'Previous' });
-    this.totals = page.getByRole('region', { name: 'Totals of the filtered transactions' });
+    this.totals = page.getByRole('table', { name: 'Sums by currency' });
   }
 
   async open(search = ''): Promise<void> {
