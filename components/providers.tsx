@@ -5,6 +5,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { getQueryClient } from '@/lib/query/client';
 import { ApiClientError } from '@/lib/query/fetch-json';
+import { ToastProvider } from './ui/toast';
 
 /** An expired session turns any API call into a 401: send the person to sign in, then back here. */
 function SessionExpiryRedirect() {
@@ -13,7 +14,9 @@ function SessionExpiryRedirect() {
   const pathname = usePathname();
   useEffect(() => {
     const isExpired = (error: unknown) => error instanceof ApiClientError && error.status === 401;
-    const redirect = () => router.replace(`/sign-in?callbackUrl=${encodeURIComponent(pathname)}`);
+    // The whole deep link, filters and cursor included, so signing in again lands on the same view.
+    const redirect = () =>
+      router.replace(`/sign-in?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`);
     const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
       if (event.type === 'updated' && isExpired(event.query.state.error)) redirect();
     });
@@ -33,7 +36,7 @@ export function Providers({ children }: { children: React.ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <SessionExpiryRedirect />
-      {children}
+      <ToastProvider>{children}</ToastProvider>
     </QueryClientProvider>
   );
 }

@@ -1,16 +1,23 @@
+import { cookies } from 'next/headers';
 import { Sidebar } from '@/components/shell/sidebar';
+import { TimeZoneProvider } from '@/components/ui/time-zone';
 import { requirePageSession } from '@/lib/auth/session';
+import { parseTheme, THEME_COOKIE } from '@/lib/ui/theme';
 
 // Every dashboard page is per user and per request.
 export const dynamic = 'force-dynamic';
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageSession();
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <div className="shell">
-      <Sidebar organizationName={user.organizationName} email={user.email} role={user.role} />
-      <main className="main" id="main">
-        {children}
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Sidebar organizationName={user.organizationName} email={user.email} role={user.role} theme={theme} />
+      <main className="main" id="main" tabIndex={-1}>
+        <TimeZoneProvider timeZone={user.organizationTimezone}>{children}</TimeZoneProvider>
       </main>
     </div>
   );

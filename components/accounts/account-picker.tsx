@@ -2,6 +2,10 @@
 
 import type { ConnectionDto } from '@/lib/transactions/schema';
 
+/** "Label · Provider", without repeating the provider when the label already names it. */
+const nameOf = (account: ConnectionDto) =>
+  account.label.includes(account.providerName) ? account.label : `${account.label} · ${account.providerName}`;
+
 /** Chooses which connected account a view shows; only accounts whose provider offers the view are listed. */
 export function AccountPicker({
   accounts,
@@ -22,9 +26,7 @@ export function AccountPicker({
     return only ? (
       <div className="field">
         <span className="label">Account</span>
-        <span>
-          {only.label} <span className="faint">· {only.providerName}</span>
-        </span>
+        <span>{nameOf(only)}</span>
       </div>
     ) : null;
   }
@@ -35,7 +37,7 @@ export function AccountPicker({
         {all && <option value={all.value}>{all.label}</option>}
         {accounts.map((account) => (
           <option key={account.id} value={account.id}>
-            {account.label} · {account.providerName}
+            {nameOf(account)}
           </option>
         ))}
       </select>

@@ -1,6 +1,8 @@
 import { Money } from '@/components/ui/money';
 import { LocalTime } from '@/components/ui/time';
+import { ZoneLabel as AsOfZone } from '@/components/ui/zone-label';
 import type { BalanceLineDto, CurrencySummaryDto } from '@/lib/balances/schema';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export interface CurrencyLine {
   connectionId: string;
@@ -65,17 +67,21 @@ export function CurrencyCard({ summary, lines }: { summary: CurrencySummaryDto; 
             </dd>
           </div>
         </dl>
-        <div className="table-wrap">
-          <table className="data" aria-label={`${summary.currency} balances by account`}>
+        <ScrollRegion label={`${summary.currency} balances by account`}>
+          <table className="data balances-table" aria-label={`${summary.currency} balances by account`}>
+            <colgroup>
+              <col className="account" />
+              <col span={4} />
+              <col className="as-of" />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">Account</th>
-                <th scope="col">Provider</th>
                 <th scope="col" className="right">Settling</th>
                 <th scope="col" className="right">Settled / available</th>
                 <th scope="col" className="right">Frozen</th>
                 <th scope="col" className="right">Total</th>
-                <th scope="col">As of</th>
+                <th scope="col">As of <AsOfZone /></th>
               </tr>
             </thead>
             <tbody>
@@ -83,6 +89,7 @@ export function CurrencyCard({ summary, lines }: { summary: CurrencySummaryDto; 
                 <tr key={`${connectionId}:${line.key}`}>
                   <th scope="row">
                     {label}
+                    {!label.includes(providerName) && <div className="muted">{providerName}</div>}
                     {line.subLabel && <div className="faint mono">{line.subLabel}</div>}
                     {line.warnings.map((w) => (
                       <div key={w.kind}>
@@ -95,7 +102,6 @@ export function CurrencyCard({ summary, lines }: { summary: CurrencySummaryDto; 
                       </div>
                     ))}
                   </th>
-                  <td>{providerName}</td>
                   <td className="right"><Money amount={line.settling} currency={line.currency} /></td>
                   <td className="right"><Money amount={line.available} currency={line.currency} /></td>
                   <td className="right"><Money amount={line.frozen} currency={line.currency} /></td>
@@ -105,7 +111,7 @@ export function CurrencyCard({ summary, lines }: { summary: CurrencySummaryDto; 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </div>
     </section>
   );

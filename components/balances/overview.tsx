@@ -64,7 +64,7 @@ export function BalancesOverview() {
             'Refreshing…'
           ) : (
             <>
-              Figures as of <LocalTime iso={oldestFetch(data)} />
+              Figures as of <LocalTime iso={oldestFetch(data)} zoneLabel />
             </>
           )}
         </span>

@@ -1,6 +1,8 @@
 import { LocalTime } from '@/components/ui/time';
+import { ZoneLabel } from '@/components/ui/zone-label';
 import type { ExportAuditDto, ExportOutcomeDto } from '@/lib/exports/audit-schema';
 import { describeFilters } from '@/lib/exports/describe';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 const OUTCOME: Record<ExportOutcomeDto, { label: string; tone: string }> = {
   running: { label: 'Running', tone: 'badge-info' },
@@ -19,12 +21,14 @@ function duration(startedAt: string, finishedAt: string | null): string {
 /** The export audit: who exported which account's rows, with which filters and format, how long it took and how it ended. */
 export function ExportAuditTable({ items }: { items: readonly ExportAuditDto[] }) {
   return (
-    <div className="table-wrap">
+    <ScrollRegion label="CSV exports">
       <table className="data">
         <caption className="visually-hidden">Exports, newest first</caption>
         <thead>
           <tr>
-            <th scope="col">Started</th>
+            <th scope="col">
+              Started <ZoneLabel />
+            </th>
             <th scope="col">User</th>
             <th scope="col">Account</th>
             <th scope="col">Filters</th>
@@ -68,6 +72,6 @@ export function ExportAuditTable({ items }: { items: readonly ExportAuditDto[] }
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { exportFiltersOf } from '@/lib/exports/filters';
 import type { TransactionsQuery } from '@/lib/transactions/query';
 import { ExportDialog } from './export-dialog';
@@ -17,10 +17,17 @@ export type ExportButtonProps = {
 /** "Export": every row matching the view's filters (or the payout's rows), chosen and followed in a dialog. */
 export function ExportButton(props: ExportButtonProps) {
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  // The dialog unmounts rather than closes, so focus goes back to the button once it is gone.
+  useEffect(() => {
+    if (wasOpen.current && !open) button.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   const filters = props.kind === 'payout' ? { payout_id: props.payoutId } : exportFiltersOf(props.query);
   return (
     <>
-      <button type="button" className="btn" onClick={() => setOpen(true)}>
+      <button ref={button} type="button" className="btn" onClick={() => setOpen(true)}>
         Export
       </button>
       {open && (

@@ -7,10 +7,12 @@ import {
   ComposedChart,
   Line,
   ReferenceLine,
+  Rectangle,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
+  type BarShapeProps,
   type TooltipContentProps,
 } from 'recharts';
 import { formatMoney } from '@/components/ui/money';
@@ -37,7 +39,7 @@ function FlowTooltip({ active, payload, currency, hidden }: Pick<TooltipContentP
   const { bucket } = row;
   const shown = SERIES_KEYS.filter((key) => !hidden.has(key) && !isZero(bucket.series[key]));
   return (
-    <div className="chart-tooltip">
+    <div className="chart-tooltip" role="group" aria-label={`Details of ${bucketTitle(bucket)}`}>
       <div className="chart-tooltip-title">{bucketTitle(bucket)}</div>
       {shown.map((key) => (
         <div className="chart-tooltip-row" key={key}>
@@ -46,7 +48,7 @@ function FlowTooltip({ active, payload, currency, hidden }: Pick<TooltipContentP
           <span className="num">{formatMoney(bucket.series[key], currency)}</span>
         </div>
       ))}
-      <div className="chart-tooltip-row chart-tooltip-net">
+      <div className="chart-tooltip-row chart-tooltip-net" data-testid="tooltip-net">
         <span className="swatch" style={{ background: NET_CONFIG.color }} aria-hidden />
         <span>Net</span>
         <span className="num">{formatMoney(bucket.net, currency)}</span>
@@ -79,6 +81,9 @@ function Legend({ keys, hidden, onToggle }: { keys: readonly SeriesKey[]; hidden
     </div>
   );
 }
+
+// Our own marker on each drawn bar, so tests need no Recharts class names.
+const barShape = (props: BarShapeProps) => <Rectangle {...props} data-testid="flow-bar" />;
 
 /** Money in stacked above zero, money out below, the net as a line; one bar per day or week. */
 export default function FlowBarChart({ data, height = 320 }: { data: FlowsDto; height?: number }) {
@@ -121,6 +126,7 @@ export default function FlowBarChart({ data, height = 320 }: { data: FlowsDto; h
               hide={hidden.has(key)}
               isAnimationActive={false}
               maxBarSize={36}
+              shape={barShape}
             />
           ))}
           <Line

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { TYPE_LABELS } from '@/components/ui/labels';
 import { Money } from '@/components/ui/money';
 import { bucketTitle } from '@/lib/flows/format';
@@ -24,7 +25,7 @@ export function BucketTable({ data }: { data: FlowsDto }) {
   const series = usedSeries(data);
   const unit = data.granularity === 'week' ? 'Week' : 'Day';
   return (
-    <div className="table-wrap">
+    <ScrollRegion label={`Money in and out per ${unit.toLowerCase()} (${currency})`}>
       <table className="data flows-table" aria-label={`Money in and out per ${unit.toLowerCase()} (${currency})`}>
         <thead>
           <tr>
@@ -71,7 +72,7 @@ export function BucketTable({ data }: { data: FlowsDto }) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -79,7 +80,7 @@ export function SankeyTable({ data }: { data: FlowsDto }) {
   const currency = data.currency ?? '';
   const labels = new Map(data.sankey.nodes.map((node) => [node.key, node.label]));
   return (
-    <div className="table-wrap">
+    <ScrollRegion label={`Flow of the period (${currency})`}>
       <table className="data flows-table" aria-label={`Flow of the period (${currency})`}>
         <thead>
           <tr>
@@ -98,7 +99,7 @@ export function SankeyTable({ data }: { data: FlowsDto }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -106,7 +107,7 @@ export function SankeyTable({ data }: { data: FlowsDto }) {
 export function TypeTable({ data }: { data: FlowsDto }) {
   const currency = data.currency ?? '';
   return (
-    <div className="table-wrap">
+    <ScrollRegion label={`Transactions by type (${currency})`}>
       <table className="data flows-table" aria-label={`Transactions by type (${currency})`}>
         <thead>
           <tr>
@@ -141,6 +142,6 @@ export function TypeTable({ data }: { data: FlowsDto }) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

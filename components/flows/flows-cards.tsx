@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic';
 import { Money } from '@/components/ui/money';
 import type { FlowsDto } from '@/lib/flows/schema';
 import { BucketTable, SankeyTable, TypeTable } from './flow-tables';
+import { Deferred } from './deferred';
 import { ChartSkeleton } from './skeleton';
 
 // Chart code (recharts) loads after the page, in the browser only; the tables never wait for it.
@@ -38,7 +39,13 @@ export function FlowsCards({ data, view, variant }: { data: FlowsDto; view: Flow
           </span>
         </div>
         <div className="card-body">
-          {view === 'chart' ? <FlowBarChart data={data} height={variant === 'page' ? 320 : 260} /> : <BucketTable data={data} />}
+          {view === 'chart' ? (
+            <Deferred placeholder={<ChartSkeleton height={variant === 'page' ? 340 : 280} />}>
+              <FlowBarChart data={data} height={variant === 'page' ? 320 : 260} />
+            </Deferred>
+          ) : (
+            <BucketTable data={data} />
+          )}
         </div>
       </section>
       {variant === 'page' && (
@@ -50,7 +57,13 @@ export function FlowsCards({ data, view, variant }: { data: FlowsDto; view: Flow
             </span>
           </div>
           <div className="card-body">
-            {view === 'chart' ? <FlowSankey sankey={data.sankey} currency={currency} /> : <SankeyTable data={data} />}
+            {view === 'chart' ? (
+              <Deferred placeholder={<ChartSkeleton height={440} />}>
+                <FlowSankey sankey={data.sankey} currency={currency} />
+              </Deferred>
+            ) : (
+              <SankeyTable data={data} />
+            )}
           </div>
         </section>
       )}

@@ -11,6 +11,7 @@ import { FlowsCards, ViewToggle, type FlowsView } from './flows-cards';
 import { FlowsControls } from './flows-controls';
 import { FlowsEmpty } from './flows-empty';
 import { FlowsFailures } from './flows-failures';
+import { CoverageNote } from '@/components/accounts/coverage-note';
 import { ApiErrorAlert } from '@/components/ui/api-error-alert';
 import { FlowsSkeleton } from './skeleton';
 import { useLocalFlowsQuery, useUrlFlowsQuery, type FlowsQueryState } from './use-flows-query';
@@ -21,7 +22,7 @@ function FlowsPanel({ variant, state }: { variant: Variant; state: FlowsQuerySta
   const [query, setQuery] = state;
   const [view, setView] = useState<FlowsView>('chart');
   const flows = useQuery(flowsQueryOptions(query));
-  const connections = useQuery({ ...connectionsQueryOptions(), enabled: variant === 'page' });
+  const connections = useQuery(connectionsQueryOptions());
   const accounts = connections.data?.connections.filter((c) => c.capabilities.transactions) ?? null;
   const data = flows.data;
 
@@ -40,6 +41,9 @@ function FlowsPanel({ variant, state }: { variant: Variant; state: FlowsQuerySta
         accounts={variant === 'page' ? accounts : null}
         resolved={{ from: data.from, to: data.to }}
       />
+      {connections.data && (
+        <CoverageNote connections={connections.data.connections} capability="transactions" covered={data.accountIds} />
+      )}
       <div className="flows-toolbar">
         <p className="muted flows-status" aria-live="polite">
           {periodTitle(data.from, data.to)} · {unit} cut in {data.timeZone} · {data.totals.count.toLocaleString('en-US')} transactions

@@ -17,9 +17,8 @@ async function Prefetched({ user, query, variant }: { user: SessionUser; query: 
   const queryClient = getQueryClient();
   await Promise.all([
     queryClient.prefetchQuery({ queryKey: flowKeys.view(query), queryFn: () => loadFlows(user, query) }),
-    variant === 'page'
-      ? queryClient.prefetchQuery({ queryKey: transactionKeys.connections, queryFn: () => listConnectionDtos(user.organizationId) })
-      : null,
+    // Both variants say which accounts their figures come from.
+    queryClient.prefetchQuery({ queryKey: transactionKeys.connections, queryFn: () => listConnectionDtos(user.organizationId) }),
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

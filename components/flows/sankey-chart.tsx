@@ -55,7 +55,7 @@ function SankeyLinkShape({ props, link }: { props: SankeyLinkProps; link: LinkDt
   const { sourceX, sourceY, targetX, targetY, sourceControlX, targetControlX, linkWidth } = props;
   return (
     <path
-      className="recharts-sankey-link"
+      data-testid="sankey-link"
       d={`M${sourceX},${sourceY} C${sourceControlX},${sourceY} ${targetControlX},${targetY} ${targetX},${targetY}`}
       fill="none"
       stroke={link ? sankeyNodeColor(link.target === 'gross_in' ? link.source : link.target) : 'var(--border)'}

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { payoutDetailQueryOptions } from '@/lib/payouts/queries';
 import { ApiClientError } from '@/lib/query/fetch-json';
 import { ApiErrorAlert, retryServerErrors } from '@/components/ui/api-error-alert';
+import { PayoutState } from './payout-state';
 import { PayoutSummary } from './payout-summary';
 import { PayoutTransactions } from './payout-transactions';
 import { PayoutDetailSkeleton } from './skeletons';
@@ -48,6 +49,7 @@ export function PayoutDetailView({
   const detail = result.data;
   return (
     <div className="stack">
+      <PayoutState status={detail.payout.status} />
       {detail.truncated && (
         <p className="alert alert-warning" role="status">
           This payout has more than {detail.transactionCount.toLocaleString('en-US')} transactions: the totals and the

@@ -5,6 +5,7 @@ import { Money } from '@/components/ui/money';
 import type { PayoutDetailDto } from '@/lib/payouts/schema';
 import { transactionTypeLabel } from '@/components/ui/labels';
 import { ZonedDate } from '@/components/ui/zoned-date';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 const FIRST_ROWS = 100;
 
@@ -42,7 +43,7 @@ export function PayoutTransactions({
               first, times in {timeZone}
               {transactions.length < transactionCount && ` (the newest ${transactions.length.toLocaleString('en-US')} are listed here)`}.
             </p>
-            <div className="table-wrap">
+            <ScrollRegion label="Payout transactions">
               <table className="data" aria-label="Payout transactions">
                 <thead>
                   <tr>
@@ -72,7 +73,7 @@ export function PayoutTransactions({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
             {rows.length < transactions.length && (
               <button type="button" className="btn payouts-show-all" onClick={() => setShowAll(true)}>
                 Show all {transactions.length.toLocaleString('en-US')} rows

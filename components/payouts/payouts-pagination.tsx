@@ -1,3 +1,4 @@
+import { PageButton } from '@/components/ui/page-button';
 import type { PayoutsPageDto } from '@/lib/payouts/schema';
 
 export function PayoutsPagination({
@@ -23,22 +24,12 @@ export function PayoutsPagination({
             : `${count} ${count === 1 ? 'payout' : 'payouts'} on this page${nextCursor === null && previousCursor !== null ? ' · no older payouts' : ''}.`}
       </p>
       <div className="toolbar">
-        <button
-          type="button"
-          className="btn"
-          disabled={busy || previousCursor === null}
-          onClick={() => previousCursor && onCursor(previousCursor)}
-        >
+        <PageButton disabled={busy || previousCursor === null} onClick={() => previousCursor && onCursor(previousCursor)}>
           <span aria-hidden>←</span> Previous
-        </button>
-        <button
-          type="button"
-          className={searching ? 'btn btn-primary' : 'btn'}
-          disabled={busy || nextCursor === null}
-          onClick={() => nextCursor && onCursor(nextCursor)}
-        >
+        </PageButton>
+        <PageButton primary={searching} disabled={busy || nextCursor === null} onClick={() => nextCursor && onCursor(nextCursor)}>
           {searching ? 'Keep searching' : <>Next <span aria-hidden>→</span></>}
-        </button>
+        </PageButton>
       </div>
     </nav>
   );

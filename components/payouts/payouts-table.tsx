@@ -8,6 +8,7 @@ import type { PayoutDto } from '@/lib/payouts/schema';
 import { payoutHref } from './links';
 import { PayoutStatusBadge } from '@/components/ui/status-badge';
 import { ZonedDate } from '@/components/ui/zoned-date';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 /** A click anywhere on a row opens it, except on its own link and buttons or while selecting text. */
 function isPlainRowClick(event: MouseEvent<HTMLTableRowElement>): boolean {
@@ -28,7 +29,7 @@ export function PayoutsTable({
 }) {
   const router = useRouter();
   return (
-    <div className="table-wrap">
+    <ScrollRegion label="Payouts">
       <table className="data payouts-table" aria-label="Payouts">
         <thead>
           <tr>
@@ -69,6 +70,6 @@ export function PayoutsTable({
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -6,6 +6,9 @@ import { payoutsQueryOptions } from '@/lib/payouts/queries';
 import type { PayoutsPageDto } from '@/lib/payouts/schema';
 import type { ConnectionDto } from '@/lib/transactions/schema';
 import { ApiErrorAlert, retryServerErrors } from '@/components/ui/api-error-alert';
+import { UrlNotice } from '@/components/ui/url-notice';
+import { DEFAULT_PAYOUT_LIMIT, toPayoutsSearchParams } from '@/lib/payouts/query';
+import { PayoutRangeTotals } from './payout-range-totals';
 import { PayoutsEmpty } from './payouts-empty';
 import { PayoutsFilters } from './payouts-filters';
 import { PayoutsPagination } from './payouts-pagination';
@@ -30,6 +33,7 @@ export function PayoutsView({ accounts, organizationTimeZone }: { accounts: read
 
   return (
     <div className="stack">
+      <UrlNotice applied={toPayoutsSearchParams(query)} defaults={{ limit: String(DEFAULT_PAYOUT_LIMIT) }} />
       <PayoutsFilters
         accounts={accounts}
         accountId={account.id}
@@ -37,6 +41,7 @@ export function PayoutsView({ accounts, organizationTimeZone }: { accounts: read
         onAccountChange={url.setAccount}
         onChange={url.setFilters}
       />
+      <PayoutRangeTotals accountId={account.id} query={query} />
       {result.isError && (
         <ApiErrorAlert
           title="Payouts could not be loaded"

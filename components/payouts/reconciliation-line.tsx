@@ -1,7 +1,17 @@
+import { TYPE_LABELS } from '@/components/ui/labels';
 import { Money, formatMoney } from '@/components/ui/money';
-import type { PayoutDetailDto } from '@/lib/payouts/schema';
+import type { PayoutDetailDto, ReconciliationDto } from '@/lib/payouts/schema';
 
-/** Whether the payout's transactions add up to it, with exact amounts either way. */
+const REASONS: Record<ReconciliationDto['explaining'][number]['reason'], string> = {
+  net_is_difference: 'its net is exactly the difference',
+  payout_line_differs: 'the payout line is not the payout amount',
+};
+
+function typeLabel(type: string): string {
+  return type in TYPE_LABELS ? TYPE_LABELS[type as keyof typeof TYPE_LABELS] : type;
+}
+
+/** Whether the payout's transactions add up to it, led by what its state means; exact amounts either way. */
 export function ReconciliationLine({ detail }: { detail: PayoutDetailDto }) {
   const { reconciliation, truncated, transactionCount } = detail;
   if (!reconciliation) {
@@ -11,16 +21,24 @@ export function ReconciliationLine({ detail }: { detail: PayoutDetailDto }) {
       </p>
     );
   }
-  const { currency, difference } = reconciliation;
+  const { currency, difference, verdict } = reconciliation;
   const net = <Money amount={reconciliation.transactionsNet} currency={currency} />;
   const payout = <Money amount={reconciliation.payoutAmount} currency={currency} />;
-  if (reconciliation.reconciled) {
+  if (verdict === 'reconciled' || (verdict !== 'difference' && reconciliation.addsUp)) {
+    const note =
+      verdict === 'reconciled'
+        ? null
+        : verdict === 'returned_to_balance'
+          ? ' The payout failed, so these funds are back in the balance, not in the bank: nothing to reconcile against the bank.'
+          : ' Not reconciled yet: the payout has not been reported as paid in.';
     return (
-      <p className="payouts-reconciled" role="status" aria-label="Reconciliation">
-        <span className="badge badge-success">✓ Reconciled</span>
+      <p className={verdict === 'reconciled' ? 'payouts-reconciled' : 'payouts-adds-up'} role="status" aria-label="Reconciliation">
+        <span className={`badge ${verdict === 'reconciled' ? 'badge-success' : 'badge-info'}`}>
+          {verdict === 'reconciled' ? '✓ Reconciled' : 'Adds up'}
+        </span>
         <span className="visually-hidden">:</span>
         <span>
-          the transactions&apos; net ({net}) equals the payout amount ({payout}).
+          the transactions&apos; net ({net}) equals the payout amount ({payout}).{note}
         </span>
       </p>
     );
@@ -36,12 +54,26 @@ export function ReconciliationLine({ detail }: { detail: PayoutDetailDto }) {
         <p>
           (transactions&apos; net {net} vs payout {payout})
         </p>
-        <p className="muted">
-          The transactions add up to {gap} {short ? 'less' : 'more'} than the payout.{' '}
-          {truncated
-            ? `Only the first ${transactionCount.toLocaleString('en-US')} transactions were read; the rest may make up the difference.`
-            : 'One may be missing from the provider’s listing; check with the provider using the payout ID.'}
-        </p>
+        {reconciliation.explaining.length > 0 ? (
+          <>
+            <p>Rows that explain it:</p>
+            <ul className="payouts-explaining">
+              {reconciliation.explaining.map((row) => (
+                <li key={row.id}>
+                  {typeLabel(row.type)} <span className="mono">{row.id}</span>, net <Money amount={row.net} currency={currency} />:{' '}
+                  {REASONS[row.reason]}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="muted">
+            The transactions add up to {gap} {short ? 'less' : 'more'} than the payout; no listed row explains it.{' '}
+            {truncated
+              ? `Only the first ${transactionCount.toLocaleString('en-US')} transactions were read; the rest may make up the difference.`
+              : `A row of ${gap} may be missing from the provider’s listing; check with the provider using the payout ID.`}
+          </p>
+        )}
       </div>
     </section>
   );

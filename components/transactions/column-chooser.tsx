@@ -1,11 +1,11 @@
 'use client';
 
+import { Menu } from '@/components/ui/menu';
 import { COLUMNS } from './columns';
 
 export function ColumnChooser({ visible, onChange }: { visible: readonly string[]; onChange: (ids: string[]) => void }) {
   return (
-    <details className="menu">
-      <summary className="btn">Columns ({visible.length})</summary>
+    <Menu summary={`Columns (${visible.length})`}>
       <fieldset className="menu-panel">
         <legend className="visually-hidden">Shown columns</legend>
         {COLUMNS.map((column) => (
@@ -23,6 +23,6 @@ export function ColumnChooser({ visible, onChange }: { visible: readonly string[
           </label>
         ))}
       </fieldset>
-    </details>
+    </Menu>
   );
 }

@@ -1,3 +1,5 @@
+import Link from 'next/link';
+import { payoutHref } from '@/components/payouts/links';
 import { Money } from '@/components/ui/money';
 import type { TransactionDto } from '@/lib/transactions/schema';
 import { PayoutStatusBadge } from '@/components/ui/status-badge';
@@ -9,13 +11,13 @@ export interface Column {
   readonly header: string;
   readonly align?: 'right';
   readonly defaultVisible: boolean;
-  render(row: TransactionDto, timeZone: string): React.ReactNode;
+  render(row: TransactionDto, context: { timeZone: string; accountId: string }): React.ReactNode;
 }
 
 const text = (value: string | null) => (value ? <span className="mono">{value}</span> : <span className="faint">—</span>);
 
 export const COLUMNS: readonly Column[] = [
-  { id: 'time', header: 'Time', defaultVisible: true, render: (r, tz) => <ZonedDate iso={r.transactionTime} timeZone={tz} withSeconds /> },
+  { id: 'time', header: 'Time', defaultVisible: true, render: (r, { timeZone }) => <ZonedDate iso={r.transactionTime} timeZone={timeZone} withSeconds /> },
   {
     id: 'type',
     header: 'Type',
@@ -43,7 +45,20 @@ export const COLUMNS: readonly Column[] = [
       r.settlementAmount && r.settlementCurrency ? <Money amount={r.settlementAmount} currency={r.settlementCurrency} /> : <span className="faint">—</span>,
   },
   { id: 'exchangeRate', header: 'Exchange rate', align: 'right', defaultVisible: false, render: (r) => <span className="num">{r.exchangeRate ?? '—'}</span> },
-  { id: 'payoutId', header: 'Payout ID', defaultVisible: true, render: (r) => text(r.payoutId) },
+  {
+    id: 'payoutId',
+    header: 'Payout ID',
+    defaultVisible: true,
+    // Out of the tab order: the row is the table's one stop, and its panel links the payout for keyboards.
+    render: (r, { accountId }) =>
+      r.payoutId ? (
+        <Link href={payoutHref(accountId, r.payoutId)} className="mono" tabIndex={-1} onClick={(event) => event.stopPropagation()}>
+          {r.payoutId}
+        </Link>
+      ) : (
+        text(null)
+      ),
+  },
   {
     id: 'payoutStatus',
     header: 'Payout status',

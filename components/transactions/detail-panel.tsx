@@ -1,6 +1,8 @@
 'use client';
 
+import Link from 'next/link';
 import { useEffect, useRef } from 'react';
+import { payoutHref } from '@/components/payouts/links';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Money } from '@/components/ui/money';
 import type { TransactionDto } from '@/lib/transactions/schema';
@@ -34,7 +36,17 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 }
 
 /** Every field of one transaction, in a modal dialog (Escape closes it, focus returns to the row). */
-export function DetailPanel({ row, timeZone, onClose }: { row: TransactionDto | null; timeZone: string; onClose: () => void }) {
+export function DetailPanel({
+  row,
+  timeZone,
+  accountId,
+  onClose,
+}: {
+  row: TransactionDto | null;
+  timeZone: string;
+  accountId: string;
+  onClose: () => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -72,6 +84,11 @@ export function DetailPanel({ row, timeZone, onClose }: { row: TransactionDto | 
             </Field>
             <Field label="Processed at">{row.processedAt ? formatZoned(row.processedAt, timeZone, true) : '—'}</Field>
             <Id label="Payout ID" value={row.payoutId} />
+            {row.payoutId && (
+              <Field label="Payout">
+                <Link href={payoutHref(accountId, row.payoutId)}>Open payout {row.payoutId}</Link>
+              </Field>
+            )}
             <Field label="Payout status">{row.payoutStatus ? payoutStatusLabel(row.payoutStatus) : '—'}</Field>
             <Id label="Order ID" value={row.sourceOrderId} />
             <Id label="Order transaction ID" value={row.sourceOrderTransactionId} />

@@ -5,6 +5,7 @@ import type { TransactionType } from '@/lib/domain/transaction';
 import { TRANSACTION_FILTER_TYPES, type TransactionsQuery } from '@/lib/transactions/query';
 import { DateRangeFilter } from '@/components/ui/date-range-filter';
 import { TYPE_FILTER_LABELS } from '@/components/ui/labels';
+import { Menu } from '@/components/ui/menu';
 import { PayoutStatusSelect } from '@/components/ui/payout-status-select';
 
 export type FilterChange = Partial<Pick<TransactionsQuery, 'payout_status' | 'payout_id' | 'type' | 'from' | 'to'>>;
@@ -57,10 +58,10 @@ function TypeFilter({ value, onChange }: { value: readonly TransactionType[] | u
       <span className="label" id="filter-type-label">
         Type
       </span>
-      <details className="menu">
-        <summary className="btn" aria-labelledby="filter-type-label filter-type-summary">
-          <span id="filter-type-summary">{chosen.length === 0 ? 'All types' : chosen.length === 1 ? TYPE_FILTER_LABELS[chosen[0]!] : `${chosen.length} types`}</span>
-        </summary>
+      <Menu
+        summaryProps={{ 'aria-labelledby': 'filter-type-label filter-type-summary' }}
+        summary={<span id="filter-type-summary">{chosen.length === 0 ? 'All types' : chosen.length === 1 ? TYPE_FILTER_LABELS[chosen[0]!] : `${chosen.length} types`}</span>}
+      >
         <fieldset className="menu-panel">
           <legend className="visually-hidden">Transaction types</legend>
           {TRANSACTION_FILTER_TYPES.map((type) => (
@@ -77,7 +78,7 @@ function TypeFilter({ value, onChange }: { value: readonly TransactionType[] | u
             </label>
           ))}
         </fieldset>
-      </details>
+      </Menu>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { PageButton } from '@/components/ui/page-button';
 import type { TransactionsPageDto } from '@/lib/transactions/schema';
 
 export function Pagination({
@@ -23,12 +24,12 @@ export function Pagination({
               : `${page.items.length} rows on this page. End of the list.`}
       </span>
       <div className="toolbar">
-        <button type="button" className="btn" disabled={busy || !page.previousCursor} onClick={() => onPage(page.previousCursor ?? undefined)}>
+        <PageButton disabled={busy || !page.previousCursor} onClick={() => onPage(page.previousCursor ?? undefined)}>
           Previous
-        </button>
-        <button type="button" className="btn" disabled={busy || !page.nextCursor} onClick={() => onPage(page.nextCursor ?? undefined)}>
+        </PageButton>
+        <PageButton disabled={busy || !page.nextCursor} onClick={() => onPage(page.nextCursor ?? undefined)}>
           {page.searching ? 'Keep searching' : 'Next'}
-        </button>
+        </PageButton>
       </div>
     </nav>
   );

@@ -7,9 +7,10 @@ import { AccountPicker } from '@/components/accounts/account-picker';
 import { ExportButton } from '@/components/exports/export-button';
 import { ApiErrorAlert } from '@/components/ui/api-error-alert';
 import { WaitingHint } from '@/components/ui/waiting-hint';
+import { UrlNotice } from '@/components/ui/url-notice';
 import { ApiClientError } from '@/lib/query/fetch-json';
 import { pickAccount, transactionsHref } from '@/lib/transactions/href';
-import { parseTransactionsSearchParams, TRANSACTION_PAGE_SIZES, type TransactionsQuery } from '@/lib/transactions/query';
+import { DEFAULT_TRANSACTION_LIMIT, parseTransactionsSearchParams, toSearchParams, TRANSACTION_PAGE_SIZES, type TransactionsQuery } from '@/lib/transactions/query';
 import { transactionsQueryOptions } from '@/lib/transactions/queries';
 import type { ConnectionDto, TransactionDto, TransactionsPageDto } from '@/lib/transactions/schema';
 import { ColumnChooser } from './column-chooser';
@@ -17,6 +18,7 @@ import { DetailPanel } from './detail-panel';
 import { TransactionFilters, type FilterChange } from './filters';
 import { Pagination } from './pagination';
 import { TableSkeleton, TransactionsTable } from './table';
+import { TransactionTotals } from './totals';
 import { useVisibleColumns } from './use-visible-columns';
 
 export function TransactionsView({ accounts, timeZone }: { accounts: readonly ConnectionDto[]; timeZone: string }) {
@@ -42,6 +44,7 @@ export function TransactionsView({ accounts, timeZone }: { accounts: readonly Co
 
   return (
     <div className="stack">
+      <UrlNotice applied={toSearchParams(query)} defaults={{ limit: String(DEFAULT_TRANSACTION_LIMIT) }} lists={['type']} />
       <div className="toolbar" style={{ justifyContent: 'space-between', alignItems: 'flex-end' }}>
         <AccountPicker accounts={accounts} value={account.id} onChange={(id) => go({ limit: query.limit }, id)} />
         <div className="toolbar">
@@ -61,6 +64,7 @@ export function TransactionsView({ accounts, timeZone }: { accounts: readonly Co
       </div>
       <TransactionFilters query={query} onChange={applyFilters} />
       <WaitingHint active={busy} providers={[account.providerName]} />
+      <TransactionTotals accountId={account.id} query={query} />
       {result.isError && (
         <ApiErrorAlert title="Transactions could not be loaded" error={result.error} retrying={result.isFetching} onRetry={() => result.refetch()}>
           {result.error instanceof ApiClientError && result.error.status === 400 && (
@@ -82,11 +86,11 @@ export function TransactionsView({ accounts, timeZone }: { accounts: readonly Co
         </div>
       ) : (
         <div className="card">
-          <TransactionsTable rows={page.items} visible={visible} timeZone={timeZone} busy={busy} onOpen={setOpened} />
+          <TransactionsTable rows={page.items} visible={visible} timeZone={timeZone} accountId={account.id} busy={busy} onOpen={setOpened} />
           <Pagination page={page} busy={busy} onPage={(cursor) => go({ ...query, cursor })} />
         </div>
       )}
-      <DetailPanel row={opened} timeZone={timeZone} onClose={() => setOpened(null)} />
+      <DetailPanel row={opened} timeZone={timeZone} accountId={account.id} onClose={() => setOpened(null)} />
     </div>
   );
 }

@@ -1,21 +1,25 @@
 'use client';
 
 import { useState } from 'react';
+import { useToast } from './toast';
 
+/** Copies a value; says "Copied" only when the clipboard took it, and "Copy failed" (with a toast) when not. */
 export function CopyButton({ value, label }: { value: string; label: string }) {
-  const [copied, setCopied] = useState(false);
+  const [outcome, setOutcome] = useState<'copied' | 'failed' | null>(null);
+  const toast = useToast();
   return (
     <button
       type="button"
       className="btn btn-ghost btn-small"
       aria-label={`Copy ${label}`}
       onClick={async () => {
-        await navigator.clipboard?.writeText(value).catch(() => undefined);
-        setCopied(true);
-        setTimeout(() => setCopied(false), 1500);
+        const copied = await (navigator.clipboard?.writeText(value).then(() => true) ?? Promise.resolve(false)).catch(() => false);
+        setOutcome(copied ? 'copied' : 'failed');
+        if (!copied) toast(`Could not copy the ${label}: the browser refused the clipboard. Select the text and copy it instead.`, 'danger');
+        setTimeout(() => setOutcome(null), 1500);
       }}
     >
-      {copied ? 'Copied' : 'Copy'}
+      {outcome === 'copied' ? 'Copied' : outcome === 'failed' ? 'Copy failed' : 'Copy'}
     </button>
   );
 }

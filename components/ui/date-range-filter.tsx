@@ -1,4 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { dateIn } from '@/lib/transactions/dates';
+import { DATE_PRESETS, presetOf, presetRange, type DatePreset } from '@/lib/ui/date-presets';
+import { useTimeZone } from './time-zone';
 
 export interface DateRange {
   readonly from?: string;
@@ -57,6 +60,7 @@ export function DateRangeFilter({ value, onChange }: { value: DateRange; onChang
 
   return (
     <>
+      <PresetPicker id={`${id}-preset`} value={applied} onChange={onChange} />
       {input('from', 'From')}
       {input('to', 'To')}
       {reversed && (
@@ -65,5 +69,37 @@ export function DateRangeFilter({ value, onChange }: { value: DateRange; onChang
         </p>
       )}
     </>
+  );
+}
+
+/** Today, the last 7 / 30 / 90 days, this month or last month, counted in the organization's zone. */
+function PresetPicker({ id, value, onChange }: { id: string; value: { from: string; to: string }; onChange: (range: DateRange) => void }) {
+  const timeZone = useTimeZone();
+  const today = dateIn(timeZone, new Date());
+  const current = presetOf({ from: value.from || undefined, to: value.to || undefined }, today);
+  return (
+    <div className="field">
+      <label htmlFor={id}>Period</label>
+      <select
+        id={id}
+        className="select"
+        value={current ?? (value.from || value.to ? 'custom' : 'any')}
+        onChange={(event) => {
+          const choice = event.target.value;
+          if (choice === 'any') onChange({ from: undefined, to: undefined });
+          else if (choice !== 'custom') onChange(presetRange(choice as DatePreset, today));
+        }}
+      >
+        <option value="any">Any time</option>
+        {DATE_PRESETS.map((preset) => (
+          <option key={preset.id} value={preset.id}>
+            {preset.label}
+          </option>
+        ))}
+        <option value="custom" disabled>
+          Custom dates
+        </option>
+      </select>
+    </div>
   );
 }

@@ -1,21 +1,19 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { useTimeZone } from './time-zone';
+import { ZonedDate } from './zoned-date';
 
-const subscribe = () => () => undefined;
-
-/** A timestamp in the browser's timezone; the server renders the ISO form to avoid a mismatch. */
-export function LocalTime({ iso, withDate = false }: { iso: string; withDate?: boolean }) {
-  const text = useSyncExternalStore(
-    subscribe,
-    () =>
-      new Date(iso).toLocaleString('en-US', {
-        ...(withDate ? { year: 'numeric', month: 'short', day: 'numeric' } : {}),
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      }),
-    () => iso.replace('T', ' ').slice(0, 19) + ' UTC',
+/**
+ * A moment ("Last updated", "As of", an export's start) in the organization's zone, the one date-time
+ * format of the app; the same text on the server and in the browser, so hydration never differs.
+ * `withDate` is kept for existing callers: the date is always shown.
+ */
+export function LocalTime({ iso, zoneLabel = false }: { iso: string; withDate?: boolean; zoneLabel?: boolean }) {
+  const timeZone = useTimeZone();
+  return (
+    <>
+      <ZonedDate iso={iso} timeZone={timeZone} withSeconds />
+      {zoneLabel && <span className="faint"> ({timeZone})</span>}
+    </>
   );
-  return <time dateTime={iso}>{text}</time>;
 }

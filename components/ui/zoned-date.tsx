@@ -19,7 +19,10 @@ function formatterFor(timeZone: string, withSeconds: boolean): Intl.DateTimeForm
   return formatter;
 }
 
-/** "2024-03-15 14:02" in the given zone; built from parts so server and browser render the same text. */
+/**
+ * The app's one module for dates: date-time "2024-03-15 14:02" (":05" with seconds) and date "2024-03-15",
+ * in the given zone (the organization's); built from parts so server and browser render the same text.
+ */
 export function formatZoned(iso: string, timeZone: string, withSeconds = false): string {
   const parts = formatterFor(timeZone, withSeconds).formatToParts(new Date(iso));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
@@ -33,4 +36,9 @@ export function ZonedDate({ iso, timeZone, withSeconds = false }: { iso: string;
       {formatZoned(iso, timeZone, withSeconds)}
     </time>
   );
+}
+
+/** "2024-03-15": the date part of the same format, in the given zone. */
+export function formatZonedDate(iso: string, timeZone: string): string {
+  return formatZoned(iso, timeZone).slice(0, 10);
 }

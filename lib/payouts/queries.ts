@@ -1,7 +1,8 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/query/fetch-json';
-import { toPayoutsSearchParams, type PayoutsQuery } from './query';
+import { DEFAULT_PAYOUT_LIMIT, toPayoutsSearchParams, type PayoutsQuery } from './query';
 import { payoutDetailSchema, payoutsPageSchema } from './schema';
+import { payoutTotalsSchema } from './totals-schema';
 
 export const payoutKeys = {
   list: (connectionId: string, query: PayoutsQuery) => ['payouts', connectionId, toPayoutsSearchParams(query).toString()] as const,
@@ -29,5 +30,22 @@ export function payoutDetailQueryOptions(connectionId: string, payoutId: string)
         payoutDetailSchema,
         { signal },
       ),
+  });
+}
+
+/** The range's totals per status; each step carries the sums so far and the next resumes the server's walk. */
+export function payoutTotalsQueryOptions(connectionId: string, query: PayoutsQuery) {
+  const params = toPayoutsSearchParams({ limit: DEFAULT_PAYOUT_LIMIT, from: query.from, to: query.to, tz: query.tz });
+  const search = params.toString();
+  return infiniteQueryOptions({
+    queryKey: ['payout-totals', connectionId, search] as const,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) => {
+      const next = new URLSearchParams(search);
+      if (pageParam) next.set('resume', pageParam);
+      const tail = next.toString();
+      return fetchJson(`/api/connections/${encodeURIComponent(connectionId)}/payouts/totals${tail ? `?${tail}` : ''}`, payoutTotalsSchema, { signal });
+    },
+    getNextPageParam: (last) => last.resume,
   });
 }

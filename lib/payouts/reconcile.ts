@@ -1,6 +1,6 @@
 import type { CurrencyCode } from '@/lib/domain/currencies';
-import { add, subtract, toDecimalString, zero, type Money } from '@/lib/domain/money';
-import type { BalanceTransaction, Payout, TransactionType } from '@/lib/domain/transaction';
+import { add, equals, negate, subtract, toDecimalString, zero, type Money } from '@/lib/domain/money';
+import type { BalanceTransaction, Payout, ReportedPayoutStatus, TransactionType } from '@/lib/domain/transaction';
 import type { PayoutDetailDto } from './schema';
 
 /** Totals of a payout's transactions and whether they add up to it; exact, pure. */
@@ -37,12 +37,48 @@ export function categoryOf(type: TransactionType): AmountCategory | null {
 
 export type PayoutTotals = Record<AmountCategory | 'fees' | 'net', Money> & { readonly currency: CurrencyCode };
 
+export type ReconciliationVerdict = 'reconciled' | 'adds_up_in_transit' | 'difference' | 'returned_to_balance';
+
+export interface ExplainingRow {
+  readonly row: BalanceTransaction;
+  readonly reason: 'net_is_difference' | 'payout_line_differs';
+}
+
 export interface Reconciliation {
   readonly transactionsNet: Money;
   readonly payoutAmount: Money;
   /** transactionsNet - payoutAmount. */
   readonly difference: Money;
-  readonly reconciled: boolean;
+  readonly addsUp: boolean;
+  readonly verdict: ReconciliationVerdict;
+  readonly explaining: readonly ExplainingRow[];
+}
+
+/**
+ * The payout's state comes first: a failed payout's money went back to the balance, so it is never
+ * reconciled however its rows add up; one still on its way adds up but is not reconciled yet.
+ */
+/** An undocumented status is never read as completed: its payout is at most on its way. */
+export function verdictOf(status: ReportedPayoutStatus | null, addsUp: boolean): ReconciliationVerdict {
+  if (status === 'failed') return 'returned_to_balance';
+  if (!addsUp) return 'difference';
+  return status === 'completed' ? 'reconciled' : 'adds_up_in_transit';
+}
+
+/** Listed rows that account for the difference: one whose net is exactly it, or a payout line unlike the payout. */
+function explainingRows(payout: Payout, rows: readonly BalanceTransaction[], difference: Money): ExplainingRow[] {
+  if (difference.minor === 0n) return [];
+  const currency = payout.amount.currency;
+  const found: ExplainingRow[] = [];
+  for (const row of rows) {
+    if (row.currency !== currency) continue;
+    if (row.type === 'payout') {
+      if (!equals(negate(row.net), payout.amount)) found.push({ row, reason: 'payout_line_differs' });
+    } else if (equals(row.net, difference)) {
+      found.push({ row, reason: 'net_is_difference' });
+    }
+  }
+  return found.slice(0, 20);
 }
 
 export interface ForeignRows {
@@ -92,9 +128,17 @@ export function summarizePayout(payout: Payout, rows: readonly BalanceTransactio
     totals.net = add(totals.net, row.net);
   }
   const difference = subtract(totals.net, payout.amount);
+  const addsUp = difference.minor === 0n;
   return {
     totals,
-    reconciliation: { transactionsNet: totals.net, payoutAmount: payout.amount, difference, reconciled: difference.minor === 0n },
+    reconciliation: {
+      transactionsNet: totals.net,
+      payoutAmount: payout.amount,
+      difference,
+      addsUp,
+      verdict: verdictOf(payout.status, addsUp),
+      explaining: explainingRows(payout, rows, difference),
+    },
     otherCurrencies: [...foreign.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
   };
 }
@@ -123,7 +167,10 @@ export function toSummaryDto(summary: PayoutSummary): SummaryDto {
       transactionsNet: toDecimalString(reconciliation.transactionsNet),
       payoutAmount: toDecimalString(reconciliation.payoutAmount),
       difference: toDecimalString(reconciliation.difference),
-      reconciled: reconciliation.reconciled,
+      addsUp: reconciliation.addsUp,
+      reconciled: reconciliation.verdict === 'reconciled',
+      verdict: reconciliation.verdict,
+      explaining: reconciliation.explaining.map(({ row, reason }) => ({ id: row.id, type: row.type, net: toDecimalString(row.net), reason })),
     },
     otherCurrencies: summary.otherCurrencies.map((rows) => ({
       currency: rows.currency,

@@ -36,7 +36,13 @@ export const reconciliationSchema = z.object({
   payoutAmount: decimalString,
   /** transactionsNet - payoutAmount; "0.00" when reconciled. */
   difference: decimalString,
+  /** The transactions' net equals the payout amount. */
+  addsUp: z.boolean(),
+  /** Only a completed payout that adds up is reconciled; a failed one never is (its money went back to the balance). */
   reconciled: z.boolean(),
+  verdict: z.enum(['reconciled', 'adds_up_in_transit', 'difference', 'returned_to_balance']),
+  /** Listed rows that explain a difference: one whose net is the difference, or a payout line unlike the payout. */
+  explaining: z.array(z.object({ id: z.string(), type: z.string(), net: decimalString, reason: z.enum(['net_is_difference', 'payout_line_differs']) })),
 });
 
 export const payoutDetailSchema = z.object({

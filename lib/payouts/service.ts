@@ -34,7 +34,7 @@ export function toPayoutDto(payout: Payout): PayoutDto {
   };
 }
 
-function payoutsApi(connection: LoadedConnection): { api: PayoutsApi; transactions: TransactionsApi | null; name: string } {
+export function payoutsApi(connection: LoadedConnection): { api: PayoutsApi; transactions: TransactionsApi | null; name: string } {
   const definition = getProviderDefinition(connection.provider);
   const client = clientFor(connection);
   const api = definition.capabilities.payouts ? client.payouts : null;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { listOrganizationConnections } from '@/lib/connections/load';
-import { getProviderDefinition } from '@/lib/providers/registry';
+import { getProviderDefinition, providers } from '@/lib/providers/registry';
 import type { ConnectionsResponseDto } from './schema';
 
 /** The organization's connections with what each can show; no settings, no credentials. */
@@ -19,4 +19,11 @@ export async function listConnectionDtos(organizationId: string): Promise<Connec
       };
     }),
   };
+}
+
+/** Display names of the providers that declare a capability, for "available with X" copy. */
+export function providersWith(capability: 'transactions' | 'payouts'): string[] {
+  return Object.values(providers)
+    .filter((definition) => definition.capabilities[capability])
+    .map((definition) => definition.displayName);
 }

@@ -1,7 +1,8 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { toSearchParams, type TransactionsQuery } from './query';
 import { connectionsResponseSchema, transactionsPageSchema } from './schema';
+import { transactionTotalsSchema } from './totals-schema';
 
 export const transactionKeys = {
   connections: ['connections'] as const,
@@ -28,5 +29,30 @@ export function transactionsQueryOptions(connectionId: string, query: Transactio
         { signal },
       ),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The filters alone: totals do not depend on the page size or the cursor. */
+export function totalsSearch(query: TransactionsQuery): string {
+  const params = toSearchParams({ ...query, cursor: undefined });
+  params.delete('limit');
+  return params.toString();
+}
+
+/** Each step carries the sums so far; the next one resumes the server's walk where it stopped. */
+export function transactionTotalsQueryOptions(connectionId: string, query: TransactionsQuery) {
+  const search = totalsSearch(query);
+  return infiniteQueryOptions({
+    queryKey: ['transaction-totals', connectionId, search] as const,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams(search);
+      if (pageParam) params.set('resume', pageParam);
+      const tail = params.toString();
+      return fetchJson(`/api/connections/${encodeURIComponent(connectionId)}/transactions/totals${tail ? `?${tail}` : ''}`, transactionTotalsSchema, {
+        signal,
+      });
+    },
+    getNextPageParam: (last) => last.resume,
   });
 }

@@ -42,7 +42,8 @@ test.describe('signing in', () => {
   });
 
   test('signing out leads back to sign-in and the dashboard is closed again', async ({ page }) => {
-    await signIn(page, 'finance@acme.test');
+    // A user no other spec reuses: signing out may end every session of that user.
+    await signIn(page, 'admin@globex.test');
     await expect(page.getByRole('heading', { name: 'Balances' })).toBeVisible();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/sign-in/);

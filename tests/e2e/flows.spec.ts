@@ -2,7 +2,9 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { bucketTitle } from '@/lib/flows/format';
 import type { FlowsDto } from '@/lib/flows/schema';
 import { SERIES_KEYS } from '@/lib/flows/series';
-import { clearFaults, formatted, injectFault, normalizeSpaces, signIn } from './support';
+import { as, clearFaults, formatted, injectFault, normalizeSpaces, pageAs } from './support';
+
+test.use(as('finance@acme.test'));
 
 const isZero = (decimal: string) => /^-?0(\.0+)?$/.test(decimal);
 
@@ -20,30 +22,29 @@ async function cellTexts(row: Locator): Promise<string[]> {
 async function expectBars(page: Page, name: RegExp): Promise<void> {
   const figure = page.getByRole('figure', { name });
   await expect(figure.locator('svg').first()).toBeVisible();
-  await expect(figure.locator('svg .recharts-bar-rectangle').first()).toBeVisible();
-  expect(await figure.locator('svg .recharts-bar-rectangle').count()).toBeGreaterThan(5);
+  await expect(figure.getByTestId('flow-bar').first()).toBeVisible();
+  expect(await figure.getByTestId('flow-bar').count()).toBeGreaterThan(5);
 }
 
 test('the Flows page draws the sandbox’s money flow, and its tables hold the API’s exact numbers', async ({ page }) => {
   const search = 'period=30d&currency=USD&account=all';
-  await signIn(page, 'finance@acme.test');
   await page.goto(`/flows?${search}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Money flow' })).toBeVisible();
   await expectBars(page, /Money in and out per day in USD/);
-  await expect(page.getByRole('figure', { name: /Where the period's USD came from/ }).locator('svg .recharts-sankey-link').first()).toBeVisible();
+  await expect(page.getByRole('figure', { name: /Where the period's USD came from/ }).getByTestId('sankey-link').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/flows.png', fullPage: true });
 
   const data = await api(page, search);
   expect(data.totals.count).toBeGreaterThan(0);
 
   // Tooltips show the bucket's exact amounts; legend entries hide and show their series.
-  const bars = page.getByRole('figure', { name: /per day in USD/ }).locator('svg .recharts-bar-rectangle');
+  const bars = page.getByRole('figure', { name: /per day in USD/ }).getByTestId('flow-bar');
   await bars.nth(3).hover();
-  const tooltip = page.locator('.chart-tooltip').first();
+  const tooltip = page.getByRole('group', { name: /^Details of / }).first();
   await expect(tooltip).toContainText('Net');
   await page.screenshot({ path: 'test-results/screenshots/flows-tooltip.png' });
   const nets = data.buckets.map((bucket) => `Net${formatted(bucket.net, 'USD')}`.replace(/\s/g, ''));
-  expect(nets).toContain((await tooltip.locator('.chart-tooltip-net').innerText()).replace(/\s/g, ''));
+  expect(nets).toContain((await tooltip.getByTestId('tooltip-net').innerText()).replace(/\s/g, ''));
   const payouts = page.getByRole('group', { name: 'Series shown' }).getByRole('button', { name: 'Payouts' });
   const before = await bars.count();
   await payouts.click();
@@ -92,7 +93,6 @@ test('the Flows page draws the sandbox’s money flow, and its tables hold the A
 });
 
 test('switching currency and period updates the URL and the chart', async ({ page }) => {
-  await signIn(page, 'finance@acme.test');
   await page.goto('/flows?period=30d&currency=USD&account=all');
   await expectBars(page, /in USD/);
 
@@ -117,7 +117,6 @@ test('switching currency and period updates the URL and the chart', async ({ pag
 });
 
 test('a period without transactions suggests a wider one', async ({ page }) => {
-  await signIn(page, 'finance@acme.test');
   await page.goto('/flows?from=2020-01-01&to=2020-01-31&currency=USD&account=all');
   await expect(page.getByRole('heading', { name: /No USD transactions from Jan 1 – 31, 2020/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/flows-empty.png' });
@@ -126,23 +125,25 @@ test('a period without transactions suggests a wider one', async ({ page }) => {
 });
 
 test('the overview shows the money flow below the balances, for finance but not for viewers', async ({ page, browser }) => {
-  await signIn(page, 'finance@acme.test');
+  await page.goto('/');
   const widget = page.getByRole('region', { name: 'Money flow' });
   await expect(widget).toBeVisible();
   await expect(page.getByRole('region', { name: 'USD', exact: true })).toBeVisible();
+  // The chart is drawn once it scrolls into view.
+  await widget.scrollIntoViewIfNeeded();
   await expectBars(page, /Money in and out per day/);
   await expect(widget.getByRole('link', { name: /Open Flows/ })).toHaveAttribute('href', /\/flows\?period=30d&currency=USD&account=all/);
   await page.screenshot({ path: 'test-results/screenshots/overview-flows.png', fullPage: true });
 
-  const viewer = await browser.newPage();
-  await signIn(viewer, 'viewer@acme.test');
+  const viewer = await pageAs(browser, 'viewer@acme.test');
+  await viewer.goto('/');
   await expect(viewer.getByRole('heading', { name: 'Balances' })).toBeVisible();
   await expect(viewer.getByRole('region', { name: 'Money flow' })).toHaveCount(0);
   expect((await viewer.request.get('/api/flows')).status()).toBe(403);
 });
 
 test('a wrong flows parameter is a 400 naming it', async ({ page }) => {
-  await signIn(page, 'finance@acme.test');
+  await page.goto('/');
   const response = await page.request.get('/api/flows?period=14d');
   expect(response.status()).toBe(400);
   expect(((await response.json()) as { error: { message: string } }).error.message).toContain('"period"');
@@ -151,7 +152,7 @@ test('a wrong flows parameter is a 400 naming it', async ({ page }) => {
 test('"all accounts" with a failing account names it with its trace id, and Retry brings the totals back', async ({ page }) => {
   await injectFault({ provider: 'shopline', account: 'acme', path: 'balance_transactions.json', kind: 'status', status: 503 });
   try {
-    await signIn(page, 'finance@acme.test');
+    await page.goto('/');
     const data = await api(page, 'period=30d&account=all');
     expect(data.failures).toHaveLength(1);
     const [failed] = data.failures;

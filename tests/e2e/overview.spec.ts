@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { clearFaults, demoAccounts, formatted, genpaymentBalance, injectFault, normalizeSpaces, signIn } from './support';
+import { as, clearFaults, demoAccounts, formatted, genpaymentBalance, injectFault, normalizeSpaces, pageAs } from './support';
+
+test.use(as('finance@acme.test'));
 
 test.afterEach(clearFaults);
 
 test('the overview shows each account as the sandbox holds it, one card per currency', async ({ page }) => {
-  await signIn(page, 'finance@acme.test');
+  await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Balances' })).toBeVisible();
 
   for (const key of ['acme-genpayment-us', 'acme-genpayment-jp']) {
@@ -24,7 +26,7 @@ test('the overview shows each account as the sandbox holds it, one card per curr
 
 test('a failing provider shows on its own account while the others render, and Retry recovers it', async ({ page }) => {
   await injectFault({ provider: 'genpayment', account: 'acme-us', kind: 'status', status: 503 });
-  await signIn(page, 'finance@acme.test');
+  await page.goto('/');
   // Balances seen in the last 30 s come from the cache; Refresh asks the providers again.
   await page.getByRole('button', { name: 'Refresh' }).click();
 
@@ -46,8 +48,9 @@ test('a failing provider shows on its own account while the others render, and R
   expect(normalizeSpaces(await usCard.innerText())).toContain(formatted(us.settlementedAmount, 'USD'));
 });
 
-test('a currency card whose NeoX balance total is not available + frozen is flagged on the card and on the row', async ({ page }) => {
-  await signIn(page, 'finance@globex.test');
+test('a currency card whose NeoX balance total is not available + frozen is flagged on the card and on the row', async ({ browser }) => {
+  const page = await pageAs(browser, 'finance@globex.test');
+  await page.goto('/');
   const card = page.getByRole('region', { name: 'GBP', exact: true });
   await expect(card).toBeVisible();
   const flag = card.getByRole('note', { name: 'GBP total mismatch' });

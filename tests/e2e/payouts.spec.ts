@@ -1,7 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { PayoutDetailDto, PayoutsPageDto } from '@/lib/payouts/schema';
 import type { ConnectionsResponseDto } from '@/lib/transactions/schema';
-import { clearFaults, formatted, injectFault, normalizeSpaces, signIn } from './support';
+import { as, clearFaults, formatted, injectFault, normalizeSpaces } from './support';
+
+test.use(as('finance@acme.test'));
 
 test.afterEach(clearFaults);
 
@@ -26,7 +28,7 @@ const shownIds = (page: Page) => payoutRows(page).getByRole('link').allInnerText
 const negate = (amount: string) => (amount.startsWith('-') ? amount.slice(1) : `-${amount}`);
 
 test('a finance user filters payouts by status; the URL keeps the filter across a reload', async ({ page }) => {
-  await signIn(page, 'finance@acme.test');
+  await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Payouts' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Payouts' })).toBeVisible();
   await expect(payoutRows(page)).toHaveCount(50);
@@ -59,7 +61,6 @@ test('a finance user filters payouts by status; the URL keeps the filter across 
 });
 
 test('Next and Previous follow the cursor, and back/forward show the same pages', async ({ page }) => {
-  await signIn(page, 'finance@acme.test');
   await page.goto('/payouts');
   await page.getByLabel('Page size').selectOption('25');
   await expect(page).toHaveURL(/limit=25/);
@@ -87,7 +88,6 @@ test('Next and Previous follow the cursor, and back/forward show the same pages'
 });
 
 test('a page that fails shows the message and trace id, keeps its rows, and Retry recovers', async ({ page }) => {
-  await signIn(page, 'finance@acme.test');
   await page.goto('/payouts?limit=25');
   await expect(payoutRows(page)).toHaveCount(25);
   const firstPage = await shownIds(page);
@@ -109,7 +109,7 @@ test('a page that fails shows the message and trace id, keeps its rows, and Retr
 });
 
 test('opening a payout from the list with the keyboard shows it reconciled on sandbox data', async ({ page }) => {
-  await signIn(page, 'finance@acme.test');
+  await page.goto('/');
   const accountId = await payoutsAccountId(page);
   await page.goto('/payouts?status=completed');
   const link = payoutRows(page).first().getByRole('link');
@@ -136,8 +136,27 @@ test('opening a payout from the list with the keyboard shows it reconciled on sa
   await expect(page.getByLabel('Status')).toHaveValue('completed');
 });
 
+test('a failed payout says so first, says where the money went, and is never shown as reconciled', async ({ page }) => {
+  await page.goto('/');
+  const accountId = await payoutsAccountId(page);
+  const [failed] = (await apiJson<PayoutsPageDto>(page, `/api/connections/${accountId}/payouts?status=failed&limit=25`)).items;
+  if (!failed) throw new Error('the sandbox has no failed payout');
+  await page.goto(`/payouts/${failed.id}?account=${accountId}`);
+
+  const state = page.getByRole('region', { name: /^Failed: the money never reached your bank/ });
+  await expect(state).toBeVisible();
+  await expect(state).toContainText('returned to the account’s balance');
+  const heading = page.getByRole('heading', { level: 2 }).first();
+  await expect(heading).toHaveText(/^Failed/);
+  const reconciliation = page.getByRole('status', { name: 'Reconciliation' });
+  await expect(reconciliation).toContainText('back in the balance, not in the bank');
+  await expect(reconciliation).not.toContainText('Reconciled');
+  await expect(page.getByText('✓ Reconciled')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/payout-failed.png', fullPage: true });
+});
+
 test('a transaction the provider drops shows as the exact difference', async ({ page }) => {
-  await signIn(page, 'finance@acme.test');
+  await page.goto('/');
   const accountId = await payoutsAccountId(page);
   const [payout] = (await apiJson<PayoutsPageDto>(page, `/api/connections/${accountId}/payouts?status=completed&limit=25`)).items;
   if (!payout) throw new Error('no completed payout');
@@ -161,7 +180,7 @@ test('a transaction the provider drops shows as the exact difference', async ({ 
 });
 
 test('an unknown payout shows a friendly not-found state', async ({ page }) => {
-  await signIn(page, 'finance@acme.test');
+  await page.goto('/');
   const accountId = await payoutsAccountId(page);
   await page.goto(`/payouts/1?account=${accountId}`);
   await expect(page.getByRole('heading', { name: 'Payout not found' })).toBeVisible();
@@ -169,21 +188,24 @@ test('an unknown payout shows a friendly not-found state', async ({ page }) => {
   await expect(payoutRows(page)).toHaveCount(50);
 });
 
-test('a viewer cannot open Payouts and the API refuses them', async ({ page }) => {
-  await signIn(page, 'viewer@acme.test');
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Payouts' })).toHaveCount(0);
-  await page.goto('/payouts');
-  await expect(page).toHaveURL(/\/\?denied=1$/);
-  const accountId = await payoutsAccountId(page);
-  await page.goto(`/payouts/1?account=${accountId}`);
-  await expect(page).toHaveURL(/\/\?denied=1$/);
-  expect((await page.request.get(`/api/connections/${accountId}/payouts`)).status()).toBe(403);
-  expect((await page.request.get(`/api/connections/${accountId}/payouts/1`)).status()).toBe(403);
+test.describe('as a viewer', () => {
+  test.use(as('viewer@acme.test'));
+
+  test('a viewer cannot open Payouts and the API refuses them', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Payouts' })).toHaveCount(0);
+    await page.goto('/payouts');
+    await expect(page).toHaveURL(/\/\?denied=1$/);
+    const accountId = await payoutsAccountId(page);
+    await page.goto(`/payouts/1?account=${accountId}`);
+    await expect(page).toHaveURL(/\/\?denied=1$/);
+    expect((await page.request.get(`/api/connections/${accountId}/payouts`)).status()).toBe(403);
+    expect((await page.request.get(`/api/connections/${accountId}/payouts/1`)).status()).toBe(403);
+  });
 });
 
 test('a payout status the provider does not document is shown as "unknown (raw value)", and the filter offers only documented ones', async ({ page }) => {
   await injectFault({ provider: 'shopline', account: 'acme', kind: 'payout_status', value: 'on hold' });
-  await signIn(page, 'finance@acme.test');
   await page.goto('/payouts');
   await expect(payoutRows(page)).toHaveCount(50);
   for (const text of await payoutRows(page).allInnerTexts()) expect(text).toContain('unknown (on hold)');

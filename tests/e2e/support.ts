@@ -1,9 +1,25 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { SANDBOX_ACCOUNTS, sandboxBaseUrl, type SandboxAccount } from '@/lib/sandbox/accounts';
 
 export const DEMO_PASSWORD = 'fundsight-demo';
 export const SANDBOX_URL = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? 4311}`;
 
+/** The users the setup project signs in once per run; a spec takes one with `test.use(as(email))`. */
+export const SIGNED_IN_USERS = ['finance@acme.test', 'admin@acme.test', 'viewer@acme.test', 'finance@globex.test'] as const;
+export type SignedInUser = (typeof SIGNED_IN_USERS)[number];
+
+export const authFile = (email: SignedInUser) => `test-results/.auth/${email}.json`;
+
+/** Test options for a spec (or describe block) that starts signed in as this user. */
+export const as = (email: SignedInUser) => ({ storageState: authFile(email) });
+
+/** A second, already signed-in page for another user in the same test. */
+export async function pageAs(browser: Browser, email: SignedInUser): Promise<Page> {
+  const context = await browser.newContext({ storageState: authFile(email) });
+  return context.newPage();
+}
+
+/** A real sign-in through the form, for specs about signing in (or that need a session of their own). */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(email);

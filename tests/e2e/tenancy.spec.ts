@@ -1,15 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { demoAccounts, signIn } from './support';
+import { as, demoAccounts, pageAs } from './support';
+
+test.use(as('viewer@acme.test'));
 
 test('a user of one merchant cannot reach another merchant’s accounts through a page or the API', async ({ browser }) => {
-  const globex = await browser.newPage();
-  await signIn(globex, 'finance@globex.test');
+  const globex = await pageAs(browser, 'finance@globex.test');
+  await globex.goto('/');
   const overview = (await (await globex.request.get('/api/balances')).json()) as { accounts: { connectionId: string }[] };
   const globexIds = overview.accounts.map((a) => a.connectionId);
   expect(globexIds.length).toBeGreaterThan(0);
 
-  const acme = await browser.newPage();
-  await signIn(acme, 'finance@acme.test');
+  const acme = await pageAs(browser, 'finance@acme.test');
+  await acme.goto('/');
   await expect(acme.getByRole('heading', { name: 'Balances' })).toBeVisible();
   for (const account of demoAccounts('globex')) await expect(acme.getByText(account.label)).toHaveCount(0);
 
@@ -29,7 +31,7 @@ test('a user of one merchant cannot reach another merchant’s accounts through 
 });
 
 test('a wrong query parameter is a 400 naming it', async ({ page }) => {
-  await signIn(page, 'viewer@acme.test');
+  await page.goto('/');
   const response = await page.request.get('/api/balances?currency=USD');
   expect(response.status()).toBe(400);
   expect(await response.json()).toEqual({

@@ -1,17 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
-import { clearFaults, injectFault, signIn } from './support';
+import { as, clearFaults, injectFault } from './support';
+import { TransactionsPage } from './transactions-page';
 
-const table = (page: Page) => page.getByRole('table', { name: 'Balance transactions' });
-const bodyRows = (page: Page) => table(page).getByRole('row', { name: /^Transaction / });
+test.use(as('finance@acme.test'));
 
-async function rowIds(page: Page): Promise<string[]> {
-  const labels = await bodyRows(page).evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
-  return labels.map((label) => label.replace('Transaction ', ''));
-}
+const table = (page: Page) => new TransactionsPage(page).table;
+const bodyRows = (page: Page) => new TransactionsPage(page).rows;
+const rowIds = (page: Page) => new TransactionsPage(page).rowIds();
 
 test.describe('transactions', () => {
   test.beforeEach(async ({ page }) => {
-    await signIn(page, 'finance@acme.test');
+    await page.goto('/');
     await page.getByRole('link', { name: 'Transactions' }).click();
     await expect(bodyRows(page).first()).toBeVisible();
   });
@@ -82,7 +81,6 @@ test.describe('transactions', () => {
 });
 
 test('a provider failure while paging shows the error with its trace id, and the rows on screen stay', async ({ page }) => {
-  await signIn(page, 'finance@acme.test');
   await page.goto('/transactions');
   await expect(bodyRows(page).first()).toBeVisible();
   const shown = await rowIds(page);
@@ -102,13 +100,17 @@ test('a provider failure while paging shows the error with its trace id, and the
   }
 });
 
-test('a viewer cannot open transactions, by page or by API', async ({ page }) => {
-  await signIn(page, 'viewer@acme.test');
-  await expect(page.getByRole('link', { name: 'Transactions' })).toHaveCount(0);
-  await page.goto('/transactions');
-  await expect(page).toHaveURL(/\/\?denied=1/);
-  await expect(page.getByText('That page needs the finance or admin role')).toBeVisible();
-  const accounts = (await (await page.request.get('/api/connections')).json()) as { connections: { id: string }[] };
-  const response = await page.request.get(`/api/connections/${accounts.connections[0]!.id}/transactions`);
-  expect(response.status()).toBe(403);
+test.describe('as a viewer', () => {
+  test.use(as('viewer@acme.test'));
+
+  test('a viewer cannot open transactions, by page or by API', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('link', { name: 'Transactions' })).toHaveCount(0);
+    await page.goto('/transactions');
+    await expect(page).toHaveURL(/\/\?denied=1/);
+    await expect(page.getByText('That page needs the finance or admin role')).toBeVisible();
+    const accounts = (await (await page.request.get('/api/connections')).json()) as { connections: { id: string }[] };
+    const response = await page.request.get(`/api/connections/${accounts.connections[0]!.id}/transactions`);
+    expect(response.status()).toBe(403);
+  });
 });

@@ -11,7 +11,8 @@ import { parsePayoutsSearchParams } from '@/lib/payouts/query';
 import { payoutKeys } from '@/lib/payouts/queries';
 import { listPayouts } from '@/lib/payouts/service';
 import { getQueryClient } from '@/lib/query/client';
-import { listConnectionDtos } from '@/lib/transactions/connections';
+import { CoverageNote } from '@/components/accounts/coverage-note';
+import { listConnectionDtos, providersWith } from '@/lib/transactions/connections';
 import type { ConnectionDto } from '@/lib/transactions/schema';
 
 export const metadata: Metadata = { title: 'Payouts' };
@@ -47,7 +48,8 @@ async function PrefetchedPayouts({
 
 export default async function PayoutsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageSession('finance');
-  const accounts = payoutAccounts((await listConnectionDtos(user.organizationId)).connections);
+  const { connections } = await listConnectionDtos(user.organizationId);
+  const accounts = payoutAccounts(connections);
   const params = await searchParams;
   const timeZone = parsePayoutsSearchParams(params).tz ?? user.organizationTimezone;
   return (
@@ -61,10 +63,13 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
           </p>
         </div>
       </header>
+      <CoverageNote connections={connections} capability="payouts" />
       {accounts.length === 0 ? (
         <div className="card empty">
           <h2>No account lists payouts</h2>
-          <p>Payouts are available for SHOPLINE Payments accounts; none is connected to {user.organizationName} yet.</p>
+          <p>
+            Payouts are available for {providersWith('payouts').join(' or ')} accounts; none is connected to {user.organizationName} yet.
+          </p>
         </div>
       ) : (
         <Suspense fallback={<PayoutsSkeleton />}>

@@ -6,7 +6,8 @@ import { TransactionsView } from '@/components/transactions/transactions-view';
 import { requirePageSession } from '@/lib/auth/session';
 import { loadConnection } from '@/lib/connections/load';
 import { getQueryClient } from '@/lib/query/client';
-import { listConnectionDtos } from '@/lib/transactions/connections';
+import { CoverageNote } from '@/components/accounts/coverage-note';
+import { listConnectionDtos, providersWith } from '@/lib/transactions/connections';
 import { pickAccount } from '@/lib/transactions/href';
 import { parseTransactionsSearchParams, type TransactionsQuery } from '@/lib/transactions/query';
 import { transactionKeys } from '@/lib/transactions/queries';
@@ -41,7 +42,8 @@ async function PrefetchedTransactions(props: {
 export default async function TransactionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageSession('finance');
   const params = await searchParams;
-  const accounts = (await listConnectionDtos(user.organizationId)).connections.filter((c) => c.capabilities.transactions);
+  const { connections } = await listConnectionDtos(user.organizationId);
+  const accounts = connections.filter((c) => c.capabilities.transactions);
   const requested = typeof params.account === 'string' ? params.account : null;
   const account = pickAccount(accounts, requested);
   return (
@@ -52,6 +54,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
           <p className="muted">Balance transactions, newest first. Times are shown in {user.organizationTimezone}.</p>
         </div>
       </header>
+      <CoverageNote connections={connections} capability="transactions" />
       {account ? (
         <Suspense fallback={<TableSkeleton />}>
           <PrefetchedTransactions
@@ -65,7 +68,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
       ) : (
         <div className="card empty">
           <h2>No account with transaction data</h2>
-          <p>Transactions come from SHOPLINE Payments today. Connect a SHOPLINE Payments account to see them here.</p>
+          <p>Transactions come from {providersWith('transactions').join(' or ')} accounts. Connect one to see them here.</p>
         </div>
       )}
     </>

@@ -57,13 +57,26 @@ describe('payouts against the sandbox (SHOPLINE)', () => {
     for (const payout of items) {
       const detail = await getPayoutDetail(acme, payout.id);
       expect(detail.payout).toEqual(payout);
-      expect(detail.reconciliation).toMatchObject({ payoutAmount: payout.amount, transactionsNet: payout.amount, reconciled: true });
+      expect(detail.reconciliation).toMatchObject({
+        payoutAmount: payout.amount,
+        transactionsNet: payout.amount,
+        addsUp: true,
+        reconciled: payout.status === 'completed',
+      });
       expect(detail.reconciliation?.difference).toBe('0.00');
       expect(detail.transactions.every((row) => row.payoutId === payout.id)).toBe(true);
       const line = detail.transactions.find((row) => row.type === 'payout');
       expect(line?.net).toBe(`-${payout.amount}`);
       expect(detail).toMatchObject({ truncated: false, transactionCount: detail.transactions.length, otherCurrencies: [] });
     }
+  });
+
+  it('a failed payout on sandbox data is never reconciled: its money went back to the balance', async () => {
+    const acme = connectionTo(env.sandbox, 'acme-shopline');
+    const [payout] = (await page(acme, { limit: 3, status: 'failed' })).items;
+    if (!payout) throw new Error('no failed payout');
+    const detail = await getPayoutDetail(acme, payout.id);
+    expect(detail.reconciliation).toMatchObject({ addsUp: true, reconciled: false, verdict: 'returned_to_balance' });
   });
 
   it('shows the exact difference when the provider drops one of the transactions', async () => {

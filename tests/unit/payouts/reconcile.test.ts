@@ -33,8 +33,8 @@ function rows(lines: readonly Line[], payoutCurrency: string): BalanceTransactio
   });
 }
 
-function payout(amount: string, code: string): Payout {
-  return { id: '77', amount: parseMoney(amount, toCurrency(code)), status: 'completed', date: '2024-03-02T09:00:00+08:00' };
+function payout(amount: string, code: string, status: Payout['status'] = 'completed'): Payout {
+  return { id: '77', amount: parseMoney(amount, toCurrency(code)), status, date: '2024-03-02T09:00:00+08:00' };
 }
 
 const USD_LINES: Line[] = [
@@ -71,7 +71,10 @@ describe('summarizePayout', () => {
       transactionsNet: '170.78',
       payoutAmount: '170.78',
       difference: '0.00',
+      addsUp: true,
       reconciled: true,
+      verdict: 'reconciled',
+      explaining: [],
     });
     expect(summary.otherCurrencies).toEqual([]);
   });
@@ -79,6 +82,37 @@ describe('summarizePayout', () => {
   it('shows a one-cent difference exactly', () => {
     const summary = toSummaryDto(summarizePayout(payout('170.79', 'USD'), rows(USD_LINES, 'USD')));
     expect(summary.reconciliation).toMatchObject({ difference: '-0.01', reconciled: false });
+  });
+
+  it('names the listed rows that explain a difference: the row whose net it is, and the payout line', () => {
+    const summary = toSummaryDto(summarizePayout(payout('73.98', 'USD'), rows(USD_LINES, 'USD')));
+    expect(summary.reconciliation).toMatchObject({ difference: '96.80', verdict: 'difference', reconciled: false });
+    expect(summary.reconciliation.explaining).toEqual([
+      { id: '1000', type: 'payout', net: '-170.78', reason: 'payout_line_differs' },
+      { id: '999', type: 'payment', net: '96.80', reason: 'net_is_difference' },
+    ]);
+  });
+
+  it('names a payout line that is not the payout amount', () => {
+    const summary = toSummaryDto(summarizePayout(payout('170.77', 'USD'), rows(USD_LINES, 'USD')));
+    expect(summary.reconciliation.explaining).toEqual([{ id: '1000', type: 'payout', net: '-170.78', reason: 'payout_line_differs' }]);
+  });
+
+  it('the payout state leads: a failed payout is never reconciled, one on its way is not yet', () => {
+    const cases = [
+      ['completed', 'reconciled', true],
+      ['failed', 'returned_to_balance', false],
+      ['in_progress', 'adds_up_in_transit', false],
+      ['accepted_by_bank', 'adds_up_in_transit', false],
+      ['retrying', 'adds_up_in_transit', false],
+      [null, 'adds_up_in_transit', false],
+    ] as const;
+    for (const [status, verdict, reconciled] of cases) {
+      const summary = toSummaryDto(summarizePayout(payout('170.78', 'USD', status), rows(USD_LINES, 'USD')));
+      expect(summary.reconciliation, String(status)).toMatchObject({ addsUp: true, verdict, reconciled });
+    }
+    const failedShort = toSummaryDto(summarizePayout(payout('170.79', 'USD', 'failed'), rows(USD_LINES, 'USD')));
+    expect(failedShort.reconciliation).toMatchObject({ addsUp: false, verdict: 'returned_to_balance', difference: '-0.01' });
   });
 
   it('shows the missing row as the difference when one is dropped', () => {

@@ -1,0 +1,38 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+
+/**
+ * Renders its chart only once the placeholder is near the viewport and the browser is idle, so chart
+ * code never runs in the page's first main-thread window (keeps Total Blocking Time low).
+ */
+export function Deferred({ placeholder, children }: { placeholder: React.ReactNode; children: React.ReactNode }) {
+  const [ready, setReady] = useState(false);
+  const anchor = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = anchor.current;
+    if (!element || ready) return;
+    let cancel = () => {};
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        const show = () => setReady(true);
+        if (typeof requestIdleCallback === 'function') {
+          const id = requestIdleCallback(show, { timeout: 1500 });
+          cancel = () => cancelIdleCallback(id);
+        } else {
+          const id = setTimeout(show, 200);
+          cancel = () => clearTimeout(id);
+        }
+      },
+      { rootMargin: '200px' },
+    );
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      cancel();
+    };
+  }, [ready]);
+  return ready ? <>{children}</> : <div ref={anchor}>{placeholder}</div>;
+}

@@ -1,0 +1,47 @@
+'use client';
+
+import { useRef, useState } from 'react';
+
+const MOVES: Record<string, (index: number, last: number) => number> = {
+  ArrowDown: (i, last) => Math.min(i + 1, last),
+  ArrowUp: (i) => Math.max(i - 1, 0),
+  Home: () => 0,
+  End: (_, last) => last,
+  PageDown: (i, last) => Math.min(i + 10, last),
+  PageUp: (i) => Math.max(i - 10, 0),
+};
+
+/**
+ * One tab stop for a table: only the active row is tabbable, arrow keys move between rows
+ * (roving tabindex), Left/Right scroll the table's own region sideways.
+ */
+export function useRovingRows(count: number, onOpen: (index: number) => void) {
+  const [active, setActive] = useState(0);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const current = Math.min(active, Math.max(count - 1, 0));
+
+  const rowProps = (index: number) => ({
+    tabIndex: index === current ? 0 : -1,
+    onFocus: () => setActive(index),
+    onClick: () => onOpen(index),
+    onKeyDown: (event: React.KeyboardEvent<HTMLTableRowElement>) => {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        return onOpen(index);
+      }
+      if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+        const region = event.currentTarget.closest<HTMLElement>('[role="region"]');
+        region?.scrollBy({ left: event.key === 'ArrowLeft' ? -120 : 120 });
+        return event.preventDefault();
+      }
+      const move = MOVES[event.key];
+      if (!move) return;
+      event.preventDefault();
+      const next = move(index, count - 1);
+      setActive(next);
+      body.current?.querySelectorAll<HTMLTableRowElement>(':scope > tr')[next]?.focus();
+    },
+  });
+
+  return { body, rowProps };
+}

@@ -1,0 +1,85 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { TransactionsPage } from './transactions-page';
+
+/** Presses Tab (or Shift+Tab) until the target has focus; fails after `limit` presses, so tab stops are counted. */
+async function tabTo(page: Page, target: Locator, limit = 40, key = 'Tab'): Promise<number> {
+  for (let presses = 1; presses <= limit; presses++) {
+    await page.keyboard.press(key);
+    const reached = await target.evaluate((element) => {
+      const active = document.activeElement;
+      // A disclosure's <summary> holds its label: focus on it counts for the label inside.
+      return active === element || (active?.tagName === 'SUMMARY' && active.contains(element));
+    });
+    if (reached) return presses;
+  }
+  throw new Error(`not reached with ${limit} Tabs`);
+}
+
+test('keyboard only: sign in, filter, page, open a transaction and a payout, export', async ({ page }) => {
+  // A session of its own: the sign-in itself is part of the journey.
+  await page.goto('/sign-in?callbackUrl=%2Ftransactions');
+  await expect(page.getByLabel('Email')).toBeFocused();
+  await page.keyboard.type('finance@acme.test');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('fundsight-demo');
+  await page.keyboard.press('Enter');
+  const transactions = new TransactionsPage(page);
+  await expect(transactions.rows.first()).toBeVisible();
+
+  // The skip link is the first stop and lands on the content.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+
+  // Filter by type through the Type menu; Escape closes it and gives focus back to its button.
+  const typeMenu = page.getByRole('group', { name: 'Filters' }).getByText('All types');
+  await tabTo(page, typeMenu);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('checkbox', { name: 'Payment' })).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page).toHaveURL(/type=payment/);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('checkbox', { name: 'Payment' })).toBeHidden();
+
+  // The table is one tab stop; arrows move between rows and Enter opens one.
+  await tabTo(page, transactions.rows.first());
+  await page.keyboard.press('ArrowDown');
+  await expect(transactions.rows.nth(1)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(transactions.rows.nth(1)).toBeFocused();
+  const presses = await tabTo(page, transactions.next);
+  expect(presses).toBeLessThanOrEqual(3);
+
+  // Paging keeps focus on Next.
+  const first = await transactions.rowIds();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/cursor=/);
+  await expect.poll(async () => (await transactions.rowIds())[0]).not.toBe(first[0]);
+  await expect(transactions.next).toBeFocused();
+
+  // Export: the dialog opens, the small export downloads by itself, Escape closes it and focus returns to Export.
+  const exportButton = page.getByRole('button', { name: 'Export', exact: true });
+  await tabTo(page, exportButton, 40, 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Export transactions' });
+  await expect(dialog).toBeVisible();
+  const download = page.waitForEvent('download');
+  await tabTo(page, dialog.getByRole('button', { name: 'Export', exact: true }));
+  await page.keyboard.press('Enter');
+  await download;
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(exportButton).toBeFocused();
+
+  // Open a payout from the payouts list.
+  await page.goto('/payouts?status=completed');
+  const payoutLink = page.getByRole('table', { name: 'Payouts' }).getByRole('link').first();
+  await expect(payoutLink).toBeVisible();
+  await tabTo(page, payoutLink, 60);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Payout figures' })).toBeVisible();
+});

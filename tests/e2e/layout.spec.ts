@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { horizontalOverflow, openPayoutDetail, PAGES } from './pages';
+import { as } from './support';
+
+test.use({ ...as('admin@acme.test'), viewport: { width: 390, height: 844 } });
+
+test.describe('on a phone (390 × 844)', () => {
+  for (const { name, path, ready } of PAGES) {
+    test(`${name} does not scroll sideways`, async ({ page }) => {
+      await page.goto(path);
+      await expect(ready(page)).toBeVisible();
+      const { scrollWidth, innerWidth } = await horizontalOverflow(page);
+      expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+    });
+  }
+
+  test('a payout’s detail does not scroll sideways', async ({ page }) => {
+    await openPayoutDetail(page);
+    const { scrollWidth, innerWidth } = await horizontalOverflow(page);
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  });
+
+  test('the navigation folds behind a Menu button that keyboards and screen readers can use', async ({ page }) => {
+    await page.goto('/');
+    const menu = page.getByRole('button', { name: 'Menu' });
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(nav).toBeHidden();
+
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await expect(nav.getByRole('link', { name: 'Transactions' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(nav).toBeHidden();
+    await expect(menu).toBeFocused();
+
+    await menu.click();
+    await nav.getByRole('link', { name: 'Payouts' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Payouts' })).toBeVisible();
+    await expect(nav).toBeHidden();
+  });
+
+  test('the export dialog fits, its Export button on screen', async ({ page }) => {
+    await page.goto('/transactions');
+    await expect(PAGES[1].ready(page)).toBeVisible();
+    await page.getByRole('button', { name: /^Export/ }).click();
+    const dialog = page.getByRole('dialog');
+    const button = dialog.getByRole('button', { name: /^Export/ });
+    await button.scrollIntoViewIfNeeded();
+    const box = await button.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    const { scrollWidth, innerWidth } = await horizontalOverflow(page);
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  });
+});
+
+test.describe('on a wide screen (1,440 px)', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('Flows as a table stays inside the page; its tables scroll in their own focusable region', async ({ page }) => {
+    await page.goto('/flows?period=90d&currency=USD&account=all');
+    await page.getByRole('button', { name: 'Table', exact: true }).click();
+    const region = page.getByRole('region', { name: 'Money in and out per week (USD)' });
+    await expect(region).toBeVisible();
+    await expect(region).toHaveAttribute('tabindex', '0');
+    const { scrollWidth, innerWidth } = await horizontalOverflow(page);
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  });
+});
