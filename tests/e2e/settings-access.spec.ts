@@ -14,8 +14,9 @@ async function connectionIds(page: Page): Promise<string[]> {
 test('a revoked session’s next API call is 401 (sign out everywhere)', async ({ browser }) => {
   const first = await browser.newPage();
   const second = await (await browser.newContext()).newPage();
-  await signIn(first, 'finance@globex.test');
-  await signIn(second, 'finance@globex.test');
+  // A user whose session no other spec keeps (see SIGNED_IN_USERS): signing out everywhere ends them all.
+  await signIn(first, 'admin@globex.test');
+  await signIn(second, 'admin@globex.test');
   expect((await second.request.get('/api/connections')).status()).toBe(200);
   expect((await send(first.request, 'POST', '/api/settings/account/sign-out-everywhere')).status()).toBe(204);
   expect((await second.request.get('/api/connections')).status()).toBe(401);
