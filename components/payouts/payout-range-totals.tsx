@@ -1,23 +1,18 @@
 'use client';
 
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { Money } from '@/components/ui/money';
 import { ScrollRegion } from '@/components/ui/scroll-region';
+import { AUTO_STEPS, useAutoSteps } from '@/components/ui/use-auto-steps';
 import { PayoutStatusBadge } from '@/components/ui/status-badge';
 import type { PayoutsQuery } from '@/lib/payouts/query';
 import { payoutTotalsQueryOptions } from '@/lib/payouts/queries';
 
-const AUTO_STEPS = 20;
-
 /** Per status and currency, the range's payouts counted and summed on the server; partial until its walk ends. */
 export function PayoutRangeTotals({ accountId, query }: { accountId: string; query: PayoutsQuery }) {
   const totals = useInfiniteQuery(payoutTotalsQueryOptions(accountId, query));
-  const steps = totals.data?.pages.length ?? 0;
-  const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = totals;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !isError && steps < AUTO_STEPS) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, isError, steps, fetchNextPage]);
+  const steps = useAutoSteps(totals);
+  const { isFetchingNextPage, isError, fetchNextPage } = totals;
   const latest = totals.data?.pages.at(-1);
   // Worded without "from", "to" or "status", so the filters' labels stay unique on the page.
   const range =

@@ -1,23 +1,17 @@
 'use client';
 
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { Money } from '@/components/ui/money';
 import { ScrollRegion } from '@/components/ui/scroll-region';
+import { AUTO_STEPS, useAutoSteps } from '@/components/ui/use-auto-steps';
 import type { TransactionsQuery } from '@/lib/transactions/query';
 import { transactionTotalsQueryOptions } from '@/lib/transactions/queries';
-
-/** Steps the browser takes by itself; after them a person asks to keep counting. */
-const AUTO_STEPS = 20;
 
 /** Count and per-currency sums of every row the filters keep, summed on the server; partial until the walk ends. */
 export function TransactionTotals({ accountId, query }: { accountId: string; query: TransactionsQuery }) {
   const totals = useInfiniteQuery(transactionTotalsQueryOptions(accountId, query));
-  const steps = totals.data?.pages.length ?? 0;
-  const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = totals;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !isError && steps < AUTO_STEPS) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, isError, steps, fetchNextPage]);
+  const steps = useAutoSteps(totals);
+  const { isFetchingNextPage, isError, fetchNextPage } = totals;
 
   const latest = totals.data?.pages.at(-1);
   const counting = !latest || (!latest.complete && (isFetchingNextPage || steps < AUTO_STEPS)) || totals.isFetching;
