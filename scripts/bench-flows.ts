@@ -10,10 +10,10 @@ import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { clientFor, type LoadedConnection } from '../lib/connections/client';
 import { addDays } from '../lib/flows/period';
-import { dateIn } from '../lib/transactions/dates';
+import { dateIn } from '../lib/time/dates';
 import { aggregateFlows } from '../lib/flows/service';
 import { SANDBOX_ACCOUNTS, sandboxBaseUrl, type ShoplineAccount } from '../lib/sandbox/accounts';
-import { dateRange } from '../lib/transactions/dates';
+import { dateRange } from '../lib/time/dates';
 import { drainBucket, limitFloorSeconds, limitsNote } from './lib/limits';
 
 const { values } = parseArgs({

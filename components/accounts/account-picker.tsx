@@ -1,6 +1,6 @@
 'use client';
 
-import type { ConnectionDto } from '@/lib/transactions/schema';
+import type { ConnectionDto } from '@/lib/connections/schema';
 
 /** "Label · Provider", without repeating the provider when the label already names it. */
 const nameOf = (account: ConnectionDto) =>

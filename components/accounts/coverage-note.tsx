@@ -1,4 +1,4 @@
-import type { ConnectionDto } from '@/lib/transactions/schema';
+import type { ConnectionDto } from '@/lib/connections/schema';
 
 type Capability = 'transactions' | 'payouts';
 

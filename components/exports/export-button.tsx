@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { exportFiltersOf } from '@/lib/exports/filters';
-import type { TransactionsQuery } from '@/lib/transactions/query';
+import type { TransactionsQuery } from '@/lib/list-query/transactions';
 import { ExportDialog } from './export-dialog';
 
 export type ExportButtonProps = {

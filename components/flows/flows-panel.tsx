@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { periodTitle } from '@/lib/flows/format';
 import { flowsQueryOptions } from '@/lib/flows/queries';
 import { toFlowsSearchParams, type FlowsQuery } from '@/lib/flows/query';
-import { connectionsQueryOptions } from '@/lib/transactions/queries';
+import { connectionsQueryOptions } from '@/lib/connections/queries';
 import { FlowsCards, ViewToggle, type FlowsView } from './flows-cards';
 import { FlowsControls } from './flows-controls';
 import { FlowsEmpty } from './flows-empty';

@@ -5,8 +5,8 @@ import { flowKeys } from '@/lib/flows/queries';
 import type { FlowsQuery } from '@/lib/flows/query';
 import { loadFlows } from '@/lib/flows/service';
 import { getQueryClient } from '@/lib/query/client';
-import { listConnectionDtos } from '@/lib/transactions/connections';
-import { transactionKeys } from '@/lib/transactions/queries';
+import { listConnectionDtos } from '@/lib/connections/dtos';
+import { connectionKeys } from '@/lib/connections/queries';
 import { FlowsPageClient, OverviewFlowsClient } from './flows-panel';
 import { FlowsSkeleton } from './skeleton';
 
@@ -18,7 +18,7 @@ async function Prefetched({ user, query, variant }: { user: SessionUser; query: 
   await Promise.all([
     queryClient.prefetchQuery({ queryKey: flowKeys.view(query), queryFn: () => loadFlows(user, query) }),
     // Both variants say which accounts their figures come from.
-    queryClient.prefetchQuery({ queryKey: transactionKeys.connections, queryFn: () => listConnectionDtos(user.organizationId) }),
+    queryClient.prefetchQuery({ queryKey: connectionKeys.all, queryFn: () => listConnectionDtos(user.organizationId) }),
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

@@ -5,7 +5,7 @@ import { Money } from '@/components/ui/money';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { AUTO_STEPS, useAutoSteps } from '@/components/ui/use-auto-steps';
 import { PayoutStatusBadge } from '@/components/ui/status-badge';
-import type { PayoutsQuery } from '@/lib/payouts/query';
+import type { PayoutsQuery } from '@/lib/list-query/payouts';
 import { payoutTotalsQueryOptions } from '@/lib/payouts/queries';
 
 /** Per status and currency, the range's payouts counted and summed on the server; partial until its walk ends. */

@@ -1,6 +1,6 @@
 import { AccountPicker } from '@/components/accounts/account-picker';
-import { PAYOUT_PAGE_SIZES, type PayoutsQuery } from '@/lib/payouts/query';
-import type { ConnectionDto } from '@/lib/transactions/schema';
+import { PAYOUT_PAGE_SIZES, type PayoutsQuery } from '@/lib/list-query/payouts';
+import type { ConnectionDto } from '@/lib/connections/schema';
 import { DateRangeFilter } from '@/components/ui/date-range-filter';
 import { PayoutStatusSelect } from '@/components/ui/payout-status-select';
 

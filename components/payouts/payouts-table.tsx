@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation';
 import type { MouseEvent } from 'react';
 import { Money } from '@/components/ui/money';
 import { CopyButton } from '@/components/ui/copy-button';
-import type { PayoutsQuery } from '@/lib/payouts/query';
+import type { PayoutsQuery } from '@/lib/list-query/payouts';
 import type { PayoutDto } from '@/lib/payouts/schema';
 import { payoutHref } from './links';
 import { PayoutStatusBadge } from '@/components/ui/status-badge';

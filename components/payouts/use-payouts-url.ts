@@ -1,7 +1,7 @@
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useTransition } from 'react';
-import { parsePayoutsSearchParams, type PayoutsQuery } from '@/lib/payouts/query';
-import type { ConnectionDto } from '@/lib/transactions/schema';
+import { parsePayoutsSearchParams, type PayoutsQuery } from '@/lib/list-query/payouts';
+import type { ConnectionDto } from '@/lib/connections/schema';
 import { payoutsHref, pickAccount } from './links';
 
 export interface PayoutsView {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { payoutHref } from '@/components/payouts/links';
 import { Money } from '@/components/ui/money';
-import type { TransactionDto } from '@/lib/transactions/schema';
+import type { TransactionDto } from '@/lib/balance-transactions/schema';
 import { PayoutStatusBadge } from '@/components/ui/status-badge';
 import { transactionTypeLabel } from '@/components/ui/labels';
 import { ZonedDate } from '@/components/ui/zoned-date';

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import { payoutHref } from '@/components/payouts/links';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Money } from '@/components/ui/money';
-import type { TransactionDto } from '@/lib/transactions/schema';
+import type { TransactionDto } from '@/lib/balance-transactions/schema';
 import { payoutStatusLabel, transactionTypeLabel } from '@/components/ui/labels';
 import { formatZoned } from '@/components/ui/zoned-date';
 

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { TransactionType } from '@/lib/domain/transaction';
-import { TRANSACTION_FILTER_TYPES, type TransactionsQuery } from '@/lib/transactions/query';
+import { TRANSACTION_FILTER_TYPES, type TransactionsQuery } from '@/lib/list-query/transactions';
 import { DateRangeFilter } from '@/components/ui/date-range-filter';
 import { TYPE_FILTER_LABELS } from '@/components/ui/labels';
 import { Menu } from '@/components/ui/menu';

@@ -2,7 +2,7 @@
 
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { useRovingRows } from '@/components/ui/use-roving-rows';
-import type { TransactionDto } from '@/lib/transactions/schema';
+import type { TransactionDto } from '@/lib/balance-transactions/schema';
 import { COLUMNS } from './columns';
 
 export function TransactionsTable({

@@ -4,7 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Money } from '@/components/ui/money';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { AUTO_STEPS, useAutoSteps } from '@/components/ui/use-auto-steps';
-import type { TransactionsQuery } from '@/lib/transactions/query';
+import type { TransactionsQuery } from '@/lib/list-query/transactions';
 import { transactionTotalsQueryOptions } from '@/lib/transactions/queries';
 
 /** Count and per-currency sums of every row the filters keep, summed on the server; partial until the walk ends. */

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { dateIn } from '@/lib/transactions/dates';
+import { dateIn } from '@/lib/time/dates';
 import { DATE_PRESETS, presetOf, presetRange, type DatePreset } from '@/lib/ui/date-presets';
 import { useTimeZone } from './time-zone';
 

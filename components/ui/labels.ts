@@ -1,6 +1,6 @@
 import { payoutStatusKind } from '@/lib/domain/payout-status';
 import type { PayoutStatus, ReportedPayoutStatus } from '@/lib/domain/transaction';
-import type { TransactionDto } from '@/lib/transactions/schema';
+import type { TransactionDto } from '@/lib/balance-transactions/schema';
 
 export type BadgeTone = 'success' | 'danger' | 'warning' | 'info' | 'neutral';
 

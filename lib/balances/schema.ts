@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { decimalString } from '@/lib/domain/amount-schema';
 import { PROVIDER_IDS } from '@/lib/domain/provider-ids';
 
-/** Exact decimal string in major units, as produced by toDecimalString. */
-export const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal string');
 const currency = z.string().regex(/^[A-Z]{3}$/);
 
 export const balanceLineSchema = z.object({

@@ -5,7 +5,7 @@
  * Formatters keep caches: make one per column. Isomorphic.
  */
 
-import { offsetMs } from '@/lib/transactions/dates';
+import { offsetMs } from '@/lib/time/dates';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;

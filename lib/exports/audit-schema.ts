@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursorParam, limitParam } from '@/lib/transactions/params';
+import { cursorParam, limitParam } from '@/lib/list-query/params';
 
 /** The export audit as the API answers it; the dialog and the admin page read it. Isomorphic. */
 

@@ -5,7 +5,7 @@ import type { BalanceTransaction } from '@/lib/domain/transaction';
 
 /**
  * The transaction columns a CSV export can hold, in file order; isomorphic (the dialog lists them).
- * Values are the API's (lib/transactions/dto), computed per chosen column: amounts as exact decimal strings.
+ * Values are the API's (lib/balance-transactions/dto), computed per chosen column: amounts as exact decimal strings.
  */
 
 export interface ExportColumn {

@@ -4,7 +4,7 @@ import { insertEndedExportAudit } from '@/lib/db/exports';
 import type { Queryable } from '@/lib/db/types';
 import { ApiError } from '@/lib/http/api-error';
 import { log } from '@/lib/log';
-import { ProviderApiError } from '@/lib/transactions/errors';
+import { ProviderApiError } from '@/lib/connections/provider-call';
 
 /** A safe account of why a job failed: the provider's message and trace id, or a generic line. */
 export function failureOf(error: unknown): { message: string; traceId: string | null } {

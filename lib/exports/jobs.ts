@@ -6,16 +6,16 @@ import type { Db } from '@/lib/db/types';
 import { ApiError, forbidden, notFound } from '@/lib/http/api-error';
 import { DOCUMENTED_RATE_PER_SECOND } from '@/lib/jobs/pace';
 import type { JobRunner } from '@/lib/jobs/types';
-import { dateIn, dateRange } from '@/lib/transactions/dates';
-import { callProvider } from '@/lib/transactions/errors';
-import { transactionsApi } from '@/lib/transactions/service';
+import { dateIn, dateRange } from '@/lib/time/dates';
+import { callProvider } from '@/lib/connections/provider-call';
+import { transactionsApi } from '@/lib/connections/apis';
 import { recordJobAudit } from './job-audit';
 import { fileResponse } from './job-file';
 import { jobPath, type ExportJobDto, type JobStatus } from './job-schema';
 import { exportFileName } from './file-name';
 import { exportOptionParams, timestampZone } from './options';
 import { parseExportRequest } from './request';
-import { toSearchParams } from '@/lib/transactions/query';
+import { toSearchParams } from '@/lib/list-query/transactions';
 
 /** Export jobs as their users see them: start, follow, cancel, retry, download; each checks tenant and role. */
 

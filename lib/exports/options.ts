@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { isTimeZone } from '@/lib/transactions/dates';
+import { isTimeZone } from '@/lib/time/dates';
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMN_KEYS, canonicalColumns, isExportColumnKey, type ExportColumnKey } from './columns';
 
 /**
- * The export's own query parameters, next to the transactions list's filters (lib/transactions/query):
+ * The export's own query parameters, next to the transactions list's filters (lib/list-query/transactions):
  * `columns` (comma list), `timestamps` (merchant | utc | an IANA zone, e.g. the browser's),
  * `delimiter` (comma | semicolon; semicolon files write decimals with a comma), `bom` (true | false),
  * `long_ids` (text | plain), `format` (csv | xlsx). Isomorphic.

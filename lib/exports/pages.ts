@@ -1,5 +1,5 @@
 import type { ProviderPage } from '@/lib/domain/transaction';
-import type { WalkSource } from '@/lib/transactions/walk';
+import type { WalkSource } from '@/lib/paging/walk';
 
 /**
  * Every row of a newest-first provider list that the source keeps, page by page, from the first page

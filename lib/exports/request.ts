@@ -2,7 +2,7 @@ import 'server-only';
 import { ApiError } from '@/lib/http/api-error';
 // Not the route wrapper's module: export workers run outside Next and must not load the session code.
 import { parseQuery } from '@/lib/http/query';
-import { transactionsQueryFields, transactionsQuerySchema } from '@/lib/transactions/query';
+import { transactionsQueryFields, transactionsQuerySchema } from '@/lib/list-query/transactions';
 import { exportFiltersOf, type ExportFilters } from './filters';
 import { EXPORT_OPTION_KEYS, exportOptionsSchema, type ExportOptions } from './options';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { offsetMs } from '@/lib/transactions/dates';
+import { offsetMs } from '@/lib/time/dates';
 import { isKnownCurrency, currencyExponent } from '@/lib/domain/currencies';
 import type { BalanceTransaction } from '@/lib/domain/transaction';
 import { EXPORT_COLUMNS, UTC_SUFFIX, type ExportColumn, type ExportColumnKey } from './columns';

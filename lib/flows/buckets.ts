@@ -1,4 +1,4 @@
-import { daysInRange, startOfDay } from '@/lib/transactions/dates';
+import { daysInRange, startOfDay } from '@/lib/time/dates';
 import { addDays, isoWeekday, MAX_RANGE_DAYS, type Granularity } from './period';
 
 /** One bar of the chart: a day, or a week clipped to the period; dates inclusive, in the time zone. */

@@ -1,6 +1,6 @@
 /** Calendar periods of the flow charts: preset or custom, cut in the organization's time zone; isomorphic. */
 
-import { dateIn, daysInRange, shiftDate } from '@/lib/transactions/dates';
+import { dateIn, daysInRange, shiftDate } from '@/lib/time/dates';
 
 export { daysInRange };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isKnownCurrency } from '@/lib/domain/currencies';
-import { isIsoDate } from '@/lib/transactions/dates';
-import { dateParam, lenient, paramValues, writeParams, type SearchParamsInput } from '@/lib/transactions/params';
+import { isIsoDate } from '@/lib/time/dates';
+import { dateParam, lenient, paramValues, writeParams, type SearchParamsInput } from '@/lib/list-query/params';
 import { DEFAULT_PERIOD, MAX_RANGE_DAYS, PRESET_PERIODS, daysInRange, type PeriodChoice } from './period';
 
 /** The flow charts' query: one schema for the route handler, the server prefetch and the browser. */

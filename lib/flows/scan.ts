@@ -1,8 +1,8 @@
 import type { BalanceTransaction, ProviderPage } from '@/lib/domain/transaction';
 import { ApiError } from '@/lib/http/api-error';
 import type { TransactionsApi } from '@/lib/providers/types';
-import type { DateRange } from '@/lib/transactions/dates';
-import { transactionSource } from '@/lib/transactions/source';
+import type { DateRange } from '@/lib/time/dates';
+import { transactionSource } from '@/lib/balance-transactions/source';
 import type { FlowAccumulator } from './accumulate';
 
 /**

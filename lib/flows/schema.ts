@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { decimalString } from '@/lib/balances/schema';
 import { PROVIDER_IDS } from '@/lib/domain/provider-ids';
-import { currencyCode } from '@/lib/transactions/schema';
+import { currencyCode, decimalString } from '@/lib/domain/amount-schema';
 import { SANKEY_LABELS, type SankeyNodeKey } from './sankey';
 import { FLOW_TYPES, SERIES_KEYS } from './series';
 

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/query/fetch-json';
-import { DEFAULT_PAYOUT_LIMIT, toPayoutsSearchParams, type PayoutsQuery } from './query';
+import { DEFAULT_PAYOUT_LIMIT, toPayoutsSearchParams, type PayoutsQuery } from '@/lib/list-query/payouts';
 import { payoutDetailSchema, payoutsPageSchema } from './schema';
 import { payoutTotalsSchema } from './totals-schema';
 

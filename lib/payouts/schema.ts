@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { decimalString } from '@/lib/balances/schema';
 import { reportedPayoutStatusSchema } from '@/lib/domain/payout-status';
-import { currencyCode, pageFields, transactionDtoSchema } from '@/lib/transactions/schema';
+import { transactionDtoSchema } from '@/lib/balance-transactions/schema';
+import { currencyCode, decimalString } from '@/lib/domain/amount-schema';
+import { pageFields } from '@/lib/paging/schema';
 
 /** What the payouts API answers; the client hooks parse responses with these. */
 

@@ -1,18 +1,18 @@
 import 'server-only';
-import { clientFor, type LoadedConnection } from '@/lib/connections/client';
+import { payoutsApi } from '@/lib/connections/apis';
+import type { LoadedConnection } from '@/lib/connections/client';
 import { toDecimalString } from '@/lib/domain/money';
 import type { BalanceTransaction, Payout } from '@/lib/domain/transaction';
 import { notFound } from '@/lib/http/api-error';
-import { getProviderDefinition } from '@/lib/providers/registry';
-import type { PayoutsApi, TransactionsApi } from '@/lib/providers/types';
-import type { CursorScope } from '@/lib/transactions/cursor';
-import { dateRange } from '@/lib/transactions/dates';
-import { toTransactionDto } from '@/lib/transactions/dto';
-import { callProvider } from '@/lib/transactions/errors';
-import { checkLimit, pageMeta, resolveCodec, startState, unsupported, type ListOptions } from '@/lib/transactions/paging';
-import { providerPageSize } from '@/lib/transactions/source';
-import { walk } from '@/lib/transactions/walk';
-import type { PayoutsQuery } from './query';
+import type { TransactionsApi } from '@/lib/providers/types';
+import type { CursorScope } from '@/lib/paging/cursor';
+import { dateRange } from '@/lib/time/dates';
+import { toTransactionDto } from '@/lib/balance-transactions/dto';
+import { callProvider } from '@/lib/connections/provider-call';
+import { checkLimit, pageMeta, resolveCodec, startState, type ListOptions } from '@/lib/paging/page';
+import { providerPageSize } from '@/lib/balance-transactions/source';
+import { walk } from '@/lib/paging/walk';
+import type { PayoutsQuery } from '@/lib/list-query/payouts';
 import { summarizePayout, toSummaryDto } from './reconcile';
 import type { PayoutDetailDto, PayoutDto, PayoutsPageDto } from './schema';
 import { payoutSource } from './source';
@@ -32,15 +32,6 @@ export function toPayoutDto(payout: Payout): PayoutDto {
     status: payout.status,
     date: payout.date,
   };
-}
-
-export function payoutsApi(connection: LoadedConnection): { api: PayoutsApi; transactions: TransactionsApi | null; name: string } {
-  const definition = getProviderDefinition(connection.provider);
-  const client = clientFor(connection);
-  const api = definition.capabilities.payouts ? client.payouts : null;
-  if (!api) throw unsupported(definition.displayName, 'payouts');
-  const transactions = definition.capabilities.transactions ? client.transactions : null;
-  return { api, transactions, name: definition.displayName };
 }
 
 export function payoutsView(query: PayoutsQuery, timeZone: string): string {

@@ -1,7 +1,7 @@
 import type { Payout, PayoutStatus } from '@/lib/domain/transaction';
 import type { PayoutsApi } from '@/lib/providers/types';
-import { placeInRange, type DateRange } from '@/lib/transactions/dates';
-import type { RowVerdict, WalkSource } from '@/lib/transactions/walk';
+import { placeInRange, type DateRange } from '@/lib/time/dates';
+import type { RowVerdict, WalkSource } from '@/lib/paging/walk';
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PAYOUT_STATUSES } from '@/lib/domain/transaction';
-import { currencyCode } from '@/lib/transactions/schema';
+import { currencyCode } from '@/lib/domain/amount-schema';
 
 /** Per status and currency: how many payouts and their exact sum, for the range; partial until the walk ends. */
 export const payoutTotalsSchema = z.object({

@@ -1,11 +1,12 @@
 import 'server-only';
 import type { LoadedConnection } from '@/lib/connections/client';
 import { PAYOUT_STATUSES, type PayoutStatus } from '@/lib/domain/transaction';
-import { walkTotals, type TotalsBudget } from '@/lib/totals/walk';
-import { dateRange } from '@/lib/transactions/dates';
-import { callProvider } from '@/lib/transactions/errors';
-import type { PayoutsQuery } from './query';
-import { payoutsApi, payoutsView } from './service';
+import { walkTotals, type TotalsBudget } from '@/lib/paging/totals';
+import { dateRange } from '@/lib/time/dates';
+import { callProvider } from '@/lib/connections/provider-call';
+import type { PayoutsQuery } from '@/lib/list-query/payouts';
+import { payoutsApi } from '@/lib/connections/apis';
+import { payoutsView } from './service';
 import { payoutSource } from './source';
 import type { PayoutRangeTotalsDto } from './totals-schema';
 

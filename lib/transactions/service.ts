@@ -1,26 +1,18 @@
 import 'server-only';
-import { clientFor, type LoadedConnection } from '@/lib/connections/client';
+import { transactionsApi } from '@/lib/connections/apis';
+import type { LoadedConnection } from '@/lib/connections/client';
 import { getProviderDefinition } from '@/lib/providers/registry';
-import type { TransactionsApi } from '@/lib/providers/types';
-import type { CursorScope } from './cursor';
-import { dateRange } from './dates';
-import { toTransactionDto } from './dto';
-import { callProvider } from './errors';
-import { checkLimit, pageMeta, resolveCodec, startState, unsupported, type ListOptions } from './paging';
-import { hasLocalFilters, type TransactionsQuery } from './query';
+import type { CursorScope } from '@/lib/paging/cursor';
+import { dateRange } from '@/lib/time/dates';
+import { toTransactionDto } from '@/lib/balance-transactions/dto';
+import { callProvider } from '@/lib/connections/provider-call';
+import { checkLimit, pageMeta, resolveCodec, startState, type ListOptions } from '@/lib/paging/page';
+import { hasLocalFilters, type TransactionsQuery } from '@/lib/list-query/transactions';
 import type { TransactionsPageDto } from './schema';
-import { providerPageSize, transactionSource } from './source';
-import { walk } from './walk';
+import { providerPageSize, transactionSource } from '@/lib/balance-transactions/source';
+import { walk } from '@/lib/paging/walk';
 
-export type { ListOptions } from './paging';
-
-/** The connection's transactions API; a 400 when its provider has none. */
-export function transactionsApi(connection: LoadedConnection): TransactionsApi {
-  const definition = getProviderDefinition(connection.provider);
-  const api = definition.capabilities.transactions ? clientFor(connection).transactions : null;
-  if (!api) throw unsupported(definition.displayName, 'transactions');
-  return api;
-}
+export type { ListOptions } from '@/lib/paging/page';
 
 /** Canonical text of everything that shapes the list; a cursor is valid only for the same text. */
 export function transactionsView(query: TransactionsQuery, timeZone: string): string {

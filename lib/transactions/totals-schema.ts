@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencyCode } from './schema';
+import { currencyCode } from '@/lib/domain/amount-schema';
 
 /** What the totals route answers: the count and exact per-currency sums of the filtered list. */
 export const transactionTotalsSchema = z.object({

@@ -1,19 +1,13 @@
 import 'server-only';
-import { z } from 'zod';
-import { walkTotals, type TotalsBudget } from '@/lib/totals/walk';
-import { ApiError } from '@/lib/http/api-error';
-import { queryKeys } from '@/lib/http/handler';
-import { parseQuery } from '@/lib/http/query';
+import { walkTotals, type TotalsBudget } from '@/lib/paging/totals';
 import type { LoadedConnection } from '@/lib/connections/client';
-import { dateRange } from './dates';
-import { callProvider } from './errors';
-import type { TransactionsQuery } from './query';
+import { dateRange } from '@/lib/time/dates';
+import { callProvider } from '@/lib/connections/provider-call';
+import type { TransactionsQuery } from '@/lib/list-query/transactions';
 import type { TransactionTotalsDto } from './totals-schema';
-import { SCAN_PAGE_SIZE, transactionSource } from './source';
-import { transactionsApi, transactionsView } from './service';
-
-/** Where an unfinished count resumes: the token the previous answer gave. */
-export const resumeParam = z.string().min(1).max(40_000).optional();
+import { SCAN_PAGE_SIZE, transactionSource } from '@/lib/balance-transactions/source';
+import { transactionsApi } from '@/lib/connections/apis';
+import { transactionsView } from './service';
 
 const FIELDS = ['amount', 'fee', 'net'] as const;
 
@@ -64,19 +58,3 @@ export async function transactionTotals(
   });
 }
 
-/**
- * A list's query reader with the totals' `resume` token beside it: the token is taken out, the rest parsed
- * strictly by the list's own schema (400 naming the parameter).
- */
-export function withResume<T>(schema: z.ZodType<T>) {
-  return {
-    keys: [...queryKeys(schema), 'resume'],
-    parse(params: URLSearchParams): { readonly query: T; readonly resume: string | undefined } {
-      const search = new URLSearchParams(params);
-      const resume = resumeParam.safeParse(search.get('resume') ?? undefined);
-      if (!resume.success || search.getAll('resume').length > 1) throw new ApiError(400, 'invalid_parameter', 'Invalid query parameter "resume".');
-      search.delete('resume');
-      return { query: parseQuery(schema, search), resume: resume.data };
-    },
-  };
-}

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { PayoutDetailDto, PayoutsPageDto } from '@/lib/payouts/schema';
-import type { ConnectionsResponseDto } from '@/lib/transactions/schema';
+import type { ConnectionsResponseDto } from '@/lib/connections/schema';
 import { as, clearFaults, formatted, injectFault, normalizeSpaces } from './support';
 
 test.use(as('finance@acme.test'));

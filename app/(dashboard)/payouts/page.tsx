@@ -7,13 +7,13 @@ import { PayoutsSkeleton } from '@/components/payouts/skeletons';
 import { requirePageSession } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { loadConnection } from '@/lib/connections/load';
-import { parsePayoutsSearchParams } from '@/lib/payouts/query';
+import { parsePayoutsSearchParams } from '@/lib/list-query/payouts';
 import { payoutKeys } from '@/lib/payouts/queries';
 import { listPayouts } from '@/lib/payouts/service';
 import { getQueryClient } from '@/lib/query/client';
 import { CoverageNote } from '@/components/accounts/coverage-note';
-import { listConnectionDtos, providersWith } from '@/lib/transactions/connections';
-import type { ConnectionDto } from '@/lib/transactions/schema';
+import { listConnectionDtos, providersWith } from '@/lib/connections/dtos';
+import type { ConnectionDto } from '@/lib/connections/schema';
 
 export const metadata: Metadata = { title: 'Payouts' };
 

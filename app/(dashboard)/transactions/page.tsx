@@ -7,11 +7,11 @@ import { requirePageSession } from '@/lib/auth/session';
 import { loadConnection } from '@/lib/connections/load';
 import { getQueryClient } from '@/lib/query/client';
 import { CoverageNote } from '@/components/accounts/coverage-note';
-import { listConnectionDtos, providersWith } from '@/lib/transactions/connections';
+import { listConnectionDtos, providersWith } from '@/lib/connections/dtos';
 import { pickAccount } from '@/lib/transactions/href';
-import { parseTransactionsSearchParams, type TransactionsQuery } from '@/lib/transactions/query';
+import { parseTransactionsSearchParams, type TransactionsQuery } from '@/lib/list-query/transactions';
 import { transactionKeys } from '@/lib/transactions/queries';
-import type { ConnectionDto } from '@/lib/transactions/schema';
+import type { ConnectionDto } from '@/lib/connections/schema';
 import { listTransactions } from '@/lib/transactions/service';
 
 export const metadata: Metadata = { title: 'Transactions' };

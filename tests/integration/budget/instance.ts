@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { loadOverview } from '@/lib/balances/service';
 import { listOrganizationConnections, loadConnection } from '@/lib/connections/load';
 import { ApiError } from '@/lib/http/api-error';
-import { transactionsQuerySchema } from '@/lib/transactions/query';
+import { transactionsQuerySchema } from '@/lib/list-query/transactions';
 import { listTransactions } from '@/lib/transactions/service';
 
 async function answer(url: URL): Promise<{ status: number; body: unknown }> {

@@ -8,7 +8,7 @@ import type { FlowsQuery } from '@/lib/flows/query';
 import type { FlowsDto } from '@/lib/flows/schema';
 import { aggregateFlows } from '@/lib/flows/service';
 import { ApiError } from '@/lib/http/api-error';
-import type { TransactionDto } from '@/lib/transactions/schema';
+import type { TransactionDto } from '@/lib/balance-transactions/schema';
 import { listTransactions } from '@/lib/transactions/service';
 import { codec, connectionTo, ORG_ID, sandboxPerSuite } from '../transactions/support';
 

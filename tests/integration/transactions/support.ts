@@ -3,7 +3,7 @@ import type { LoadedConnection } from '@/lib/connections/client';
 import { SANDBOX_ACCOUNTS, sandboxBaseUrl, type Sandbox } from '@/lib/sandbox';
 import { sandboxConnectionConfig } from '@/lib/sandbox/accounts';
 import { sandboxPerSuite as sharedSandboxPerSuite } from '../providers/support';
-import { createCursorCodec } from '@/lib/transactions/cursor';
+import { createCursorCodec } from '@/lib/paging/cursor';
 
 // Failures must surface at once rather than after retries, and provider warnings must not flood the output.
 process.env.PROVIDER_MAX_RETRIES = '0';

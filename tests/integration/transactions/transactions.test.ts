@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LoadedConnection } from '@/lib/connections/client';
 import { ApiError } from '@/lib/http/api-error';
-import type { TransactionsQuery } from '@/lib/transactions/query';
-import type { TransactionDto, TransactionsPageDto } from '@/lib/transactions/schema';
+import type { TransactionsQuery } from '@/lib/list-query/transactions';
+import type { TransactionDto } from '@/lib/balance-transactions/schema';
+import type { TransactionsPageDto } from '@/lib/transactions/schema';
 import { listTransactions, type ListOptions } from '@/lib/transactions/service';
 import { codec, connectionTo, sandboxPerSuite } from './support';
 

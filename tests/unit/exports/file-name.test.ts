@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeFilters } from '@/lib/exports/describe';
 import { exportFileName } from '@/lib/exports/file-name';
-import { dateIn } from '@/lib/transactions/dates';
+import { dateIn } from '@/lib/time/dates';
 import { contentDisposition, fileNameFromDisposition } from '@/lib/exports/http';
 import { timestampZone } from '@/lib/exports/options';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BalanceTransaction } from '@/lib/domain/transaction';
 import { exportPages } from '@/lib/exports/pages';
-import { dateRange } from '@/lib/transactions/dates';
-import { transactionSource } from '@/lib/transactions/source';
-import type { WalkSource } from '@/lib/transactions/walk';
-import { FakeTransactionsApi, history } from '../transactions/fake-api';
+import { dateRange } from '@/lib/time/dates';
+import { transactionSource } from '@/lib/balance-transactions/source';
+import type { WalkSource } from '@/lib/paging/walk';
+import { FakeTransactionsApi, history } from '@/tests/support/fake-transactions-api';
 
 async function collect<T>(pages: AsyncIterable<T[]>): Promise<T[][]> {
   const out: T[][] = [];

@@ -6,7 +6,7 @@ import { MAX_RANGE_DAYS } from '@/lib/flows/period';
 import { flowsQuerySchema } from '@/lib/flows/query';
 import { maxScanPages, scanRange } from '@/lib/flows/scan';
 import type { TransactionListInput, TransactionsApi } from '@/lib/providers/types';
-import { dateRange } from '@/lib/transactions/dates';
+import { dateRange } from '@/lib/time/dates';
 
 /** A provider that answers every page with no rows and yet another cursor, for ever. */
 class EndlessEmptyPages implements TransactionsApi {

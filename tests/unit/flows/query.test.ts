@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { refusalMessage } from '../../support/refusal';
 import { parseQuery } from '@/lib/http/handler';
 import { resolvePeriod } from '@/lib/flows/period';
-import { dateIn } from '@/lib/transactions/dates';
+import { dateIn } from '@/lib/time/dates';
 import { flowsQuerySchema, parseFlowsSearchParams, toFlowsSearchParams } from '@/lib/flows/query';
 
 const parse = (search: string) => parseQuery(flowsQuerySchema, new URLSearchParams(search));

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { FlowAccumulator } from '@/lib/flows/accumulate';
 import { planBuckets } from '@/lib/flows/buckets';
 import { scanRange } from '@/lib/flows/scan';
-import { dateRange } from '@/lib/transactions/dates';
-import { FakeTransactionsApi, history } from '../transactions/fake-api';
+import { dateRange } from '@/lib/time/dates';
+import { FakeTransactionsApi, history } from '@/tests/support/fake-transactions-api';
 
 // history(): one row per hour back from 2024-03-31T23:30Z, newest first.
 describe('scanRange', () => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { DatabaseUnavailableError } from '@/lib/db/types';
 import { ApiError } from '@/lib/http/api-error';
-import { ProviderApiError } from '@/lib/transactions/errors';
+import { ProviderApiError } from '@/lib/connections/provider-call';
 
 const getServerSession = vi.hoisted(() => vi.fn());
 vi.mock('next-auth', () => ({ getServerSession }));

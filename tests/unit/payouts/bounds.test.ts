@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BalanceTransaction, ProviderPage } from '@/lib/domain/transaction';
 import { readPayoutTransactions } from '@/lib/payouts/service';
 import type { TransactionListInput, TransactionsApi } from '@/lib/providers/types';
-import { row } from '../transactions/fake-api';
+import { row } from '@/tests/support/fake-transactions-api';
 
 /** Ignores the payout filter: every page holds another payout's rows and a further cursor, for ever. */
 class ForeignRowsForever implements TransactionsApi {

@@ -11,8 +11,8 @@ import { loadConnection } from '@/lib/connections/load';
 import { payoutKeys } from '@/lib/payouts/queries';
 import { getPayoutDetail } from '@/lib/payouts/service';
 import { getQueryClient } from '@/lib/query/client';
-import { listConnectionDtos } from '@/lib/transactions/connections';
-import type { ConnectionDto } from '@/lib/transactions/schema';
+import { listConnectionDtos } from '@/lib/connections/dtos';
+import type { ConnectionDto } from '@/lib/connections/schema';
 
 type Params = Promise<{ payoutId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

@@ -1,7 +1,7 @@
 import { loadConnection } from '@/lib/connections/load';
 import { apiRoute, json } from '@/lib/http/handler';
 import { connectionIdPath } from '@/lib/http/params';
-import { payoutsQuerySchema } from '@/lib/payouts/query';
+import { payoutsQuerySchema } from '@/lib/list-query/payouts';
 import { listPayouts } from '@/lib/payouts/service';
 
 // GET /api/connections/:id/payouts: one account's payouts, newest first, filtered and paged.

@@ -1,7 +1,7 @@
 import { loadConnection } from '@/lib/connections/load';
 import { apiRoute, json } from '@/lib/http/handler';
 import { connectionIdPath } from '@/lib/http/params';
-import { transactionsQuerySchema } from '@/lib/transactions/query';
+import { transactionsQuerySchema } from '@/lib/list-query/transactions';
 import { listTransactions } from '@/lib/transactions/service';
 
 // GET /api/connections/:id/transactions: one account's balance transactions, newest first, filtered and paged.

@@ -1,9 +1,9 @@
 import { loadConnection } from '@/lib/connections/load';
 import { apiRoute, json } from '@/lib/http/handler';
 import { connectionIdPath } from '@/lib/http/params';
-import { payoutsQuerySchema } from '@/lib/payouts/query';
+import { payoutsQuerySchema } from '@/lib/list-query/payouts';
 import { payoutTotals } from '@/lib/payouts/totals';
-import { withResume } from '@/lib/transactions/totals';
+import { withResume } from '@/lib/paging/resume';
 
 // GET /api/connections/:id/payouts/totals: the range's payouts per status and currency, counted and summed.
 export const GET = apiRoute(

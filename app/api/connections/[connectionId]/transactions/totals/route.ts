@@ -1,8 +1,9 @@
 import { loadConnection } from '@/lib/connections/load';
 import { apiRoute, json } from '@/lib/http/handler';
 import { connectionIdPath } from '@/lib/http/params';
-import { transactionsQuerySchema } from '@/lib/transactions/query';
-import { transactionTotals, withResume } from '@/lib/transactions/totals';
+import { transactionsQuerySchema } from '@/lib/list-query/transactions';
+import { withResume } from '@/lib/paging/resume';
+import { transactionTotals } from '@/lib/transactions/totals';
 
 // GET /api/connections/:id/transactions/totals: count and per-currency sums of every row the list's filters keep.
 export const GET = apiRoute(

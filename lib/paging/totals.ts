@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { serverEnv } from '@/lib/config/env';
 import { isKnownCurrency, type CurrencyCode } from '@/lib/domain/currencies';
 import { ApiError } from '@/lib/http/api-error';
-import type { WalkSource } from '@/lib/transactions/walk';
-import { GroupSums } from './sums';
+import type { WalkSource } from './walk';
+import { GroupSums } from './group-sums';
 
 /**
  * Totals over a whole filtered list: walks the provider's pages (newest first), sums every kept row and

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { BalanceTransaction, TransactionType } from '@/lib/domain/transaction';
-import { dateRange } from '@/lib/transactions/dates';
-import { providerPageSize, transactionSource, type TransactionView } from '@/lib/transactions/source';
-import { HEAD, walk, type WalkBudget, type WalkPosition, type WalkResult } from '@/lib/transactions/walk';
-import { FakeTransactionsApi, history, row } from './fake-api';
+import { dateRange } from '@/lib/time/dates';
+import { providerPageSize, transactionSource, type TransactionView } from '@/lib/balance-transactions/source';
+import { HEAD, walk, type WalkBudget, type WalkPosition, type WalkResult } from '@/lib/paging/walk';
+import { FakeTransactionsApi, history, row } from '@/tests/support/fake-transactions-api';
 
 const ids = (rows: readonly BalanceTransaction[]) => rows.map((r) => r.id);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refusalMessage } from '../../support/refusal';
 import { parseQuery } from '@/lib/http/handler';
-import { parsePayoutsSearchParams, payoutsQuerySchema, toPayoutsSearchParams, type PayoutsQuery } from '@/lib/payouts/query';
+import { parsePayoutsSearchParams, payoutsQuerySchema, toPayoutsSearchParams, type PayoutsQuery } from '@/lib/list-query/payouts';
 
 const parse = (search: string) => parseQuery(payoutsQuerySchema, new URLSearchParams(search));
 

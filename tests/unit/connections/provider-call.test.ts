@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConnectionConfigError } from '@/lib/connections/failure';
 import { ApiError } from '@/lib/http/api-error';
 import { ProviderError, type ProviderErrorKind } from '@/lib/providers/errors';
-import { callProvider, ProviderApiError } from '@/lib/transactions/errors';
+import { callProvider, ProviderApiError } from '@/lib/connections/provider-call';
 
 process.env.FUNDSIGHT_LOG = 'silent';
 const connection = { id: 'c1', provider: 'shopline' as const };

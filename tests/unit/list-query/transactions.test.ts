@@ -6,7 +6,7 @@ import {
   toSearchParams,
   transactionsQuerySchema,
   type TransactionsQuery,
-} from '@/lib/transactions/query';
+} from '@/lib/list-query/transactions';
 
 const parse = (search: string) => parseQuery(transactionsQuerySchema, new URLSearchParams(search));
 

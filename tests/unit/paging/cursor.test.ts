@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCursorCodec, type CursorScope, type CursorState } from '@/lib/transactions/cursor';
+import { createCursorCodec, type CursorScope, type CursorState } from '@/lib/paging/cursor';
 import { ApiError } from '@/lib/http/api-error';
 
 const codec = createCursorCodec('a-test-secret-that-is-long-enough-for-hkdf');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { daysInRange, isFilterDate, isIsoDate, isTimeZone, maxFilterDate, MIN_FILTER_DATE } from './dates';
+import { daysInRange, isFilterDate, isIsoDate, isTimeZone, maxFilterDate, MIN_FILTER_DATE } from '@/lib/time/dates';
 
 /** Query-parameter building blocks shared by the list schemas (transactions, payouts); isomorphic. */
 

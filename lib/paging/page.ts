@@ -50,6 +50,3 @@ export function checkLimit(limit: number, maxPageSize: number, providerName: str
     );
   }
 }
-
-export const unsupported = (providerName: string, what: string) =>
-  new ApiError(400, 'unsupported', `${providerName} does not provide ${what}.`);

@@ -1,7 +1,7 @@
 import type { BalanceTransaction, PayoutStatus, TransactionType } from '@/lib/domain/transaction';
 import type { TransactionsApi } from '@/lib/providers/types';
-import { placeInRange, type DateRange } from './dates';
-import type { RowVerdict, WalkSource } from './walk';
+import { placeInRange, type DateRange } from '@/lib/time/dates';
+import type { RowVerdict, WalkSource } from '@/lib/paging/walk';
 
 /** Rows scanned per provider page when filtering here: fewer round trips than small pages. */
 export const SCAN_PAGE_SIZE = 2_500;

@@ -10,7 +10,7 @@ import {
   timeZoneParam,
   writeParams,
   type SearchParamsInput,
-} from '@/lib/transactions/params';
+} from '@/lib/list-query/params';
 
 /** The payouts list's query: one schema for the route handler, the client hook and the CSV export. */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateRange, isIsoDate, isTimeZone, nextDay, placeInRange, startOfDay } from '@/lib/transactions/dates';
+import { dateRange, isIsoDate, isTimeZone, nextDay, placeInRange, startOfDay } from '@/lib/time/dates';
 
 describe('dates', () => {
   it.each([

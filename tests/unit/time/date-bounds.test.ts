@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysInRange, isFilterDate, maxFilterDate, MIN_FILTER_DATE, nextDay, shiftDate, startOfDay, dateRange } from '@/lib/transactions/dates';
+import { daysInRange, isFilterDate, maxFilterDate, MIN_FILTER_DATE, nextDay, shiftDate, startOfDay, dateRange } from '@/lib/time/dates';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
