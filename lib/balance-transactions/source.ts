@@ -3,14 +3,6 @@ import type { TransactionsApi } from '@/lib/providers/types';
 import { placeInRange, type DateRange } from '@/lib/time/dates';
 import type { RowVerdict, WalkSource } from '@/lib/paging/walk';
 
-/** Rows scanned per provider page when filtering here: fewer round trips than small pages. */
-export const SCAN_PAGE_SIZE = 2_500;
-
-/** Unfiltered, a page is one provider page of `limit` rows; filtered, larger pages are scanned. */
-export function providerPageSize(limit: number, filteredHere: boolean, maxPageSize: number): number {
-  return Math.min(filteredHere ? Math.max(limit, SCAN_PAGE_SIZE) : limit, maxPageSize);
-}
-
 export interface TransactionView {
   /** Filtered by the provider on the first page; its cursors carry them afterwards. */
   readonly payoutId?: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAYOUT_ID } from '@/lib/http/params';
 import { daysInRange, isFilterDate, isIsoDate, isTimeZone, maxFilterDate, MIN_FILTER_DATE } from '@/lib/time/dates';
 
 /** Query-parameter building blocks shared by the list schemas (transactions, payouts); isomorphic. */
@@ -27,7 +28,8 @@ export const MAX_LIST_RANGE_DAYS = 3_660;
 
 export const timeZoneParam = z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin');
 
-export const payoutIdParam = z.string().regex(/^\d{1,40}$/, 'must be a payout id (up to 40 digits)');
+/** A payout id in a provider-neutral form; the list pipeline checks it against the provider's declared format. */
+export const payoutIdParam = z.string().regex(PAYOUT_ID, 'must be a payout id (letters, digits, "_" or "-", at most 64)');
 
 /** Adds a 400 naming `from` when the range is reversed or longer than the list allows; dates compare as text. */
 export function checkDateOrder(value: { from?: string; to?: string }, ctx: z.RefinementCtx): void {

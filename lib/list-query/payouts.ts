@@ -16,7 +16,7 @@ import {
 
 export const PAYOUT_PAGE_SIZES = [25, 50, 100, 250] as const;
 export const DEFAULT_PAYOUT_LIMIT = 50;
-/** SHOPLINE's maximum payouts page size; the service also checks the connection's own. */
+/** The most payouts one page may ask for; the list pipeline also holds it to the provider's declared page limit. */
 export const MAX_PAYOUT_LIMIT = 1_000;
 
 const fields = {

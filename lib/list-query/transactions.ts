@@ -19,7 +19,7 @@ import {
 export const TRANSACTION_FILTER_TYPES = [...TRANSACTION_TYPES, 'other'] as const satisfies readonly TransactionType[];
 export const TRANSACTION_PAGE_SIZES = [50, 100, 250, 1000] as const;
 export const DEFAULT_TRANSACTION_LIMIT = 100;
-/** SHOPLINE's maximum page size; the service also checks the connection's own. */
+/** The most rows one page of the list may ask for; the list pipeline also holds it to the provider's declared page limit. */
 export const MAX_TRANSACTION_LIMIT = 10_000;
 
 function isFilterType(value: string): value is TransactionType {

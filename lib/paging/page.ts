@@ -50,3 +50,11 @@ export function checkLimit(limit: number, maxPageSize: number, providerName: str
     );
   }
 }
+
+/** Rows scanned per provider page when filtering here: fewer round trips than small pages. */
+export const SCAN_PAGE_SIZE = 2_500;
+
+/** Unfiltered, a page is one provider page of `limit` rows; filtered, larger pages are scanned. */
+export function providerPageSize(limit: number, filteredHere: boolean, maxPageSize: number): number {
+  return Math.min(filteredHere ? Math.max(limit, SCAN_PAGE_SIZE) : limit, maxPageSize);
+}

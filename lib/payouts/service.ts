@@ -1,18 +1,16 @@
 import 'server-only';
+import { toTransactionDto } from '@/lib/balance-transactions/dto';
 import { payoutsApi } from '@/lib/connections/apis';
 import type { LoadedConnection } from '@/lib/connections/client';
+import { callProvider } from '@/lib/connections/provider-call';
 import { toDecimalString } from '@/lib/domain/money';
 import type { BalanceTransaction, Payout } from '@/lib/domain/transaction';
 import { notFound } from '@/lib/http/api-error';
-import type { TransactionsApi } from '@/lib/providers/types';
-import type { CursorScope } from '@/lib/paging/cursor';
-import { dateRange } from '@/lib/time/dates';
-import { toTransactionDto } from '@/lib/balance-transactions/dto';
-import { callProvider } from '@/lib/connections/provider-call';
-import { checkLimit, pageMeta, resolveCodec, startState, type ListOptions } from '@/lib/paging/page';
-import { providerPageSize } from '@/lib/balance-transactions/source';
-import { walk } from '@/lib/paging/walk';
 import type { PayoutsQuery } from '@/lib/list-query/payouts';
+import { listPage, type ListSpec } from '@/lib/lists/pipeline';
+import type { ListOptions } from '@/lib/paging/page';
+import { providerDefinition } from '@/lib/providers/registry';
+import type { PayoutsApi, TransactionsApi } from '@/lib/providers/types';
 import { summarizePayout, toSummaryDto } from './reconcile';
 import type { PayoutDetailDto, PayoutDto, PayoutsPageDto } from './schema';
 import { payoutSource } from './source';
@@ -22,7 +20,6 @@ export const MAX_DETAIL_ROWS = 100_000;
 /** Rows of a payout sent to the browser; the full list is the transactions view filtered by payout id. */
 export const MAX_LISTED_ROWS = 5_000;
 const DETAIL_DEADLINE_MS = 25_000;
-const PAYOUT_ID = /^\d{1,40}$/;
 
 export function toPayoutDto(payout: Payout): PayoutDto {
   return {
@@ -38,32 +35,20 @@ export function payoutsView(query: PayoutsQuery, timeZone: string): string {
   return JSON.stringify([query.limit, query.status ?? null, query.from ?? null, query.to ?? null, timeZone]);
 }
 
+/** The payouts list: what is its own; the pipeline does the rest. */
+export const payoutsList: ListSpec<PayoutsQuery, PayoutsApi, Payout, PayoutDto> = {
+  kind: 'payouts',
+  api: (connection) => payoutsApi(connection).api,
+  view: payoutsView,
+  source: (api, query, range, options) => payoutSource(api, { status: query.status, range }, options),
+  // The start goes to the provider as date_min; only an end date makes rows be dropped here.
+  filtersHere: (query) => query.to !== undefined,
+  toDto: toPayoutDto,
+};
+
 /** One page of the account's payouts, newest first. */
-export async function listPayouts(
-  connection: LoadedConnection,
-  query: PayoutsQuery,
-  options: ListOptions = {},
-): Promise<PayoutsPageDto> {
-  const codec = resolveCodec(options);
-  const timeZone = query.tz ?? options.timeZone ?? 'UTC';
-  const scope: CursorScope = {
-    kind: 'payouts',
-    organizationId: connection.organizationId,
-    connectionId: connection.id,
-    view: payoutsView(query, timeZone),
-  };
-  const state = startState(codec, scope, query.cursor);
-  return callProvider(connection, async () => {
-    const { api, name } = payoutsApi(connection);
-    checkLimit(query.limit, api.maxPageSize, name);
-    const source = payoutSource(
-      api,
-      { status: query.status, range: dateRange(query.from, query.to, timeZone) },
-      { pageSize: providerPageSize(query.limit, query.to !== undefined, api.maxPageSize), signal: options.signal },
-    );
-    const result = await walk(source, { ...state, limit: query.limit, budget: options.budget });
-    return { items: result.items.map(toPayoutDto), ...pageMeta(codec, scope, result) };
-  });
+export function listPayouts(connection: LoadedConnection, query: PayoutsQuery, options: ListOptions = {}): Promise<PayoutsPageDto> {
+  return listPage(payoutsList, connection, query, options);
 }
 
 /** Every transaction of the payout, up to `maxRows`; `truncated` when the provider has more. */
@@ -100,7 +85,9 @@ export async function getPayoutDetail(
 ): Promise<PayoutDetailDto> {
   return callProvider(connection, async () => {
     const { api, transactions } = payoutsApi(connection);
-    if (!PAYOUT_ID.test(payoutId)) throw notFound('Payout');
+    // An id its provider could not have issued names no payout: a 404 before any call.
+    const format = providerDefinition(connection.provider).idFormats.payoutId;
+    if (format !== null && !format.test(payoutId)) throw notFound('Payout');
     const deadline = AbortSignal.timeout(DETAIL_DEADLINE_MS);
     const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
     const payout = await api.getPayout(payoutId, { signal });

@@ -1,16 +1,16 @@
 import 'server-only';
+import { toTransactionDto } from '@/lib/balance-transactions/dto';
+import type { TransactionDto } from '@/lib/balance-transactions/schema';
+import { transactionSource } from '@/lib/balance-transactions/source';
 import { transactionsApi } from '@/lib/connections/apis';
 import type { LoadedConnection } from '@/lib/connections/client';
-import { getProviderDefinition } from '@/lib/providers/registry';
-import type { CursorScope } from '@/lib/paging/cursor';
-import { dateRange } from '@/lib/time/dates';
-import { toTransactionDto } from '@/lib/balance-transactions/dto';
-import { callProvider } from '@/lib/connections/provider-call';
-import { checkLimit, pageMeta, resolveCodec, startState, type ListOptions } from '@/lib/paging/page';
+import type { BalanceTransaction } from '@/lib/domain/transaction';
+import { ApiError } from '@/lib/http/api-error';
 import { hasLocalFilters, type TransactionsQuery } from '@/lib/list-query/transactions';
+import { listPage, type ListSpec } from '@/lib/lists/pipeline';
+import type { ListOptions } from '@/lib/paging/page';
+import type { TransactionsApi } from '@/lib/providers/types';
 import type { TransactionsPageDto } from './schema';
-import { providerPageSize, transactionSource } from '@/lib/balance-transactions/source';
-import { walk } from '@/lib/paging/walk';
 
 export type { ListOptions } from '@/lib/paging/page';
 
@@ -27,30 +27,24 @@ export function transactionsView(query: TransactionsQuery, timeZone: string): st
   ]);
 }
 
+/** The balance transactions list: what is its own; the pipeline does the rest. */
+export const transactionsList: ListSpec<TransactionsQuery, TransactionsApi, BalanceTransaction, TransactionDto> = {
+  kind: 'transactions',
+  api: transactionsApi,
+  view: transactionsView,
+  check(query, declared) {
+    const format = declared.idFormats.payoutId;
+    if (query.payout_id !== undefined && format !== null && !format.test(query.payout_id)) {
+      throw new ApiError(400, 'invalid_parameter', `Invalid query parameter "payout_id": not a ${declared.providerName} payout id.`);
+    }
+  },
+  source: (api, query, range, options) =>
+    transactionSource(api, { payoutId: query.payout_id, payoutStatus: query.payout_status, types: query.type, range }, options),
+  filtersHere: hasLocalFilters,
+  toDto: toTransactionDto,
+};
+
 /** One page of the account's balance transactions, newest first, filtered as the query says. */
-export async function listTransactions(
-  connection: LoadedConnection,
-  query: TransactionsQuery,
-  options: ListOptions = {},
-): Promise<TransactionsPageDto> {
-  const codec = resolveCodec(options);
-  const timeZone = query.tz ?? options.timeZone ?? 'UTC';
-  const scope: CursorScope = {
-    kind: 'transactions',
-    organizationId: connection.organizationId,
-    connectionId: connection.id,
-    view: transactionsView(query, timeZone),
-  };
-  const state = startState(codec, scope, query.cursor);
-  return callProvider(connection, async () => {
-    const api = transactionsApi(connection);
-    checkLimit(query.limit, api.maxPageSize, getProviderDefinition(connection.provider).displayName);
-    const source = transactionSource(
-      api,
-      { payoutId: query.payout_id, payoutStatus: query.payout_status, types: query.type, range: dateRange(query.from, query.to, timeZone) },
-      { pageSize: providerPageSize(query.limit, hasLocalFilters(query), api.maxPageSize), signal: options.signal },
-    );
-    const result = await walk(source, { ...state, limit: query.limit, budget: options.budget });
-    return { items: result.items.map(toTransactionDto), ...pageMeta(codec, scope, result) };
-  });
+export function listTransactions(connection: LoadedConnection, query: TransactionsQuery, options: ListOptions = {}): Promise<TransactionsPageDto> {
+  return listPage(transactionsList, connection, query, options);
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { PROVIDER_NAMES } from '../names';
 import type { ProviderDefinition } from '../types';
 import { createNeoxClient } from './client';
-import { neoxCredentialsSchema, neoxSettingsSchema, type NeoxCredentials, type NeoxSettings } from './schemas';
+import { NEOX_DEFAULT_TIME_ZONE, neoxCredentialsSchema, neoxSettingsSchema, type NeoxCredentials, type NeoxSettings } from './schemas';
 
 export type { NeoxCredentials, NeoxSettings } from './schemas';
 export { clearNeoxTokenCache } from './token';
@@ -34,7 +34,7 @@ export const neox: ProviderDefinition<NeoxSettings, NeoxCredentials> = {
   pageLimits: { transactions: null, payouts: null },
   // NeoX documents no limit: an assumption kept well under what the others allow.
   // Undocumented; read as Hong Kong time (see map.ts).
-  timestampZone: 'Asia/Hong_Kong',
+  timestampZone: NEOX_DEFAULT_TIME_ZONE,
   // NeoX issues base hosts per environment; they are not public.
   defaultBaseUrl: () => null,
   // Undocumented: a conservative default, which the deployment may change (NEOX_BUDGET_*).

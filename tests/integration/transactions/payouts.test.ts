@@ -99,6 +99,8 @@ describe('payouts against the sandbox (SHOPLINE)', () => {
     const acme = connectionTo(env.sandbox, 'acme-shopline');
     await expect(getPayoutDetail(acme, '1')).rejects.toMatchObject({ status: 404, code: 'not_found' });
     await expect(getPayoutDetail(acme, '../balance')).rejects.toBeInstanceOf(ApiError);
+    // Letters are a payout id elsewhere, but not one SHOPLINE declares: not found, as if it did not exist.
+    await expect(getPayoutDetail(acme, 'PO_1')).rejects.toMatchObject({ status: 404, code: 'not_found' });
   });
 
   it('reports truncation when a payout has more rows than the server reads', async () => {

@@ -140,6 +140,14 @@ describe('transactions against the sandbox (SHOPLINE)', () => {
     expect((error as ApiError & { traceId: string | null }).traceId).toMatch(/^[0-9a-f]{32}$/);
   });
 
+  it("refuses a payout_id SHOPLINE's declared id format rules out, before calling it", async () => {
+    const acme = connectionTo(env.sandbox, 'acme-shopline');
+    env.sandbox.stats.reset();
+    const error = await refusal(page(acme, { limit: 50, payout_id: 'PO_1' }));
+    expect(error).toMatchObject({ status: 400, code: 'invalid_parameter', message: 'Invalid query parameter "payout_id": not a SHOPLINE Payments payout id.' });
+    expect(env.sandbox.stats.snapshot().totals.requests).toBe(0);
+  });
+
   it('answers 400 unsupported for a provider without transactions', async () => {
     const error = await refusal(page(connectionTo(env.sandbox, 'acme-genpayment-us'), { limit: 50 }));
     expect(error).toMatchObject({ status: 400, code: 'unsupported', message: 'GenPayment does not provide transactions.' });

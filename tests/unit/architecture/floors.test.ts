@@ -14,6 +14,7 @@ const FEATURES = ['lib/balances', 'lib/transactions', 'lib/payouts', 'lib/flows'
 
 /** What features share, named for what it holds, and everything below it. */
 const GROUND = [
+  'lib/lists',
   'lib/paging',
   'lib/time',
   'lib/list-query',

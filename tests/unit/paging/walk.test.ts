@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BalanceTransaction, TransactionType } from '@/lib/domain/transaction';
 import { dateRange } from '@/lib/time/dates';
-import { providerPageSize, transactionSource, type TransactionView } from '@/lib/balance-transactions/source';
+import { transactionSource, type TransactionView } from '@/lib/balance-transactions/source';
+import { providerPageSize } from '@/lib/paging/page';
 import { HEAD, walk, type WalkBudget, type WalkPosition, type WalkResult } from '@/lib/paging/walk';
 import { FakeTransactionsApi, history, row } from '@/tests/support/fake-transactions-api';
 

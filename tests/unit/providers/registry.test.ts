@@ -32,6 +32,16 @@ describe('provider registry', () => {
     expect(client('shopline').payouts?.maxPageSize).toBe(1_000);
   });
 
+  it('declares the page limits its clients serve, for every list it has and none it lacks', () => {
+    for (const id of PROVIDER_IDS) {
+      const client = createProviderClient({ provider: id, ...valid[id] });
+      expect(providers[id].pageLimits).toEqual({
+        transactions: client.transactions?.maxPageSize ?? null,
+        payouts: client.payouts?.maxPageSize ?? null,
+      });
+    }
+  });
+
   it.each([
     ['genpayment', { shop: 'evil.com/#' }, 'settings.shop'],
     ['genpayment', {}, 'settings.shop'],
