@@ -69,3 +69,38 @@ export function writeParams(entries: readonly (readonly [string, string | undefi
   for (const [key, value] of entries) if (value !== undefined && value !== '') params.set(key, value);
   return params;
 }
+
+/** The parameters every walked list takes: page size, cursor, a date range and the zone it is cut in. */
+export function listFields(maxLimit: number, defaultLimit: number) {
+  return {
+    limit: limitParam(maxLimit, defaultLimit),
+    cursor: cursorParam.optional(),
+    from: dateParam.optional(),
+    to: dateParam.optional(),
+    tz: timeZoneParam.optional(),
+  };
+}
+
+/** The browser's reading of the shared list parameters: a bad value falls back to its default. */
+export function lenientListFields(fields: ReturnType<typeof listFields>, input: SearchParamsInput, defaultLimit: number) {
+  return {
+    limit: lenient(fields.limit, input, 'limit') ?? defaultLimit,
+    cursor: lenient(fields.cursor, input, 'cursor'),
+    ...lenientRange(lenient(fields.from, input, 'from'), lenient(fields.to, input, 'to')),
+    tz: lenient(fields.tz, input, 'tz'),
+  };
+}
+
+/** The shared list parameters' URL entries, after a list's own filters: range, zone, page size (unless the default), cursor. */
+export function listParamEntries(
+  query: { readonly from?: string; readonly to?: string; readonly tz?: string; readonly limit: number; readonly cursor?: string },
+  defaultLimit: number,
+): [string, string | undefined][] {
+  return [
+    ['from', query.from],
+    ['to', query.to],
+    ['tz', query.tz],
+    ['limit', query.limit === defaultLimit ? undefined : String(query.limit)],
+    ['cursor', query.cursor],
+  ];
+}

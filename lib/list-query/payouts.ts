@@ -1,16 +1,6 @@
 import { z } from 'zod';
 import { PAYOUT_STATUSES } from '@/lib/domain/transaction';
-import {
-  checkDateOrder,
-  cursorParam,
-  dateParam,
-  lenient,
-  lenientRange,
-  limitParam,
-  timeZoneParam,
-  writeParams,
-  type SearchParamsInput,
-} from '@/lib/list-query/params';
+import { checkDateOrder, lenient, lenientListFields, listFields, listParamEntries, writeParams, type SearchParamsInput } from './params';
 
 /** The payouts list's query: one schema for the route handler, the client hook and the CSV export. */
 
@@ -20,12 +10,8 @@ export const DEFAULT_PAYOUT_LIMIT = 50;
 export const MAX_PAYOUT_LIMIT = 1_000;
 
 const fields = {
-  limit: limitParam(MAX_PAYOUT_LIMIT, DEFAULT_PAYOUT_LIMIT),
-  cursor: cursorParam.optional(),
+  ...listFields(MAX_PAYOUT_LIMIT, DEFAULT_PAYOUT_LIMIT),
   status: z.enum(PAYOUT_STATUSES).optional(),
-  from: dateParam.optional(),
-  to: dateParam.optional(),
-  tz: timeZoneParam.optional(),
 };
 
 /** Strict: an unknown or invalid parameter is a 400 naming it (see parseQuery). */
@@ -37,23 +23,10 @@ export const DEFAULT_PAYOUTS_QUERY: PayoutsQuery = { limit: DEFAULT_PAYOUT_LIMIT
 
 /** The browser's reading of the URL: a bad value falls back to its default instead of failing. */
 export function parsePayoutsSearchParams(input: SearchParamsInput): PayoutsQuery {
-  return {
-    limit: lenient(fields.limit, input, 'limit') ?? DEFAULT_PAYOUT_LIMIT,
-    cursor: lenient(fields.cursor, input, 'cursor'),
-    status: lenient(fields.status, input, 'status'),
-    ...lenientRange(lenient(fields.from, input, 'from'), lenient(fields.to, input, 'to')),
-    tz: lenient(fields.tz, input, 'tz'),
-  };
+  return { ...lenientListFields(fields, input, DEFAULT_PAYOUT_LIMIT), status: lenient(fields.status, input, 'status') };
 }
 
 /** The URL form of a query, in a stable order, defaults left out. */
 export function toPayoutsSearchParams(query: PayoutsQuery): URLSearchParams {
-  return writeParams([
-    ['status', query.status],
-    ['from', query.from],
-    ['to', query.to],
-    ['tz', query.tz],
-    ['limit', query.limit === DEFAULT_PAYOUT_LIMIT ? undefined : String(query.limit)],
-    ['cursor', query.cursor],
-  ]);
+  return writeParams([['status', query.status], ...listParamEntries(query, DEFAULT_PAYOUT_LIMIT)]);
 }

@@ -1,18 +1,6 @@
 import { z } from 'zod';
 import { PAYOUT_STATUSES, TRANSACTION_TYPES, type TransactionType } from '@/lib/domain/transaction';
-import {
-  checkDateOrder,
-  cursorParam,
-  dateParam,
-  lenient,
-  lenientRange,
-  limitParam,
-  paramValues,
-  payoutIdParam,
-  timeZoneParam,
-  writeParams,
-  type SearchParamsInput,
-} from './params';
+import { checkDateOrder, lenient, lenientListFields, listFields, listParamEntries, paramValues, payoutIdParam, writeParams, type SearchParamsInput } from './params';
 
 /** The transactions list's query: one schema for the route handler, the client hook and the CSV export. */
 
@@ -54,14 +42,10 @@ const typeParam = z.union([z.string(), z.array(z.string())]).transform((raw, ctx
 });
 
 const fields = {
-  limit: limitParam(MAX_TRANSACTION_LIMIT, DEFAULT_TRANSACTION_LIMIT),
-  cursor: cursorParam.optional(),
+  ...listFields(MAX_TRANSACTION_LIMIT, DEFAULT_TRANSACTION_LIMIT),
   payout_status: z.enum(PAYOUT_STATUSES).optional(),
   payout_id: payoutIdParam.optional(),
   type: typeParam.optional(),
-  from: dateParam.optional(),
-  to: dateParam.optional(),
-  tz: timeZoneParam.optional(),
 };
 
 /** The parameters the list takes, by name (the export and the fuzz test list them). */
@@ -83,13 +67,10 @@ export function hasLocalFilters(query: Pick<TransactionsQuery, 'type' | 'from' |
 export function parseTransactionsSearchParams(input: SearchParamsInput): TransactionsQuery {
   const types = canonicalTypes(splitTypes(paramValues(input, 'type')));
   return {
-    limit: lenient(fields.limit, input, 'limit') ?? DEFAULT_TRANSACTION_LIMIT,
-    cursor: lenient(fields.cursor, input, 'cursor'),
+    ...lenientListFields(fields, input, DEFAULT_TRANSACTION_LIMIT),
     payout_status: lenient(fields.payout_status, input, 'payout_status'),
     payout_id: lenient(fields.payout_id, input, 'payout_id'),
     type: types.length > 0 ? types : undefined,
-    ...lenientRange(lenient(fields.from, input, 'from'), lenient(fields.to, input, 'to')),
-    tz: lenient(fields.tz, input, 'tz'),
   };
 }
 
@@ -99,10 +80,6 @@ export function toSearchParams(query: TransactionsQuery): URLSearchParams {
     ['type', query.type?.join(',')],
     ['payout_status', query.payout_status],
     ['payout_id', query.payout_id],
-    ['from', query.from],
-    ['to', query.to],
-    ['tz', query.tz],
-    ['limit', query.limit === DEFAULT_TRANSACTION_LIMIT ? undefined : String(query.limit)],
-    ['cursor', query.cursor],
+    ...listParamEntries(query, DEFAULT_TRANSACTION_LIMIT),
   ]);
 }

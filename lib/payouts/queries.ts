@@ -1,4 +1,5 @@
-import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { resumableTotalsQueryOptions } from '@/lib/paging/totals-query';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { DEFAULT_PAYOUT_LIMIT, toPayoutsSearchParams, type PayoutsQuery } from '@/lib/list-query/payouts';
 import { payoutDetailSchema, payoutsPageSchema } from './schema';
@@ -35,17 +36,6 @@ export function payoutDetailQueryOptions(connectionId: string, payoutId: string)
 
 /** The range's totals per status; each step carries the sums so far and the next resumes the server's walk. */
 export function payoutTotalsQueryOptions(connectionId: string, query: PayoutsQuery) {
-  const params = toPayoutsSearchParams({ limit: DEFAULT_PAYOUT_LIMIT, from: query.from, to: query.to, tz: query.tz });
-  const search = params.toString();
-  return infiniteQueryOptions({
-    queryKey: ['payout-totals', connectionId, search] as const,
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) => {
-      const next = new URLSearchParams(search);
-      if (pageParam) next.set('resume', pageParam);
-      const tail = next.toString();
-      return fetchJson(`/api/connections/${encodeURIComponent(connectionId)}/payouts/totals${tail ? `?${tail}` : ''}`, payoutTotalsSchema, { signal });
-    },
-    getNextPageParam: (last) => last.resume,
-  });
+  const search = toPayoutsSearchParams({ limit: DEFAULT_PAYOUT_LIMIT, from: query.from, to: query.to, tz: query.tz }).toString();
+  return resumableTotalsQueryOptions('payout-totals', connectionId, 'payouts/totals', search, payoutTotalsSchema);
 }

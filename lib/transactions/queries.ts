@@ -1,4 +1,5 @@
-import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { resumableTotalsQueryOptions } from '@/lib/paging/totals-query';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { toSearchParams, type TransactionsQuery } from '@/lib/list-query/transactions';
 import { transactionsPageSchema } from './schema';
@@ -33,18 +34,5 @@ export function totalsSearch(query: TransactionsQuery): string {
 
 /** Each step carries the sums so far; the next one resumes the server's walk where it stopped. */
 export function transactionTotalsQueryOptions(connectionId: string, query: TransactionsQuery) {
-  const search = totalsSearch(query);
-  return infiniteQueryOptions({
-    queryKey: ['transaction-totals', connectionId, search] as const,
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) => {
-      const params = new URLSearchParams(search);
-      if (pageParam) params.set('resume', pageParam);
-      const tail = params.toString();
-      return fetchJson(`/api/connections/${encodeURIComponent(connectionId)}/transactions/totals${tail ? `?${tail}` : ''}`, transactionTotalsSchema, {
-        signal,
-      });
-    },
-    getNextPageParam: (last) => last.resume,
-  });
+  return resumableTotalsQueryOptions('transaction-totals', connectionId, 'transactions/totals', totalsSearch(query), transactionTotalsSchema);
 }
