@@ -5,10 +5,10 @@ import { seedDemo } from '@/lib/db/seed';
 import { exportJobSystem } from '@/lib/exports/job-system';
 import { log } from '@/lib/log';
 import { assertRedisReachable } from '@/lib/redis/client';
-import { sandboxAccountsSchema, type SandboxAccount } from '@/lib/sandbox/account-types';
+import { sandboxAccountsSchema, type SandboxListing } from '@/lib/sandbox/account-types';
 
 /** The demo accounts as the running sandbox lists them; the app's code holds none of their credentials. */
-async function sandboxAccounts(sandboxUrl: string): Promise<readonly SandboxAccount[]> {
+async function sandboxAccounts(sandboxUrl: string): Promise<readonly SandboxListing[]> {
   const response = await fetch(`${sandboxUrl.replace(/\/+$/, '')}/__sandbox/accounts`, { signal: AbortSignal.timeout(10_000) });
   if (!response.ok) throw new Error(`the sandbox at ${sandboxUrl} did not list its accounts (HTTP ${response.status})`);
   return sandboxAccountsSchema.parse(await response.json()).accounts;

@@ -12,7 +12,8 @@ import { clientFor, type LoadedConnection } from '../lib/connections/client';
 import { addDays } from '../lib/flows/period';
 import { dateIn } from '../lib/time/dates';
 import { aggregateFlows } from '../lib/flows/service';
-import { SANDBOX_ACCOUNTS, sandboxBaseUrl, type ShoplineAccount } from '../lib/sandbox/accounts';
+import { SANDBOX_ACCOUNTS, sandboxBaseUrl } from '../lib/sandbox/accounts';
+import type { SandboxAccount } from '../lib/sandbox/accounts';
 import { dateRange } from '../lib/time/dates';
 import { drainBucket, limitFloorSeconds, limitsNote } from './lib/limits';
 
@@ -30,7 +31,7 @@ const LIMITS = !values['no-rate-limits'];
 
 const MB = 1024 * 1024;
 const ORG = 'bench-organization';
-function benchStore(): ShoplineAccount {
+function benchStore(): Extract<SandboxAccount, { provider: 'shopline' }> {
   const found = SANDBOX_ACCOUNTS.find((a) => a.key === 'bench');
   if (!found || found.provider !== 'shopline') throw new Error('no bench store in the sandbox');
   return found;

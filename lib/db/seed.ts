@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Role } from '@/lib/auth/roles';
-import { sandboxBaseUrl, sandboxConnectionConfig, type SandboxAccount, type SandboxMerchant } from '@/lib/sandbox/account-types';
+import { sandboxBaseUrl, sandboxConnectionConfig, type SandboxListing, type SandboxMerchant } from '@/lib/sandbox/account-types';
 import { upsertConnectionByLabel, type NewConnection } from './connections';
 import { addMembership } from './memberships';
 import { upsertOrganizationBySlug } from './organizations';
@@ -29,7 +29,7 @@ export const DEMO_USERS: readonly { email: string; name: string; merchant: DemoM
 const TEST_ONLY_KEYS = new Set(['bench', 'cnstore', 'noscope']);
 const SEED_LOCK_KEY = 7_240_118;
 
-export function isTestOnlyAccount(account: Pick<SandboxAccount, 'key' | 'label'>): boolean {
+export function isTestOnlyAccount(account: Pick<SandboxListing, 'key' | 'label'>): boolean {
   return TEST_ONLY_KEYS.has(account.key) || account.label.toUpperCase().startsWith('TEST ONLY');
 }
 
@@ -37,7 +37,7 @@ export interface SeedDemoOptions {
   /** The running sandbox; null seeds organizations and users but no connections. */
   readonly sandboxUrl: string | null;
   /** The sandbox's accounts (GET /__sandbox/accounts, or SANDBOX_ACCOUNTS in tests); test-only ones are skipped. */
-  readonly accounts: readonly SandboxAccount[];
+  readonly accounts: readonly SandboxListing[];
   readonly encryptionKey?: Buffer;
 }
 

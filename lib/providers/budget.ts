@@ -1,5 +1,5 @@
 import 'server-only';
-import { PROVIDER_NAMES } from './names';
+import { PROVIDER_NAMES } from '@/lib/domain/provider-ids';
 import type { ProviderId } from '@/lib/domain/provider-ids';
 
 /** Interactive calls (someone is waiting on a page) go ahead of background work such as export jobs. */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { ProviderError, type ProviderErrorKind } from './errors';
-import { PROVIDER_NAMES } from './names';
+import { PROVIDER_NAMES } from '@/lib/domain/provider-ids';
 import type { ProviderId } from '@/lib/domain/provider-ids';
 
 export function kindForStatus(status: number): ProviderErrorKind {

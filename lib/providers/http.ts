@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { ProviderBusyError, type CallPriority, type ProviderBudget } from './budget';
 import { ProviderError, type ProviderErrorKind } from './errors';
 import { badResponse, httpFailure, isRetryableStatus, kindForStatus, retryAfterMs } from './http-errors';
-import { PROVIDER_NAMES } from './names';
+import { PROVIDER_NAMES } from '@/lib/domain/provider-ids';
 import { redact, safeDetail } from './redact';
 import type { ProviderId } from '@/lib/domain/provider-ids';
 

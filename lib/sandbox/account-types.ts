@@ -1,116 +1,55 @@
 import { z } from 'zod';
+import { PROVIDER_IDS } from '@/lib/domain/provider-ids';
 
 /**
- * The sandbox accounts' shape and base URLs, without their credentials: the app's demo seed imports
- * this, never accounts.ts, so no sandbox token is bundled into a build. The seed reads the accounts
- * themselves from the running sandbox (GET /__sandbox/accounts).
+ * The sandbox accounts as the app's demo seed sees them, without any provider's particulars or credentials:
+ * the seed imports this, never accounts.ts, so no sandbox token is bundled into a build. The seed reads the
+ * accounts themselves, with what each connection is configured with, from the running sandbox
+ * (GET /__sandbox/accounts).
  */
-
-/** The providers the sandbox simulates; faults and routing derive from this list. */
-export const SANDBOX_PROVIDERS = ['genpayment', 'shopline', 'neox'] as const;
-export type SandboxProvider = (typeof SANDBOX_PROVIDERS)[number];
 
 export type SandboxMerchant = 'acme' | 'globex';
 
-export type SandboxAccount =
-  | {
-      provider: 'genpayment';
-      key: string;
-      label: string;
-      merchant: SandboxMerchant;
-      shop: string;
-      accessToken: string;
-      currency: string;
-    }
-  | {
-      provider: 'shopline';
-      key: string;
-      label: string;
-      merchant: SandboxMerchant;
-      handle: string;
-      accessToken: string;
-      transactionCount: number;
-      currencies: string[];
-    }
-  | {
-      provider: 'neox';
-      key: string;
-      label: string;
-      merchant: SandboxMerchant;
-      subMerchantId: string;
-      clientId: string;
-      clientSecret: string;
-      envelope: 'documented' | 'wider';
-    };
+/** Where an account's stand-in host lives below the sandbox root, and its connection's settings and secrets. */
+export interface SandboxConnection {
+  readonly path: string;
+  readonly settings: Readonly<Record<string, string>>;
+  readonly credentials: Readonly<Record<string, string>>;
+}
 
-export type GenPaymentAccount = Extract<SandboxAccount, { provider: 'genpayment' }>;
-export type ShoplineAccount = Extract<SandboxAccount, { provider: 'shopline' }>;
-export type NeoxAccount = Extract<SandboxAccount, { provider: 'neox' }>;
+/** One account as the sandbox lists it. */
+export interface SandboxListing {
+  readonly provider: (typeof PROVIDER_IDS)[number];
+  readonly key: string;
+  readonly label: string;
+  readonly merchant: SandboxMerchant;
+  readonly connection: SandboxConnection;
+}
 
-const merchant = z.enum(['acme', 'globex']);
-const common = { key: z.string(), label: z.string(), merchant };
+const record = z.record(z.string(), z.string());
 
 /** The sandbox's answer to GET /__sandbox/accounts, checked like any other response. */
 export const sandboxAccountsSchema = z.object({
   accounts: z.array(
-    z.discriminatedUnion('provider', [
-      z.object({ provider: z.literal('genpayment'), ...common, shop: z.string(), accessToken: z.string(), currency: z.string() }),
-      z.object({
-        provider: z.literal('shopline'),
-        ...common,
-        handle: z.string(),
-        accessToken: z.string(),
-        transactionCount: z.number(),
-        currencies: z.array(z.string()),
-      }),
-      z.object({
-        provider: z.literal('neox'),
-        ...common,
-        subMerchantId: z.string(),
-        clientId: z.string(),
-        clientSecret: z.string(),
-        envelope: z.enum(['documented', 'wider']),
-      }),
-    ]),
+    z.object({
+      provider: z.enum(PROVIDER_IDS),
+      key: z.string(),
+      label: z.string(),
+      merchant: z.enum(['acme', 'globex']),
+      connection: z.object({ path: z.string().regex(/^\/[^?#]*$/), settings: record, credentials: record }),
+    }),
   ),
 });
 
 /** The base URL a provider client is configured with: the sandbox's stand-in for the provider's real host. */
-export function sandboxBaseUrl(sandboxUrl: string, account: SandboxAccount): string {
-  const root = sandboxUrl.replace(/\/+$/, '');
-  switch (account.provider) {
-    case 'genpayment':
-      return `${root}/genpayment/${account.shop}`;
-    case 'shopline':
-      return `${root}/shopline/${account.handle}`;
-    case 'neox':
-      return `${root}/neox`;
-    default: {
-      const unreachable: never = account;
-      throw new Error(`unknown sandbox account ${String(unreachable)}`);
-    }
-  }
+export function sandboxBaseUrl(sandboxUrl: string, account: Pick<SandboxListing, 'connection'>): string {
+  return `${sandboxUrl.replace(/\/+$/, '')}${account.connection.path}`;
 }
 
-
 /** What a connection to this account is configured with (settings and secrets), as the provider's docs name them. */
-export function sandboxConnectionConfig(account: SandboxAccount): {
+export function sandboxConnectionConfig(account: Pick<SandboxListing, 'connection'>): {
   settings: Record<string, string>;
   credentials: Record<string, string>;
 } {
-  switch (account.provider) {
-    case 'genpayment':
-      return { settings: { shop: account.shop }, credentials: { accessToken: account.accessToken } };
-    case 'shopline':
-      return { settings: { handle: account.handle }, credentials: { accessToken: account.accessToken } };
-    case 'neox':
-      return {
-        settings: { subMerchantId: account.subMerchantId },
-        credentials: { clientId: account.clientId, clientSecret: account.clientSecret },
-      };
-    default: {
-      const unreachable: never = account;
-      throw new Error(`unknown sandbox account ${String(unreachable)}`);
-    }
-  }
+  return { settings: { ...account.connection.settings }, credentials: { ...account.connection.credentials } };
 }

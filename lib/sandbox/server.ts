@@ -2,12 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { SANDBOX_ACCOUNTS, SANDBOX_PROVIDERS } from './accounts';
+import { SANDBOX_DECLARATIONS } from './providers';
 import { FaultRegistry, faultSchema, type Fault, type FaultTarget, type LinkStyle, type SandboxProvider } from './faults';
-import { GenPaymentSimulator } from './genpayment';
 import { jsonResponse, readBody, type SandboxRequest, type SandboxResponse } from './http';
-import { NeoxSimulator } from './neox/routes';
 import type { ProviderSimulator, SimulatorContext } from './provider';
-import { ShoplineSimulator } from './shopline/routes';
 import type { SandboxStats } from './stats';
 
 export interface ServerOptions {
@@ -18,16 +16,12 @@ export interface ServerOptions {
 }
 
 export function createSandboxServer({ ctx, faults, stats, log }: ServerOptions): Server {
-  const simulators: Record<SandboxProvider, ProviderSimulator> = {
-    genpayment: new GenPaymentSimulator(ctx),
-    shopline: new ShoplineSimulator(ctx),
-    neox: new NeoxSimulator(ctx),
-  };
+  const simulators = new Map<SandboxProvider, ProviderSimulator>(SANDBOX_DECLARATIONS.map((declaration) => [declaration.provider, declaration.createSimulator(ctx)]));
 
   async function route(req: IncomingMessage, url: URL): Promise<{ res: SandboxResponse; note?: string }> {
     if (url.pathname.startsWith('/__sandbox/')) return { res: await control(req, url.pathname, { faults, stats }) };
     const [, prefix = '', ...rest] = url.pathname.split('/');
-    const simulator = isProvider(prefix) ? simulators[prefix] : undefined;
+    const simulator = isProvider(prefix) ? simulators.get(prefix) : undefined;
     if (!simulator) return { res: jsonResponse(404, { error: 'Not Found' }) };
     const account = simulator.accountInPath ? rest.shift() : undefined;
     const method = req.method ?? 'GET';

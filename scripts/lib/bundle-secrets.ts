@@ -2,11 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SANDBOX_ACCOUNTS } from '@/lib/sandbox/accounts';
 
-/** Every sandbox credential: tokens, NeoX client ids and secrets. */
+/** Every sandbox credential: what each account's connection is configured with as credentials (tokens, client ids and secrets). */
 export function sandboxCredentials(): string[] {
-  return SANDBOX_ACCOUNTS.flatMap((account) =>
-    account.provider === 'neox' ? [account.clientId, account.clientSecret] : [account.accessToken],
-  );
+  return SANDBOX_ACCOUNTS.flatMap((account) => Object.values(account.connection.credentials));
 }
 
 function* files(dir: string): Generator<string> {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNTS, sandboxBaseUrl, startSandbox, type Sandbox, type SandboxAccount } from '@/lib/sandbox';
+import { sandboxAccountsSchema } from '@/lib/sandbox/account-types';
 
 type Of<P extends SandboxAccount['provider']> = Extract<SandboxAccount, { provider: P }>;
 const byKey = <P extends SandboxAccount['provider']>(provider: P, key: string): Of<P> => {
@@ -56,6 +57,20 @@ async function accessToken(sb: Sandbox, account: Of<'neox'>): Promise<string> {
 }
 
 describe('sandbox accounts and control endpoints', () => {
+  it('lists its accounts for the demo seed with each connection derived from its provider declaration', async () => {
+    const body: unknown = await (await fetch(`${sandbox.url}/__sandbox/accounts`)).json();
+    const { accounts } = sandboxAccountsSchema.parse(body);
+    expect(accounts.map((a) => a.key).sort()).toEqual(SANDBOX_ACCOUNTS.map((a) => a.key).sort());
+    const listed = (key: string) => accounts.find((a) => a.key === key);
+    expect(listed('acme-shopline')?.connection).toEqual({ path: '/shopline/acme', settings: { handle: 'acme' }, credentials: { accessToken: acmeShopline.accessToken } });
+    expect(listed('acme-neox')?.connection).toEqual({
+      path: '/neox',
+      settings: { subMerchantId: acmeNeox.subMerchantId },
+      credentials: { clientId: acmeNeox.clientId, clientSecret: acmeNeox.clientSecret },
+    });
+    expect(sandboxBaseUrl(sandbox.url, listed('acme-genpayment-us') ?? acmeUs)).toBe(`${sandbox.url}/genpayment/acme-us`);
+  });
+
   it('describes every account with stable, distinct credentials and base URLs', () => {
     expect(new Set(SANDBOX_ACCOUNTS.map((a) => a.key)).size).toBe(SANDBOX_ACCOUNTS.length);
     expect(acmeUs.accessToken).toMatch(/^gpat_[0-9a-f]{32}$/);

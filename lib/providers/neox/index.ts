@@ -1,5 +1,5 @@
 import 'server-only';
-import { PROVIDER_NAMES } from '../names';
+import { PROVIDER_NAMES } from '@/lib/domain/provider-ids';
 import type { ProviderDefinition } from '../types';
 import { createNeoxClient } from './client';
 import { NEOX_DEFAULT_TIME_ZONE, neoxCredentialsSchema, neoxSettingsSchema, type NeoxCredentials, type NeoxSettings } from './schemas';

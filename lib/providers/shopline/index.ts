@@ -1,5 +1,5 @@
 import 'server-only';
-import { PROVIDER_NAMES } from '../names';
+import { PROVIDER_NAMES } from '@/lib/domain/provider-ids';
 import type { ProviderDefinition } from '../types';
 import { API_PATH, createShoplineClient, MAX_PAYOUTS_PAGE, MAX_TRANSACTIONS_PAGE } from './client';
 import {

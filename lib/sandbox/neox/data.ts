@@ -1,4 +1,4 @@
-import type { NeoxAccount } from '../accounts';
+import type { NeoxAccount } from './accounts';
 import { digits, intBetween, saltOf } from '../hash';
 import { currencyExponent } from '../money';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
-import { SANDBOX_ACCOUNTS, type NeoxAccount } from '../accounts';
+import { NEOX_ACCOUNTS, type NeoxAccount } from './accounts';
 import type { Fault } from '../faults';
 import { bearerToken, headerValue, type SandboxRequest, type SandboxResponse } from '../http';
 import { replaceFirstAmount, type ProviderSimulator, type SimulatorContext } from '../provider';
@@ -18,10 +18,8 @@ interface IssuedToken {
   expiresAt: number;
 }
 
-const neoxAccounts = (): NeoxAccount[] =>
-  SANDBOX_ACCOUNTS.filter((a): a is NeoxAccount => a.provider === 'neox');
-const bySubMerchant = (id: string | null | undefined) => neoxAccounts().find((a) => a.subMerchantId === id);
-const byClient = (id: unknown) => neoxAccounts().find((a) => a.clientId === id);
+const bySubMerchant = (id: string | null | undefined) => NEOX_ACCOUNTS.find((a) => a.subMerchantId === id);
+const byClient = (id: unknown) => NEOX_ACCOUNTS.find((a) => a.clientId === id);
 
 export class NeoxSimulator implements ProviderSimulator {
   readonly provider = 'neox' as const;

@@ -1,4 +1,4 @@
-import { SANDBOX_ACCOUNTS, type ShoplineAccount } from '../accounts';
+import { SHOPLINE_ACCOUNTS, type ShoplineAccount } from './accounts';
 
 /** Shape of a simulated store's history; everything else is derived from (seed, handle, index). */
 export interface StoreParams {
@@ -28,9 +28,7 @@ const SHAPES: Readonly<Record<string, StoreShape>> = {
 };
 
 export function storeParams(handle: string): StoreParams | undefined {
-  const account = SANDBOX_ACCOUNTS.find(
-    (a): a is ShoplineAccount => a.provider === 'shopline' && a.handle === handle,
-  );
+  const account = SHOPLINE_ACCOUNTS.find((a) => a.handle === handle);
   const shape = SHAPES[handle];
   if (!account || !shape) return undefined;
   if (shape.currencyWeights.length !== account.currencies.length) {

@@ -16,6 +16,7 @@ import { memoryRunner } from '@/lib/jobs/memory';
 import type { LoadedConnection } from '@/lib/connections/client';
 import { getConnection } from '@/lib/db/connections';
 import { SANDBOX_ACCOUNTS, sandboxBaseUrl, startSandbox, type Sandbox } from '@/lib/sandbox';
+import { sandboxConnectionConfig } from '@/lib/sandbox/accounts';
 import { openTestDatabase, type DriverKind, type TestDatabase } from '../db/databases';
 import { ANCHOR } from '../transactions/support';
 
@@ -110,14 +111,7 @@ export function exportEnvPerSuite(options: { readonly driver?: DriverKind; reado
       const account = SANDBOX_ACCOUNTS.find((a) => a.key === key);
       if (!account) throw new Error(`no sandbox account ${key}`);
       const base = { organizationId: env.user.organizationId, label: `${account.label} ${key}`, baseUrl: sandboxBaseUrl(env.sandbox.url, account) };
-      const summary = await createConnection(
-        env.db,
-        account.provider === 'neox'
-          ? { ...base, provider: 'neox', settings: { subMerchantId: account.subMerchantId }, credentials: { clientId: account.clientId, clientSecret: account.clientSecret } }
-          : account.provider === 'shopline'
-            ? { ...base, provider: 'shopline', settings: { handle: account.handle }, credentials: { accessToken: account.accessToken } }
-            : { ...base, provider: 'genpayment', settings: { shop: account.shop }, credentials: { accessToken: account.accessToken } },
-      );
+      const summary = await createConnection(env.db, { ...base, provider: account.provider, ...sandboxConnectionConfig(account) });
       const loaded = await getConnection(env.db, env.user.organizationId, summary.id);
       if (!loaded) throw new Error('connection not stored');
       connections.set(key, loaded);

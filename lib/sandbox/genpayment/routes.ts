@@ -1,10 +1,10 @@
-import { SANDBOX_ACCOUNTS, type GenPaymentAccount } from './accounts';
-import type { Fault } from './faults';
-import { intBetween, saltOf, digits } from './hash';
-import { headerValue, jsonResponse, type SandboxRequest, type SandboxResponse } from './http';
-import { currencyExponent, formatCurrencyMinor } from './money';
-import { replaceFirstAmount, type ProviderSimulator, type SimulatorContext } from './provider';
-import { Buckets, TokenBucket } from './ratelimit';
+import type { Fault } from '../faults';
+import { intBetween, saltOf, digits } from '../hash';
+import { headerValue, jsonResponse, type SandboxRequest, type SandboxResponse } from '../http';
+import { currencyExponent, formatCurrencyMinor } from '../money';
+import { replaceFirstAmount, type ProviderSimulator, type SimulatorContext } from '../provider';
+import { Buckets, TokenBucket } from '../ratelimit';
+import { GENPAYMENT_ACCOUNTS, type GenPaymentAccount } from './accounts';
 
 const CAPACITY = 40;
 const REFILL_PER_SECOND = 2;
@@ -26,9 +26,7 @@ const ERRORS = {
 } as const;
 
 function shopAccount(shop: string | undefined): GenPaymentAccount | undefined {
-  return SANDBOX_ACCOUNTS.find(
-    (a): a is GenPaymentAccount => a.provider === 'genpayment' && a.shop === shop,
-  );
+  return GENPAYMENT_ACCOUNTS.find((a) => a.shop === shop);
 }
 
 export class GenPaymentSimulator implements ProviderSimulator {
