@@ -6,10 +6,6 @@ export { sandboxBaseUrl, sandboxConnectionConfig, type SandboxMerchant } from '.
 
 type Declared = (typeof SANDBOX_DECLARATIONS)[number];
 
-/** The providers the sandbox simulates; faults and routing derive from this list. */
-export type SandboxProvider = Declared['provider'];
-export const SANDBOX_PROVIDERS = SANDBOX_DECLARATIONS.map((declaration) => declaration.provider) as [SandboxProvider, ...SandboxProvider[]];
-
 /** A sandbox account with its provider's own fields and, derived from its declaration, its connection. */
 export type SandboxAccount = Declared['accounts'][number] & { readonly connection: SandboxConnection };
 
@@ -21,7 +17,7 @@ function withConnections<D extends SandboxDeclaration>(declaration: D): SandboxA
 /** Every provider's demo and test accounts, each with what a connection to it is configured with. */
 export const SANDBOX_ACCOUNTS: readonly SandboxAccount[] = SANDBOX_DECLARATIONS.flatMap((declaration) => withConnections(declaration));
 
-export function findAccount<P extends SandboxProvider>(
+export function findAccount<P extends SandboxAccount['provider']>(
   provider: P,
   match: (account: Extract<SandboxAccount, { provider: P }>) => boolean,
 ): Extract<SandboxAccount, { provider: P }> | undefined {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { SANDBOX_PROVIDERS, type SandboxProvider } from './accounts';
+import { PROVIDER_IDS, type ProviderId } from '@/lib/domain/provider-ids';
 
-export type { SandboxProvider } from './accounts';
+/** A provider the sandbox may simulate: a fault naming one it does not simulate never matches a request. */
+export type SandboxProvider = ProviderId;
 export type FaultKind = 'status' | 'rate_limit' | 'delay' | 'malformed_json' | 'bad_amount' | 'drop_transaction' | 'link_style' | 'payout_status' | 'time_style';
 /** Documented spellings of the `link` header: the whole value in double quotes with a bare rel, or spaces inside `< >`. */
 export type LinkStyle = 'quoted' | 'spaced';
@@ -30,7 +31,7 @@ export type Fault = {
 
 export const faultSchema = z
   .object({
-    provider: z.enum(SANDBOX_PROVIDERS),
+    provider: z.enum(PROVIDER_IDS),
     account: z.string().min(1).optional(),
     path: z.string().min(1).optional(),
     kind: z.enum(['status', 'rate_limit', 'delay', 'malformed_json', 'bad_amount', 'drop_transaction', 'link_style', 'payout_status', 'time_style']),

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { SANDBOX_ACCOUNTS, SANDBOX_PROVIDERS } from './accounts';
+import { SANDBOX_ACCOUNTS } from './accounts';
 import { SANDBOX_DECLARATIONS } from './providers';
-import { FaultRegistry, faultSchema, type Fault, type FaultTarget, type LinkStyle, type SandboxProvider } from './faults';
+import { FaultRegistry, faultSchema, type Fault, type FaultTarget, type LinkStyle } from './faults';
 import { jsonResponse, readBody, type SandboxRequest, type SandboxResponse } from './http';
 import type { ProviderSimulator, SimulatorContext } from './provider';
 import type { SandboxStats } from './stats';
@@ -16,12 +16,12 @@ export interface ServerOptions {
 }
 
 export function createSandboxServer({ ctx, faults, stats, log }: ServerOptions): Server {
-  const simulators = new Map<SandboxProvider, ProviderSimulator>(SANDBOX_DECLARATIONS.map((declaration) => [declaration.provider, declaration.createSimulator(ctx)]));
+  const simulators = new Map<string, ProviderSimulator>(SANDBOX_DECLARATIONS.map((declaration) => [declaration.provider, declaration.createSimulator(ctx)]));
 
   async function route(req: IncomingMessage, url: URL): Promise<{ res: SandboxResponse; note?: string }> {
     if (url.pathname.startsWith('/__sandbox/')) return { res: await control(req, url.pathname, { faults, stats }) };
     const [, prefix = '', ...rest] = url.pathname.split('/');
-    const simulator = isProvider(prefix) ? simulators.get(prefix) : undefined;
+    const simulator = simulators.get(prefix);
     if (!simulator) return { res: jsonResponse(404, { error: 'Not Found' }) };
     const account = simulator.accountInPath ? rest.shift() : undefined;
     const method = req.method ?? 'GET';
@@ -97,10 +97,6 @@ export function createSandboxServer({ ctx, faults, stats, log }: ServerOptions):
   // busy machine let the server close one just as the client reused it, and the request failed with ECONNRESET.
   server.keepAliveTimeout = 65_000;
   return server;
-}
-
-function isProvider(value: string): value is SandboxProvider {
-  return (SANDBOX_PROVIDERS as readonly string[]).includes(value);
 }
 
 function corrupt(simulator: ProviderSimulator, fault: Fault, body: string): string | undefined {
