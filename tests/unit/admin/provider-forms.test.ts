@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderConfigError, providerDefinition, validatePart } from '@/lib/providers/registry';
 import { PROVIDER_IDS } from '@/lib/providers/types';
+import { SAMPLE_CONNECTIONS } from '@/tests/support/provider-samples';
 
-const VALID = {
-  genpayment: { settings: { shop: 'acme-us' }, credentials: { accessToken: 'gpat_x' } },
-  shopline: { settings: { handle: 'open001' }, credentials: { accessToken: 'eyJ.x.y' } },
-  neox: { settings: { subMerchantId: 'ACME00000000001' }, credentials: { clientId: 'nxc_1', clientSecret: 'nxs_1' } },
-} as const;
+const VALID = SAMPLE_CONNECTIONS;
 
 function issues(fn: () => unknown): Record<string, string> {
   try {

@@ -7,13 +7,10 @@ import {
   providers,
 } from '@/lib/providers/registry';
 import { PROVIDER_IDS } from '@/lib/providers/types';
+import { SAMPLE_CONNECTIONS } from '@/tests/support/provider-samples';
 import { thrown } from './support';
 
-const valid = {
-  genpayment: { baseUrl: 'https://acme-us.genmystore.com', settings: { shop: 'acme-us' }, credentials: { accessToken: 'gs_tok_1' } },
-  shopline: { baseUrl: 'https://acme.myshopline.com', settings: { handle: 'acme' }, credentials: { accessToken: 'sl_tok_1' } },
-  neox: { baseUrl: 'https://gc.neox.example', settings: { subMerchantId: 'ACME00000000001' }, credentials: { clientId: 'c1', clientSecret: 's1' } },
-} as const;
+const valid = SAMPLE_CONNECTIONS;
 
 describe('provider registry', () => {
   it.each(PROVIDER_IDS.map((id) => [id]))('registers %s under its own id', (id) => {
@@ -30,16 +27,6 @@ describe('provider registry', () => {
     }
     expect(client('shopline').transactions?.maxPageSize).toBe(10_000);
     expect(client('shopline').payouts?.maxPageSize).toBe(1_000);
-  });
-
-  it('declares the page limits its clients serve, for every list it has and none it lacks', () => {
-    for (const id of PROVIDER_IDS) {
-      const client = createProviderClient({ provider: id, ...valid[id] });
-      expect(providers[id].pageLimits).toEqual({
-        transactions: client.transactions?.maxPageSize ?? null,
-        payouts: client.payouts?.maxPageSize ?? null,
-      });
-    }
   });
 
   it.each([
