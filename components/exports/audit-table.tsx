@@ -1,18 +1,11 @@
 'use client';
 
+import { ExportStateBadge } from '@/components/ui/status-badge';
 import { LocalTime } from '@/components/ui/time';
 import { ZoneLabel } from '@/components/ui/zone-label';
-import type { ExportAuditDto, ExportOutcomeDto } from '@/lib/exports/audit-schema';
+import type { ExportAuditDto } from '@/lib/exports/audit-schema';
 import { describeFilters } from '@/lib/exports/describe';
 import { DataTable, type TableColumn } from '@/components/ui/data-table';
-
-const OUTCOME: Record<ExportOutcomeDto, { label: string; tone: string }> = {
-  running: { label: 'Running', tone: 'badge-info' },
-  completed: { label: 'Completed', tone: 'badge-success' },
-  failed: { label: 'Failed', tone: 'badge-danger' },
-  cancelled: { label: 'Cancelled', tone: 'badge-warning' },
-  interrupted: { label: 'Interrupted', tone: 'badge-danger' },
-};
 
 function duration(startedAt: string, finishedAt: string | null): string {
   if (finishedAt === null) return '';
@@ -53,7 +46,7 @@ const COLUMNS: readonly TableColumn<ExportAuditDto>[] = [
     header: 'Outcome',
     cell: (item) => (
       <>
-        <span className={`badge ${OUTCOME[item.outcome].tone}`}>{OUTCOME[item.outcome].label}</span>
+        <ExportStateBadge state={item.outcome} />
         {item.error && (
           <div className="faint" style={{ maxWidth: 280 }}>
             {item.error.message}

@@ -2,21 +2,14 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { DataTable, type TableColumn } from '@/components/ui/data-table';
+import { ExportStateBadge } from '@/components/ui/status-badge';
 import { LocalTime } from '@/components/ui/time';
 import { describeFilters } from '@/lib/exports/describe';
 import { formatBytes } from '@/lib/exports/job-format';
-import { exportJobListSchema, isSettled, jobPath, type ExportJobDto, type JobStatus } from '@/lib/exports/job-schema';
+import { exportJobListSchema, isSettled, jobPath, type ExportJobDto } from '@/lib/exports/job-schema';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { JobProgress } from './job-progress';
 import { FOLLOW_MS, useJobAction } from './use-export-job';
-
-const STATUS: Record<JobStatus, { label: string; tone: string }> = {
-  queued: { label: 'Queued', tone: 'badge-info' },
-  running: { label: 'Running', tone: 'badge-info' },
-  ready: { label: 'Ready', tone: 'badge-success' },
-  failed: { label: 'Failed', tone: 'badge-danger' },
-  cancelled: { label: 'Cancelled', tone: 'badge-warning' },
-};
 
 function Actions({ job }: { job: ExportJobDto }) {
   const action = useJobAction();
@@ -61,7 +54,7 @@ function columns(showUser: boolean): TableColumn<ExportJobDto>[] {
       className: 'export-status',
       cell: (job) => (
         <>
-          <span className={`badge ${STATUS[job.status].tone}`}>{STATUS[job.status].label}</span>
+          <ExportStateBadge state={job.status} />
           {job.status !== 'ready' && <JobProgress job={job} />}
         </>
       ),

@@ -1,24 +1,17 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { ExportButton } from '@/components/exports/export-button';
-import { Money } from '@/components/ui/money';
 import type { PayoutDetailDto } from '@/lib/payouts/schema';
 import type { TransactionDto } from '@/lib/transactions/schema';
 import { transactionTypeLabel } from '@/components/ui/labels';
 import { ZonedDate } from '@/components/ui/zoned-date';
-import { DataTable, type TableColumn } from '@/components/ui/data-table';
+import { DataTable, moneyColumn, type TableColumn } from '@/components/ui/data-table';
 
 const FIRST_ROWS = 100;
 
 const none = <span className="faint">—</span>;
 
 function payoutTransactionColumns(timeZone: string): TableColumn<TransactionDto>[] {
-  const money = (id: string, header: string, pick: (row: TransactionDto) => string): TableColumn<TransactionDto> => ({
-    id,
-    header,
-    align: 'right',
-    cell: (row) => <Money amount={pick(row)} currency={row.currency} />,
-  });
   return [
     { id: 'time', header: 'Time', cell: (row) => <ZonedDate iso={row.transactionTime} timeZone={timeZone} withSeconds /> },
     {
@@ -32,9 +25,9 @@ function payoutTransactionColumns(timeZone: string): TableColumn<TransactionDto>
       ),
     },
     { id: 'sourceType', header: 'Source type', className: 'muted', cell: (row) => row.sourceType || '—' },
-    money('amount', 'Amount', (row) => row.amount),
-    money('fee', 'Fee', (row) => row.fee),
-    money('net', 'Net', (row) => row.net),
+    moneyColumn('amount', 'Amount', (row) => row.amount),
+    moneyColumn('fee', 'Fee', (row) => row.fee),
+    moneyColumn('net', 'Net', (row) => row.net),
     { id: 'orderId', header: 'Order ID', className: 'mono', cell: (row) => row.sourceOrderId ?? none },
   ];
 }

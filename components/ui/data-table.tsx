@@ -1,6 +1,7 @@
 'use client';
 
 import { useId } from 'react';
+import { Money } from './money';
 import { ScrollRegion } from './scroll-region';
 import { useRovingRows } from './use-roving-rows';
 
@@ -13,6 +14,30 @@ export interface TableColumn<Row> {
   readonly rowHeader?: boolean;
   readonly className?: string;
   readonly cell: (row: Row, place: 'body' | 'foot') => React.ReactNode;
+}
+
+/** A right-aligned money column for rows that carry their own currency. */
+export function moneyColumn<Row extends { readonly currency: string }>(id: string, header: string, pick: (row: Row) => string): TableColumn<Row> {
+  return { id, header, align: 'right', cell: (row) => <Money amount={pick(row)} currency={row.currency} /> };
+}
+
+/** The shell's props: the table's names, its columns and rows, and how rows open. */
+export interface DataTableProps<Row> {
+  /** The table's accessible name, also its (visually hidden) caption. */
+  name: string;
+  regionName?: string;
+  columns: readonly TableColumn<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  rowLabel?: (row: Row) => string;
+  rowClassName?: (row: Row) => string | undefined;
+  onOpen?: (row: Row) => void;
+  footer?: Row;
+  /** Shown instead of the table when there are no rows: what to do next. */
+  empty?: React.ReactNode;
+  busy?: boolean;
+  className?: string;
+  regionClassName?: string;
 }
 
 function Cell<Row>({ column, row, place }: { column: TableColumn<Row>; row: Row; place: 'body' | 'foot' }) {
@@ -47,23 +72,7 @@ export function DataTable<Row>({
   busy = false,
   className,
   regionClassName,
-}: {
-  /** The table's accessible name, also its (visually hidden) caption. */
-  name: string;
-  regionName?: string;
-  columns: readonly TableColumn<Row>[];
-  rows: readonly Row[];
-  rowKey: (row: Row) => string;
-  rowLabel?: (row: Row) => string;
-  rowClassName?: (row: Row) => string | undefined;
-  onOpen?: (row: Row) => void;
-  footer?: Row;
-  /** Shown instead of the table when there are no rows: what to do next. */
-  empty?: React.ReactNode;
-  busy?: boolean;
-  className?: string;
-  regionClassName?: string;
-}) {
+}: DataTableProps<Row>) {
   const hint = useId();
   const { body, rowProps } = useRovingRows(rows.length, (index) => {
     const row = rows[index];
