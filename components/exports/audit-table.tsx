@@ -59,6 +59,6 @@ const COLUMNS: readonly TableColumn<ExportAuditDto>[] = [
 ];
 
 /** The export audit: who exported which account's rows, with which filters and format, how long it took and how it ended. */
-export function ExportAuditTable({ items }: { items: readonly ExportAuditDto[] }) {
-  return <DataTable name="Exports, newest first" regionName="CSV exports" columns={COLUMNS} rows={items} rowKey={(item) => item.id} />;
+export function ExportAuditTable({ items, busy }: { items: readonly ExportAuditDto[]; busy: boolean }) {
+  return <DataTable name="Exports, newest first" regionName="CSV exports" columns={COLUMNS} rows={items} rowKey={(item) => item.id} busy={busy} />;
 }

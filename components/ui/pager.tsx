@@ -31,6 +31,7 @@ export function Pager({
   busy,
   label,
   noun,
+  labels,
   onCursor,
 }: {
   page: PagedList;
@@ -38,6 +39,8 @@ export function Pager({
   /** The navigation's name, e.g. "Pages" or "Payout pages". */
   label: string;
   noun: { one: string; other: string };
+  /** The buttons' words where "Previous" and "Next" would mislead (e.g. a list that only goes back to its newest page). */
+  labels?: { previous: string; next: string };
   onCursor: (cursor: string) => void;
 }) {
   const { nextCursor, previousCursor } = page;
@@ -50,10 +53,10 @@ export function Pager({
       </p>
       <div className="toolbar">
         <PageButton disabled={busy || previousCursor === null} onClick={() => previousCursor && onCursor(previousCursor)}>
-          <span aria-hidden>←</span> Previous
+          <span aria-hidden>←</span> {labels?.previous ?? 'Previous'}
         </PageButton>
         <PageButton primary={searching} disabled={busy || nextCursor === null} onClick={() => nextCursor && onCursor(nextCursor)}>
-          {searching ? 'Keep searching' : <>Next <span aria-hidden>→</span></>}
+          {searching ? 'Keep searching' : <>{labels?.next ?? 'Next'} <span aria-hidden>→</span></>}
         </PageButton>
       </div>
     </nav>
