@@ -40,6 +40,22 @@ describe('Pager', () => {
     expect(html).not.toContain(' disabled=');
   });
 
+  it('takes its own words where Previous and Next would mislead', () => {
+    const html = renderToStaticMarkup(
+      createElement(Pager, {
+        page: page({ previousCursor: 'newest', nextCursor: '41' }),
+        busy: false,
+        label: 'Audit pages',
+        noun: { one: 'export', other: 'exports' },
+        labels: { previous: 'Newest', next: 'Older exports' },
+        onCursor: () => undefined,
+      }),
+    );
+    expect(html).toContain('2 exports on this page.');
+    expect(html).toMatch(/<span aria-hidden="true">←<\/span> Newest<\/button>/);
+    expect(html).toMatch(/>Older exports <span aria-hidden="true">→<\/span><\/button>/);
+  });
+
   it('renders nothing when there is nothing to page and nothing found', () => {
     expect(pager(page({ items: [] }))).toBe('');
   });
