@@ -1,16 +1,11 @@
+'use client';
+
+import { ExportStateBadge } from '@/components/ui/status-badge';
 import { LocalTime } from '@/components/ui/time';
 import { ZoneLabel } from '@/components/ui/zone-label';
-import type { ExportAuditDto, ExportOutcomeDto } from '@/lib/exports/audit-schema';
+import type { ExportAuditDto } from '@/lib/exports/audit-schema';
 import { describeFilters } from '@/lib/exports/describe';
-import { ScrollRegion } from '@/components/ui/scroll-region';
-
-const OUTCOME: Record<ExportOutcomeDto, { label: string; tone: string }> = {
-  running: { label: 'Running', tone: 'badge-info' },
-  completed: { label: 'Completed', tone: 'badge-success' },
-  failed: { label: 'Failed', tone: 'badge-danger' },
-  cancelled: { label: 'Cancelled', tone: 'badge-warning' },
-  interrupted: { label: 'Interrupted', tone: 'badge-danger' },
-};
+import { DataTable, type TableColumn } from '@/components/ui/data-table';
 
 function duration(startedAt: string, finishedAt: string | null): string {
   if (finishedAt === null) return '';
@@ -18,60 +13,52 @@ function duration(startedAt: string, finishedAt: string | null): string {
   return seconds < 90 ? `${seconds.toFixed(1)} s` : `${Math.round(seconds / 60)} min`;
 }
 
+const COLUMNS: readonly TableColumn<ExportAuditDto>[] = [
+  {
+    id: 'started',
+    header: (
+      <>
+        Started <ZoneLabel />
+      </>
+    ),
+    className: 'num',
+    cell: (item) => <LocalTime iso={item.startedAt} withDate />,
+  },
+  { id: 'user', header: 'User', cell: (item) => item.user.email },
+  { id: 'account', header: 'Account', cell: (item) => item.account.label },
+  {
+    id: 'filters',
+    header: 'Filters',
+    cell: (item) => (
+      <>
+        {describeFilters(item.filters)}
+        <div className="faint mono" title="File name">
+          {item.fileName}
+        </div>
+      </>
+    ),
+  },
+  { id: 'format', header: 'Format', cell: (item) => item.options.format.toUpperCase() },
+  { id: 'rows', header: 'Rows', align: 'right', className: 'num', cell: (item) => item.rows.toLocaleString('en-US') },
+  { id: 'duration', header: 'Duration', align: 'right', className: 'num', cell: (item) => duration(item.startedAt, item.finishedAt) },
+  {
+    id: 'outcome',
+    header: 'Outcome',
+    cell: (item) => (
+      <>
+        <ExportStateBadge state={item.outcome} />
+        {item.error && (
+          <div className="faint" style={{ maxWidth: 280 }}>
+            {item.error.message}
+            {item.error.traceId && <span className="mono"> · {item.error.traceId}</span>}
+          </div>
+        )}
+      </>
+    ),
+  },
+];
+
 /** The export audit: who exported which account's rows, with which filters and format, how long it took and how it ended. */
-export function ExportAuditTable({ items }: { items: readonly ExportAuditDto[] }) {
-  return (
-    <ScrollRegion label="CSV exports">
-      <table className="data">
-        <caption className="visually-hidden">Exports, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              Started <ZoneLabel />
-            </th>
-            <th scope="col">User</th>
-            <th scope="col">Account</th>
-            <th scope="col">Filters</th>
-            <th scope="col">Format</th>
-            <th scope="col" className="right">
-              Rows
-            </th>
-            <th scope="col" className="right">
-              Duration
-            </th>
-            <th scope="col">Outcome</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.id}>
-              <td className="num">
-                <LocalTime iso={item.startedAt} withDate />
-              </td>
-              <td>{item.user.email}</td>
-              <td>{item.account.label}</td>
-              <td>
-                {describeFilters(item.filters)}
-                <div className="faint mono" title="File name">
-                  {item.fileName}
-                </div>
-              </td>
-              <td>{item.options.format.toUpperCase()}</td>
-              <td className="right num">{item.rows.toLocaleString('en-US')}</td>
-              <td className="right num">{duration(item.startedAt, item.finishedAt)}</td>
-              <td>
-                <span className={`badge ${OUTCOME[item.outcome].tone}`}>{OUTCOME[item.outcome].label}</span>
-                {item.error && (
-                  <div className="faint" style={{ maxWidth: 280 }}>
-                    {item.error.message}
-                    {item.error.traceId && <span className="mono"> · {item.error.traceId}</span>}
-                  </div>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
-  );
+export function ExportAuditTable({ items, busy }: { items: readonly ExportAuditDto[]; busy: boolean }) {
+  return <DataTable name="Exports, newest first" regionName="CSV exports" columns={COLUMNS} rows={items} rowKey={(item) => item.id} busy={busy} />;
 }

@@ -1,21 +1,15 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { DataTable, type TableColumn } from '@/components/ui/data-table';
+import { ExportStateBadge } from '@/components/ui/status-badge';
 import { LocalTime } from '@/components/ui/time';
 import { describeFilters } from '@/lib/exports/describe';
 import { formatBytes } from '@/lib/exports/job-format';
-import { exportJobListSchema, isSettled, jobPath, type ExportJobDto, type JobStatus } from '@/lib/exports/job-schema';
+import { exportJobListSchema, isSettled, jobPath, type ExportJobDto } from '@/lib/exports/job-schema';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { JobProgress } from './job-progress';
 import { FOLLOW_MS, useJobAction } from './use-export-job';
-
-const STATUS: Record<JobStatus, { label: string; tone: string }> = {
-  queued: { label: 'Queued', tone: 'badge-info' },
-  running: { label: 'Running', tone: 'badge-info' },
-  ready: { label: 'Ready', tone: 'badge-success' },
-  failed: { label: 'Failed', tone: 'badge-danger' },
-  cancelled: { label: 'Cancelled', tone: 'badge-warning' },
-};
 
 function Actions({ job }: { job: ExportJobDto }) {
   const action = useJobAction();
@@ -40,6 +34,37 @@ function Actions({ job }: { job: ExportJobDto }) {
   );
 }
 
+function columns(showUser: boolean): TableColumn<ExportJobDto>[] {
+  return [
+    { id: 'started', header: 'Started', className: 'num', cell: (job) => <LocalTime iso={job.createdAt} withDate /> },
+    ...(showUser ? [{ id: 'user', header: 'User', cell: (job: ExportJobDto) => job.user.email }] : []),
+    {
+      id: 'account',
+      header: 'Account and filters',
+      cell: (job) => (
+        <>
+          {job.account.label} · {describeFilters(job.filters)}
+          <div className="faint mono">{job.fileName}</div>
+        </>
+      ),
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      className: 'export-status',
+      cell: (job) => (
+        <>
+          <ExportStateBadge state={job.status} />
+          {job.status !== 'ready' && <JobProgress job={job} />}
+        </>
+      ),
+    },
+    { id: 'rows', header: 'Rows', align: 'right', className: 'num', cell: (job) => job.rows.toLocaleString('en-US') },
+    { id: 'size', header: 'Size', align: 'right', className: 'num', cell: (job) => (job.status === 'ready' ? formatBytes(job.bytes) : '') },
+    { id: 'actions', header: <span className="visually-hidden">Actions</span>, cell: (job) => <Actions job={job} /> },
+  ];
+}
+
 /** The user's exports (an admin's: the organization's), followed while any has not ended. */
 export function MyExports({ initial, showUser }: { initial: readonly ExportJobDto[]; showUser: boolean }) {
   const { data } = useQuery({
@@ -58,51 +83,7 @@ export function MyExports({ initial, showUser }: { initial: readonly ExportJobDt
   }
   return (
     <div className="card">
-      <div className="table-wrap">
-        <table className="data">
-          <caption className="visually-hidden">Exports, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Started</th>
-              {showUser && <th scope="col">User</th>}
-              <th scope="col">Account and filters</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="right">
-                Rows
-              </th>
-              <th scope="col" className="right">
-                Size
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((job) => (
-              <tr key={job.id} aria-label={job.fileName}>
-                <td className="num">
-                  <LocalTime iso={job.createdAt} withDate />
-                </td>
-                {showUser && <td>{job.user.email}</td>}
-                <td>
-                  {job.account.label} · {describeFilters(job.filters)}
-                  <div className="faint mono">{job.fileName}</div>
-                </td>
-                <td style={{ minWidth: 220 }}>
-                  <span className={`badge ${STATUS[job.status].tone}`}>{STATUS[job.status].label}</span>
-                  {job.status !== 'ready' && <JobProgress job={job} />}
-                </td>
-                <td className="right num">{job.rows.toLocaleString('en-US')}</td>
-                <td className="right num">{job.status === 'ready' ? formatBytes(job.bytes) : ''}</td>
-                <td>
-                  <Actions job={job} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable name="Exports, newest first" regionName="My exports" columns={columns(showUser)} rows={data.items} rowKey={(job) => job.id} rowLabel={(job) => job.fileName} />
       <p className="faint">Files are kept for 7 days after they are started, then deleted.</p>
     </div>
   );

@@ -1,8 +1,8 @@
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { DataTable, type TableColumn } from '@/components/ui/data-table';
 import { TYPE_LABELS } from '@/components/ui/labels';
 import { Money } from '@/components/ui/money';
 import { bucketTitle } from '@/lib/flows/format';
-import type { FlowsDto } from '@/lib/flows/schema';
+import type { FlowsDto, FlowSumsDto } from '@/lib/flows/schema';
 import { SERIES_KEYS, type SeriesKey } from '@/lib/flows/series';
 import { FLOW_SERIES_CONFIG } from './chart-config';
 
@@ -20,128 +20,102 @@ function usedSeries(data: FlowsDto): SeriesKey[] {
   return SERIES_KEYS.filter((key) => !isZero(data.totals.series[key]));
 }
 
+/** A money column: zeros recede in the body, totals are always plain. */
+function moneyColumn<Row>(id: string, header: string, currency: string, pick: (row: Row) => string): TableColumn<Row> {
+  return {
+    id,
+    header,
+    align: 'right',
+    cell: (row, place) =>
+      place === 'foot' ? <Money amount={pick(row)} currency={currency} /> : <Amount value={pick(row)} currency={currency} />,
+  };
+}
+
+const countColumn = <Row extends { count: number }>(header: string): TableColumn<Row> => ({
+  id: 'count',
+  header,
+  align: 'right',
+  className: 'num',
+  cell: (row) => row.count,
+});
+
+type BucketRow = FlowSumsDto & { readonly key: string; readonly title: string };
+
 export function BucketTable({ data }: { data: FlowsDto }) {
   const currency = data.currency ?? '';
-  const series = usedSeries(data);
   const unit = data.granularity === 'week' ? 'Week' : 'Day';
+  const money = (id: string, header: string, pick: (row: BucketRow) => string) => moneyColumn(id, header, currency, pick);
+  const columns: TableColumn<BucketRow>[] = [
+    { id: 'title', header: unit, rowHeader: true, cell: (row) => row.title },
+    money('in', 'Money in', (row) => row.in),
+    money('out', 'Money out', (row) => row.out),
+    money('net', 'Net', (row) => row.net),
+    countColumn('Transactions'),
+    ...usedSeries(data).map((key) => money(key, FLOW_SERIES_CONFIG[key].label, (row) => row.series[key])),
+  ];
   return (
-    <ScrollRegion label={`Money in and out per ${unit.toLowerCase()} (${currency})`}>
-      <table className="data flows-table" aria-label={`Money in and out per ${unit.toLowerCase()} (${currency})`}>
-        <thead>
-          <tr>
-            <th scope="col">{unit}</th>
-            <th scope="col" className="right">Money in</th>
-            <th scope="col" className="right">Money out</th>
-            <th scope="col" className="right">Net</th>
-            <th scope="col" className="right">Transactions</th>
-            {series.map((key) => (
-              <th scope="col" className="right" key={key}>
-                {FLOW_SERIES_CONFIG[key].label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.buckets.map((bucket) => (
-            <tr key={bucket.start}>
-              <th scope="row">{bucketTitle(bucket)}</th>
-              <td className="right"><Amount value={bucket.in} currency={currency} /></td>
-              <td className="right"><Amount value={bucket.out} currency={currency} /></td>
-              <td className="right"><Amount value={bucket.net} currency={currency} /></td>
-              <td className="right num">{bucket.count}</td>
-              {series.map((key) => (
-                <td className="right" key={key}>
-                  <Amount value={bucket.series[key]} currency={currency} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Total</th>
-            <td className="right"><Money amount={data.totals.in} currency={currency} /></td>
-            <td className="right"><Money amount={data.totals.out} currency={currency} /></td>
-            <td className="right"><Money amount={data.totals.net} currency={currency} /></td>
-            <td className="right num">{data.totals.count}</td>
-            {series.map((key) => (
-              <td className="right" key={key}>
-                <Money amount={data.totals.series[key]} currency={currency} />
-              </td>
-            ))}
-          </tr>
-        </tfoot>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      name={`Money in and out per ${unit.toLowerCase()} (${currency})`}
+      className="flows-table"
+      columns={columns}
+      rows={data.buckets.map((bucket) => ({ ...bucket, key: bucket.start, title: bucketTitle(bucket) }))}
+      rowKey={(row) => row.key}
+      footer={{ ...data.totals, key: 'total', title: 'Total' }}
+    />
   );
 }
+
+type FlowLink = FlowsDto['sankey']['links'][number];
 
 export function SankeyTable({ data }: { data: FlowsDto }) {
   const currency = data.currency ?? '';
   const labels = new Map(data.sankey.nodes.map((node) => [node.key, node.label]));
+  const columns: TableColumn<FlowLink>[] = [
+    { id: 'from', header: 'From', rowHeader: true, cell: (link) => labels.get(link.source) },
+    { id: 'to', header: 'To', cell: (link) => labels.get(link.target) },
+    { id: 'amount', header: 'Amount', align: 'right', cell: (link) => <Money amount={link.value} currency={currency} /> },
+  ];
   return (
-    <ScrollRegion label={`Flow of the period (${currency})`}>
-      <table className="data flows-table" aria-label={`Flow of the period (${currency})`}>
-        <thead>
-          <tr>
-            <th scope="col">From</th>
-            <th scope="col">To</th>
-            <th scope="col" className="right">Amount</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.sankey.links.map((link) => (
-            <tr key={`${link.source}-${link.target}`}>
-              <th scope="row">{labels.get(link.source)}</th>
-              <td>{labels.get(link.target)}</td>
-              <td className="right"><Money amount={link.value} currency={currency} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      name={`Flow of the period (${currency})`}
+      className="flows-table"
+      columns={columns}
+      rows={data.sankey.links}
+      rowKey={(link) => `${link.source}-${link.target}`}
+    />
   );
 }
 
+type TypeRow = FlowsDto['typeTotals'] & { readonly key: string; readonly title: React.ReactNode };
 
 export function TypeTable({ data }: { data: FlowsDto }) {
   const currency = data.currency ?? '';
+  const money = (id: string, header: string, pick: (row: TypeRow) => string) => moneyColumn(id, header, currency, pick);
+  const columns: TableColumn<TypeRow>[] = [
+    { id: 'type', header: 'Type', rowHeader: true, cell: (row) => row.title },
+    countColumn('Transactions'),
+    money('amount', 'Amount', (row) => row.amount),
+    money('fee', 'Fee', (row) => row.fee),
+    { id: 'net', header: 'Net', align: 'right', cell: (row) => <Money amount={row.net} currency={currency} /> },
+  ];
+  const rows = data.byType.map((row) => ({
+    ...row,
+    key: row.type,
+    title: (
+      <>
+        {row.type === 'other' ? 'Other' : TYPE_LABELS[row.type]}
+        {row.rawTypes.length > 0 && <span className="faint mono"> ({row.rawTypes.join(', ')})</span>}
+      </>
+    ),
+  }));
   return (
-    <ScrollRegion label={`Transactions by type (${currency})`}>
-      <table className="data flows-table" aria-label={`Transactions by type (${currency})`}>
-        <thead>
-          <tr>
-            <th scope="col">Type</th>
-            <th scope="col" className="right">Transactions</th>
-            <th scope="col" className="right">Amount</th>
-            <th scope="col" className="right">Fee</th>
-            <th scope="col" className="right">Net</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.byType.map((row) => (
-            <tr key={row.type}>
-              <th scope="row">
-                {row.type === 'other' ? 'Other' : TYPE_LABELS[row.type]}
-                {row.rawTypes.length > 0 && <span className="faint mono"> ({row.rawTypes.join(', ')})</span>}
-              </th>
-              <td className="right num">{row.count}</td>
-              <td className="right"><Amount value={row.amount} currency={currency} /></td>
-              <td className="right"><Amount value={row.fee} currency={currency} /></td>
-              <td className="right"><Money amount={row.net} currency={currency} /></td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Total</th>
-            <td className="right num">{data.typeTotals.count}</td>
-            <td className="right"><Money amount={data.typeTotals.amount} currency={currency} /></td>
-            <td className="right"><Money amount={data.typeTotals.fee} currency={currency} /></td>
-            <td className="right"><Money amount={data.typeTotals.net} currency={currency} /></td>
-          </tr>
-        </tfoot>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      name={`Transactions by type (${currency})`}
+      className="flows-table"
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.key}
+      footer={{ ...data.typeTotals, key: 'total', title: 'Total' }}
+    />
   );
 }

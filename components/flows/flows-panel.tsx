@@ -13,6 +13,7 @@ import { FlowsEmpty } from './flows-empty';
 import { FlowsFailures } from './flows-failures';
 import { CoverageNote } from '@/components/accounts/coverage-note';
 import { ApiErrorAlert } from '@/components/ui/api-error-alert';
+import { UrlNotice } from '@/components/ui/url-notice';
 import { FlowsSkeleton } from './skeleton';
 import { useLocalFlowsQuery, useUrlFlowsQuery, type FlowsQueryState } from './use-flows-query';
 
@@ -34,6 +35,7 @@ function FlowsPanel({ variant, state }: { variant: Variant; state: FlowsQuerySta
   const unit = data.granularity === 'week' ? 'Weeks' : 'Days';
   return (
     <div className="stack flows">
+      {variant === 'page' && <UrlNotice applied={toFlowsSearchParams(query)} />}
       <FlowsControls
         query={query}
         onChange={setQuery}

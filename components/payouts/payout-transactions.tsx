@@ -1,13 +1,36 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { ExportButton } from '@/components/exports/export-button';
-import { Money } from '@/components/ui/money';
 import type { PayoutDetailDto } from '@/lib/payouts/schema';
+import type { TransactionDto } from '@/lib/transactions/schema';
 import { transactionTypeLabel } from '@/components/ui/labels';
 import { ZonedDate } from '@/components/ui/zoned-date';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { DataTable, moneyColumn, type TableColumn } from '@/components/ui/data-table';
 
 const FIRST_ROWS = 100;
+
+const none = <span className="faint">—</span>;
+
+function payoutTransactionColumns(timeZone: string): TableColumn<TransactionDto>[] {
+  return [
+    { id: 'time', header: 'Time', cell: (row) => <ZonedDate iso={row.transactionTime} timeZone={timeZone} withSeconds /> },
+    {
+      id: 'type',
+      header: 'Type',
+      cell: (row) => (
+        <>
+          {transactionTypeLabel(row)}
+          {row.type === 'payout' && <span className="faint"> · not in totals</span>}
+        </>
+      ),
+    },
+    { id: 'sourceType', header: 'Source type', className: 'muted', cell: (row) => row.sourceType || '—' },
+    moneyColumn('amount', 'Amount', (row) => row.amount),
+    moneyColumn('fee', 'Fee', (row) => row.fee),
+    moneyColumn('net', 'Net', (row) => row.net),
+    { id: 'orderId', header: 'Order ID', className: 'mono', cell: (row) => row.sourceOrderId ?? none },
+  ];
+}
 
 export function PayoutTransactions({
   accountId,
@@ -43,37 +66,13 @@ export function PayoutTransactions({
               first, times in {timeZone}
               {transactions.length < transactionCount && ` (the newest ${transactions.length.toLocaleString('en-US')} are listed here)`}.
             </p>
-            <ScrollRegion label="Payout transactions">
-              <table className="data" aria-label="Payout transactions">
-                <thead>
-                  <tr>
-                    <th scope="col">Time</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Source type</th>
-                    <th scope="col" className="right">Amount</th>
-                    <th scope="col" className="right">Fee</th>
-                    <th scope="col" className="right">Net</th>
-                    <th scope="col">Order ID</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <tr key={row.id} className={row.type === 'payout' ? 'payouts-payout-line' : undefined}>
-                      <td><ZonedDate iso={row.transactionTime} timeZone={timeZone} withSeconds /></td>
-                      <td>
-                        {transactionTypeLabel(row)}
-                        {row.type === 'payout' && <span className="faint"> · not in totals</span>}
-                      </td>
-                      <td className="muted">{row.sourceType || '—'}</td>
-                      <td className="right"><Money amount={row.amount} currency={row.currency} /></td>
-                      <td className="right"><Money amount={row.fee} currency={row.currency} /></td>
-                      <td className="right"><Money amount={row.net} currency={row.currency} /></td>
-                      <td className="mono">{row.sourceOrderId ?? <span className="faint">—</span>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <DataTable
+              name="Payout transactions"
+              columns={payoutTransactionColumns(timeZone)}
+              rows={rows}
+              rowKey={(row) => row.id}
+              rowClassName={(row) => (row.type === 'payout' ? 'payouts-payout-line' : undefined)}
+            />
             {rows.length < transactions.length && (
               <button type="button" className="btn payouts-show-all" onClick={() => setShowAll(true)}>
                 Show all {transactions.length.toLocaleString('en-US')} rows

@@ -1,19 +1,41 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import type { MouseEvent } from 'react';
-import { Money } from '@/components/ui/money';
 import { CopyButton } from '@/components/ui/copy-button';
+import { DataTable, type TableColumn } from '@/components/ui/data-table';
+import { Money } from '@/components/ui/money';
+import { PayoutStatusBadge } from '@/components/ui/status-badge';
+import { ZonedDate } from '@/components/ui/zoned-date';
 import type { PayoutsQuery } from '@/lib/list-query/payouts';
 import type { PayoutDto } from '@/lib/payouts/schema';
 import { payoutHref } from './links';
-import { PayoutStatusBadge } from '@/components/ui/status-badge';
-import { ZonedDate } from '@/components/ui/zoned-date';
-import { ScrollRegion } from '@/components/ui/scroll-region';
 
-/** A click anywhere on a row opens it, except on its own link and buttons or while selecting text. */
-function isPlainRowClick(event: MouseEvent<HTMLTableRowElement>): boolean {
-  const target = event.target as HTMLElement;
-  return !target.closest('a, button') && !window.getSelection()?.toString();
+function columns(timeZone: string, href: (payout: PayoutDto) => string): TableColumn<PayoutDto>[] {
+  return [
+    {
+      id: 'date',
+      header: (
+        <>
+          Date <span className="payouts-tz">({timeZone})</span>
+        </>
+      ),
+      cell: (payout) => <ZonedDate iso={payout.date} timeZone={timeZone} />,
+    },
+    {
+      id: 'id',
+      header: 'Payout ID',
+      // Out of the tab order: the row is the table's one stop and opens the payout; its detail has Copy too.
+      cell: (payout) => (
+        <span className="payouts-id">
+          <Link href={href(payout)} className="mono" tabIndex={-1}>
+            {payout.id}
+          </Link>
+          <CopyButton value={payout.id} label={`payout ID ${payout.id}`} tabIndex={-1} />
+        </span>
+      ),
+    },
+    { id: 'status', header: 'Status', cell: (payout) => <PayoutStatusBadge status={payout.status} /> },
+    { id: 'amount', header: 'Amount', align: 'right', cell: (payout) => <Money amount={payout.amount} currency={payout.currency} /> },
+  ];
 }
 
 export function PayoutsTable({
@@ -21,55 +43,26 @@ export function PayoutsTable({
   accountId,
   listQuery,
   timeZone,
+  empty,
 }: {
   items: readonly PayoutDto[];
   accountId: string;
   listQuery: PayoutsQuery;
   timeZone: string;
+  empty: React.ReactNode;
 }) {
   const router = useRouter();
+  const href = (payout: PayoutDto) => payoutHref(accountId, payout.id, listQuery);
   return (
-    <ScrollRegion label="Payouts">
-      <table className="data payouts-table" aria-label="Payouts">
-        <thead>
-          <tr>
-            <th scope="col">
-              Date <span className="payouts-tz">({timeZone})</span>
-            </th>
-            <th scope="col">Payout ID</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="right">
-              Amount
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((payout) => {
-            const href = payoutHref(accountId, payout.id, listQuery);
-            return (
-              <tr key={payout.id} className="clickable" onClick={(event) => isPlainRowClick(event) && router.push(href)}>
-                <td>
-                  <ZonedDate iso={payout.date} timeZone={timeZone} />
-                </td>
-                <td>
-                  <span className="payouts-id">
-                    <Link href={href} className="mono" aria-label={`Payout ${payout.id}`}>
-                      {payout.id}
-                    </Link>
-                    <CopyButton value={payout.id} label={`payout ID ${payout.id}`} />
-                  </span>
-                </td>
-                <td>
-                  <PayoutStatusBadge status={payout.status} />
-                </td>
-                <td className="right">
-                  <Money amount={payout.amount} currency={payout.currency} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      name="Payouts"
+      className="payouts-table"
+      columns={columns(timeZone, href)}
+      rows={items}
+      rowKey={(payout) => payout.id}
+      rowLabel={(payout) => `Payout ${payout.id}`}
+      onOpen={(payout) => router.push(href(payout))}
+      empty={empty}
+    />
   );
 }

@@ -6,12 +6,12 @@ import { payoutsQueryOptions } from '@/lib/payouts/queries';
 import type { PayoutsPageDto } from '@/lib/payouts/schema';
 import type { ConnectionDto } from '@/lib/connections/schema';
 import { ApiErrorAlert, retryServerErrors } from '@/components/ui/api-error-alert';
+import { Pager } from '@/components/ui/pager';
 import { UrlNotice } from '@/components/ui/url-notice';
 import { DEFAULT_PAYOUT_LIMIT, toPayoutsSearchParams } from '@/lib/list-query/payouts';
 import { PayoutRangeTotals } from './payout-range-totals';
 import { PayoutsEmpty } from './payouts-empty';
 import { PayoutsFilters } from './payouts-filters';
-import { PayoutsPagination } from './payouts-pagination';
 import { PayoutsTable } from './payouts-table';
 import { PayoutsSkeleton } from './skeletons';
 import { usePayoutsUrl } from './use-payouts-url';
@@ -27,7 +27,7 @@ export function PayoutsView({ accounts, organizationTimeZone }: { accounts: read
   if (result.data && !result.isPlaceholderData && result.data !== shown) setShown(result.data);
   const page = result.data ?? (result.isError ? shown : undefined);
 
-  const busy = url.navigating || result.isPlaceholderData;
+  const busy = result.isPlaceholderData;
   const timeZone = query.tz ?? organizationTimeZone;
   const filtered = query.status !== undefined || query.from !== undefined || query.to !== undefined;
 
@@ -58,12 +58,14 @@ export function PayoutsView({ accounts, organizationTimeZone }: { accounts: read
       )}
       {page ? (
         <section className={`card payouts-card${busy ? ' is-busy' : ''}`} aria-busy={busy} aria-label={`Payouts of ${account.label}`}>
-          {page.items.length > 0 ? (
-            <PayoutsTable items={page.items} accountId={account.id} listQuery={query} timeZone={timeZone} />
-          ) : page.searching ? null : (
-            <PayoutsEmpty filtered={filtered} accountLabel={account.label} onClear={url.clearFilters} />
-          )}
-          <PayoutsPagination page={page} busy={busy} onCursor={url.goToCursor} />
+          <PayoutsTable
+            items={page.items}
+            accountId={account.id}
+            listQuery={query}
+            timeZone={timeZone}
+            empty={page.searching ? null : <PayoutsEmpty filtered={filtered} accountLabel={account.label} onClear={url.clearFilters} />}
+          />
+          <Pager page={page} busy={busy} label="Payout pages" noun={{ one: 'payout', other: 'payouts' }} onCursor={url.goToCursor} />
         </section>
       ) : (
         !result.isError && <PayoutsSkeleton rowsOnly />

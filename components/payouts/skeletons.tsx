@@ -1,28 +1,8 @@
-function SkeletonRows({ rows, columns }: { rows: number; columns: number }) {
-  return (
-    <table className="data" aria-hidden>
-      <tbody>
-        {Array.from({ length: rows }, (_, i) => (
-          <tr key={i}>
-            {Array.from({ length: columns }, (_, j) => (
-              <td key={j}>
-                <div className="skeleton" style={{ height: 16 }} />
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+import { TableSkeleton } from '@/components/ui/data-table';
 
 /** `rowsOnly` when the filters are already on screen and only the table is waiting. */
 export function PayoutsSkeleton({ rowsOnly = false }: { rowsOnly?: boolean }) {
-  const table = (
-    <div className="card">
-      <SkeletonRows rows={8} columns={4} />
-    </div>
-  );
+  const table = <TableSkeleton rows={8} className="list-skeleton" />;
   return (
     <div className="stack" aria-busy="true" aria-label="Loading payouts">
       {!rowsOnly && (
@@ -48,9 +28,7 @@ export function PayoutDetailSkeleton() {
         </div>
       </div>
       <div className="skeleton" style={{ height: 48 }} />
-      <div className="card">
-        <SkeletonRows rows={6} columns={7} />
-      </div>
+      <TableSkeleton rows={6} className="list-skeleton" />
     </div>
   );
 }

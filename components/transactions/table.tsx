@@ -1,8 +1,7 @@
 'use client';
 
-import { ScrollRegion } from '@/components/ui/scroll-region';
-import { useRovingRows } from '@/components/ui/use-roving-rows';
-import type { TransactionDto } from '@/lib/balance-transactions/schema';
+import { DataTable, TableSkeleton as ListSkeleton, type TableColumn } from '@/components/ui/data-table';
+import type { TransactionDto } from '@/lib/transactions/schema';
 import { COLUMNS } from './columns';
 
 export function TransactionsTable({
@@ -11,6 +10,7 @@ export function TransactionsTable({
   timeZone,
   accountId,
   busy,
+  empty,
   onOpen,
 }: {
   rows: readonly TransactionDto[];
@@ -18,54 +18,33 @@ export function TransactionsTable({
   timeZone: string;
   accountId: string;
   busy: boolean;
+  empty: React.ReactNode;
   onOpen: (row: TransactionDto) => void;
 }) {
-  const columns = COLUMNS.filter((c) => visible.includes(c.id));
-  const { body, rowProps } = useRovingRows(rows.length, (index) => rows[index] && onOpen(rows[index]));
+  const columns = COLUMNS.filter((c) => visible.includes(c.id)).map(
+    (column): TableColumn<TransactionDto> => ({
+      id: column.id,
+      align: column.align,
+      header: column.id === 'time' ? `Time (${timeZone})` : column.header,
+      cell: (row) => column.render(row, { timeZone, accountId }),
+    }),
+  );
   return (
-    <ScrollRegion
-      label="Balance transactions, scrollable"
-      className={busy ? 'is-busy' : undefined}
-      aria-busy={busy}
-      aria-describedby="transactions-keys"
-      focusable={false}
-    >
-      <p id="transactions-keys" className="visually-hidden">
-        Up and Down arrows move between rows, Enter opens one.
-      </p>
-      <table className="data" aria-label="Balance transactions">
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column.id} scope="col" className={column.align}>
-                {column.id === 'time' ? `Time (${timeZone})` : column.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody ref={body}>
-          {rows.map((row, index) => (
-            <tr key={row.id} className="clickable" aria-label={`Transaction ${row.id}`} {...rowProps(index)}>
-              {columns.map((column) => (
-                <td key={column.id} className={column.align}>
-                  {column.render(row, { timeZone, accountId })}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      name="Balance transactions"
+      regionName="Balance transactions, scrollable"
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.id}
+      rowLabel={(row) => `Transaction ${row.id}`}
+      onOpen={onOpen}
+      empty={empty}
+      busy={busy}
+    />
   );
 }
 
 /** Holds the table's place while the first page loads, so nothing below it moves when it arrives. */
-export function TableSkeleton({ rows = 10 }: { rows?: number }) {
-  return (
-    <div className="card table-skeleton" aria-busy="true" aria-label="Loading transactions">
-      {Array.from({ length: rows }, (_, i) => (
-        <div key={i} className="skeleton" style={{ height: 22 }} />
-      ))}
-    </div>
-  );
+export function TableSkeleton() {
+  return <ListSkeleton label="Loading transactions" />;
 }

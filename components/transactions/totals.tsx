@@ -1,11 +1,22 @@
 'use client';
 
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Money } from '@/components/ui/money';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { moneyColumn, type TableColumn } from '@/components/ui/data-table';
+import { TotalsCard } from '@/components/ui/totals-card';
 import { AUTO_STEPS, useAutoSteps } from '@/components/ui/use-auto-steps';
 import type { TransactionsQuery } from '@/lib/list-query/transactions';
 import { transactionTotalsQueryOptions } from '@/lib/transactions/queries';
+import type { TransactionTotalsDto } from '@/lib/transactions/totals-schema';
+
+type CurrencySums = TransactionTotalsDto['currencies'][number];
+
+const COLUMNS: readonly TableColumn<CurrencySums>[] = [
+  { id: 'currency', header: 'Currency', rowHeader: true, cell: (row) => row.currency },
+  { id: 'rows', header: 'Rows', align: 'right', className: 'num', cell: (row) => row.count.toLocaleString('en-US') },
+  moneyColumn('amount', 'Amount', (row) => row.amount),
+  moneyColumn('fee', 'Fee', (row) => row.fee),
+  moneyColumn('net', 'Net', (row) => row.net),
+];
 
 /** Count and per-currency sums of every row the filters keep, summed on the server; partial until the walk ends. */
 export function TransactionTotals({ accountId, query }: { accountId: string; query: TransactionsQuery }) {
@@ -16,48 +27,25 @@ export function TransactionTotals({ accountId, query }: { accountId: string; que
   const latest = totals.data?.pages.at(-1);
   const counting = !latest || (!latest.complete && (isFetchingNextPage || steps < AUTO_STEPS)) || totals.isFetching;
   return (
-    <section className="card totals" aria-labelledby="totals-title" aria-busy={counting}>
-      <div className="totals-head">
-        <h2 id="totals-title">Sums for these filters</h2>
-        <span className="muted" role="status">
-          {isError
-            ? 'The sums could not be counted.'
-            : !latest
-              ? 'Counting…'
-              : latest.complete
-                ? `${latest.count.toLocaleString('en-US')} ${latest.count === 1 ? 'transaction' : 'transactions'}`
-                : `Partial: ${latest.count.toLocaleString('en-US')} so far, ${latest.scannedRows.toLocaleString('en-US')} rows searched${counting ? ', still counting…' : ''}`}
-        </span>
-        {latest && !latest.complete && !counting && (
-          <button type="button" className="btn btn-small" onClick={() => void fetchNextPage()}>
-            Keep counting
-          </button>
-        )}
-      </div>
-      <ScrollRegion label="Sums of the filtered rows, scrollable">
-        <table className="data totals-table" aria-label="Sums by currency">
-          <thead>
-            <tr>
-              <th scope="col">Currency</th>
-              <th scope="col" className="right">Rows</th>
-              <th scope="col" className="right">Amount</th>
-              <th scope="col" className="right">Fee</th>
-              <th scope="col" className="right">Net</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(latest?.currencies ?? []).map((row) => (
-              <tr key={row.currency}>
-                <th scope="row">{row.currency}</th>
-                <td className="right num">{row.count.toLocaleString('en-US')}</td>
-                <td className="right"><Money amount={row.amount} currency={row.currency} /></td>
-                <td className="right"><Money amount={row.fee} currency={row.currency} /></td>
-                <td className="right"><Money amount={row.net} currency={row.currency} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
-    </section>
+    <TotalsCard
+      title="Sums for these filters"
+      busy={counting}
+      failed={isError}
+      summary={
+        !latest
+          ? null
+          : latest.complete
+            ? `${latest.count.toLocaleString('en-US')} ${latest.count === 1 ? 'transaction' : 'transactions'}`
+            : `Partial: ${latest.count.toLocaleString('en-US')} so far, ${latest.scannedRows.toLocaleString('en-US')} rows searched${counting ? ', still counting…' : ''}`
+      }
+      onKeepCounting={latest && !latest.complete && !counting ? () => void fetchNextPage() : undefined}
+      sums={{
+        name: 'Sums by currency',
+        regionName: 'Sums of the filtered rows, scrollable',
+        columns: COLUMNS,
+        rows: latest?.currencies ?? [],
+        rowKey: (row) => row.currency,
+      }}
+    />
   );
 }

@@ -1,33 +1,39 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { usePathname, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { AccountPicker } from '@/components/accounts/account-picker';
 import { ExportButton } from '@/components/exports/export-button';
 import { ApiErrorAlert } from '@/components/ui/api-error-alert';
 import { WaitingHint } from '@/components/ui/waiting-hint';
+import { Pager } from '@/components/ui/pager';
 import { UrlNotice } from '@/components/ui/url-notice';
+import { accountViewCodec, useUrlState } from '@/components/ui/use-url-state';
 import { ApiClientError } from '@/lib/query/fetch-json';
-import { pickAccount, transactionsHref } from '@/lib/transactions/href';
-import { DEFAULT_TRANSACTION_LIMIT, parseTransactionsSearchParams, toSearchParams, TRANSACTION_PAGE_SIZES, type TransactionsQuery } from '@/lib/list-query/transactions';
+import { pickAccount } from '@/lib/transactions/href';
+import {
+  DEFAULT_TRANSACTION_LIMIT,
+  DEFAULT_TRANSACTIONS_QUERY,
+  parseTransactionsSearchParams,
+  toSearchParams,
+  TRANSACTION_PAGE_SIZES,
+  type TransactionsQuery,
+} from '@/lib/list-query/transactions';
 import { transactionsQueryOptions } from '@/lib/transactions/queries';
-import type { TransactionDto } from '@/lib/balance-transactions/schema';
-import type { ConnectionDto } from '@/lib/connections/schema';
-import type { TransactionsPageDto } from '@/lib/transactions/schema';
+import type { ConnectionDto, TransactionDto, TransactionsPageDto } from '@/lib/transactions/schema';
 import { ColumnChooser } from './column-chooser';
 import { DetailPanel } from './detail-panel';
 import { TransactionFilters, type FilterChange } from './filters';
-import { Pagination } from './pagination';
 import { TableSkeleton, TransactionsTable } from './table';
 import { TransactionTotals } from './totals';
 import { useVisibleColumns } from './use-visible-columns';
 
+const TRANSACTIONS_URL = accountViewCodec(parseTransactionsSearchParams, toSearchParams);
+
 export function TransactionsView({ accounts, timeZone }: { accounts: readonly ConnectionDto[]; timeZone: string }) {
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const account = pickAccount(accounts, searchParams.get('account'));
-  const query = parseTransactionsSearchParams(searchParams);
+  const [view, setView] = useUrlState(TRANSACTIONS_URL);
+  const account = pickAccount(accounts, view.account);
+  const { query } = view;
   const [visible, setVisible] = useVisibleColumns();
   const [opened, setOpened] = useState<TransactionDto | null>(null);
   // The last page that loaded stays on screen when the next one fails.
@@ -37,9 +43,8 @@ export function TransactionsView({ accounts, timeZone }: { accounts: readonly Co
   if (result.data && !result.isPlaceholderData && result.data !== lastGood) setLastGood(result.data);
 
   if (!account) return null;
-  // A shallow URL change: the browser's query fetches the page while the current one stays, dimmed.
-  const navigate = (href: string) => window.history.pushState(null, '', href);
-  const go = (next: TransactionsQuery, accountId = account.id) => navigate(transactionsHref(accountId, next));
+  // The browser's query fetches the page the URL names while the current one stays, dimmed.
+  const go = (next: TransactionsQuery, accountId = account.id) => setView({ account: accountId, query: next });
   const applyFilters = (change: FilterChange) => go({ ...query, ...change, cursor: undefined });
   const page = result.data ?? (result.isError ? lastGood : null);
   const busy = result.isFetching;
@@ -70,7 +75,7 @@ export function TransactionsView({ accounts, timeZone }: { accounts: readonly Co
       {result.isError && (
         <ApiErrorAlert title="Transactions could not be loaded" error={result.error} retrying={result.isFetching} onRetry={() => result.refetch()}>
           {result.error instanceof ApiClientError && result.error.status === 400 && (
-            <button type="button" className="btn" onClick={() => navigate(pathname)}>
+            <button type="button" className="btn" onClick={() => setView({ account: null, query: DEFAULT_TRANSACTIONS_QUERY })}>
               Start over
             </button>
           )}
@@ -78,18 +83,28 @@ export function TransactionsView({ accounts, timeZone }: { accounts: readonly Co
       )}
       {page === null ? (
         !result.isError && <TableSkeleton />
-      ) : page.items.length === 0 && !page.searching ? (
-        <div className="card empty">
-          <h2>No transactions match these filters</h2>
-          <p>Try a wider date range, another payout status or fewer types.</p>
-          <button type="button" className="btn" onClick={() => go({ limit: query.limit })}>
-            Clear filters
-          </button>
-        </div>
       ) : (
         <div className="card">
-          <TransactionsTable rows={page.items} visible={visible} timeZone={timeZone} accountId={account.id} busy={busy} onOpen={setOpened} />
-          <Pagination page={page} busy={busy} onPage={(cursor) => go({ ...query, cursor })} />
+          <TransactionsTable
+            rows={page.items}
+            visible={visible}
+            timeZone={timeZone}
+            accountId={account.id}
+            busy={busy}
+            onOpen={setOpened}
+            empty={
+              page.searching ? null : (
+                <div className="empty">
+                  <h2>No transactions match these filters</h2>
+                  <p>Try a wider date range, another payout status or fewer types.</p>
+                  <button type="button" className="btn" onClick={() => go({ limit: query.limit })}>
+                    Clear filters
+                  </button>
+                </div>
+              )
+            }
+          />
+          <Pager page={page} busy={busy} label="Pages" noun={{ one: 'row', other: 'rows' }} onCursor={(cursor) => go({ ...query, cursor })} />
         </div>
       )}
       <DetailPanel row={opened} timeZone={timeZone} accountId={account.id} onClose={() => setOpened(null)} />

@@ -17,3 +17,19 @@ export function PayoutStatusBadge({ status }: { status: ReportedPayoutStatus | n
     </span>
   );
 }
+
+/** Every state an export goes through, as a job (queued … ready) and in the audit (completed, interrupted). */
+const EXPORT_STATES = {
+  queued: { label: 'Queued', tone: 'info' },
+  running: { label: 'Running', tone: 'info' },
+  ready: { label: 'Ready', tone: 'success' },
+  completed: { label: 'Completed', tone: 'success' },
+  failed: { label: 'Failed', tone: 'danger' },
+  cancelled: { label: 'Cancelled', tone: 'warning' },
+  interrupted: { label: 'Interrupted', tone: 'danger' },
+} as const;
+
+export function ExportStateBadge({ state }: { state: keyof typeof EXPORT_STATES }) {
+  const { label, tone } = EXPORT_STATES[state];
+  return <span className={`badge badge-${tone}`}>{label}</span>;
+}

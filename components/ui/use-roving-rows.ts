@@ -11,6 +11,12 @@ const MOVES: Record<string, (index: number, last: number) => number> = {
   PageUp: (i) => Math.max(i - 10, 0),
 };
 
+/** A click anywhere on a row opens it, except on its own links and buttons or while selecting text. */
+function isPlainRowClick(event: React.MouseEvent<HTMLTableRowElement>): boolean {
+  const target = event.target as HTMLElement;
+  return !target.closest('a, button') && !window.getSelection()?.toString();
+}
+
 /**
  * One tab stop for a table: only the active row is tabbable, arrow keys move between rows
  * (roving tabindex), Left/Right scroll the table's own region sideways.
@@ -23,7 +29,7 @@ export function useRovingRows(count: number, onOpen: (index: number) => void) {
   const rowProps = (index: number) => ({
     tabIndex: index === current ? 0 : -1,
     onFocus: () => setActive(index),
-    onClick: () => onOpen(index),
+    onClick: (event: React.MouseEvent<HTMLTableRowElement>) => isPlainRowClick(event) && onOpen(index),
     onKeyDown: (event: React.KeyboardEvent<HTMLTableRowElement>) => {
       if (event.key === 'Enter' || event.key === ' ') {
         event.preventDefault();

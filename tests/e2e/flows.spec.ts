@@ -1,8 +1,9 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { bucketTitle } from '@/lib/flows/format';
 import type { FlowsDto } from '@/lib/flows/schema';
 import { SERIES_KEYS } from '@/lib/flows/series';
-import { as, clearFaults, formatted, injectFault, normalizeSpaces, pageAs } from './support';
+import { cellTexts, FlowsPage } from './flows-page';
+import { as, clearFaults, formatted, injectFault, pageAs } from './support';
 
 test.use(as('finance@acme.test'));
 
@@ -14,38 +15,26 @@ async function api(page: Page, search: string): Promise<FlowsDto> {
   return (await response.json()) as FlowsDto;
 }
 
-async function cellTexts(row: Locator): Promise<string[]> {
-  return (await row.locator('th, td').allInnerTexts()).map((text) => normalizeSpaces(text).trim());
-}
-
-/** The bar chart of the page, once recharts has drawn bars into its svg. */
-async function expectBars(page: Page, name: RegExp): Promise<void> {
-  const figure = page.getByRole('figure', { name });
-  await expect(figure.locator('svg').first()).toBeVisible();
-  await expect(figure.getByTestId('flow-bar').first()).toBeVisible();
-  expect(await figure.getByTestId('flow-bar').count()).toBeGreaterThan(5);
-}
-
 test('the Flows page draws the sandbox’s money flow, and its tables hold the API’s exact numbers', async ({ page }) => {
   const search = 'period=30d&currency=USD&account=all';
-  await page.goto(`/flows?${search}`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Money flow' })).toBeVisible();
-  await expectBars(page, /Money in and out per day in USD/);
-  await expect(page.getByRole('figure', { name: /Where the period's USD came from/ }).getByTestId('sankey-link').first()).toBeVisible();
+  const flows = new FlowsPage(page);
+  await flows.open(search);
+  await flows.expectBars(/Money in and out per day in USD/);
+  await expect(flows.figure(/Where the period's USD came from/).getByTestId('sankey-link').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/flows.png', fullPage: true });
 
   const data = await api(page, search);
   expect(data.totals.count).toBeGreaterThan(0);
 
   // Tooltips show the bucket's exact amounts; legend entries hide and show their series.
-  const bars = page.getByRole('figure', { name: /per day in USD/ }).getByTestId('flow-bar');
+  const bars = flows.bars(/per day in USD/);
   await bars.nth(3).hover();
   const tooltip = page.getByRole('group', { name: /^Details of / }).first();
   await expect(tooltip).toContainText('Net');
   await page.screenshot({ path: 'test-results/screenshots/flows-tooltip.png' });
   const nets = data.buckets.map((bucket) => `Net${formatted(bucket.net, 'USD')}`.replace(/\s/g, ''));
   expect(nets).toContain((await tooltip.getByTestId('tooltip-net').innerText()).replace(/\s/g, ''));
-  const payouts = page.getByRole('group', { name: 'Series shown' }).getByRole('button', { name: 'Payouts' });
+  const payouts = flows.seriesShown.getByRole('button', { name: 'Payouts' });
   const before = await bars.count();
   await payouts.click();
   await expect(payouts).toHaveAttribute('aria-pressed', 'false');
@@ -53,10 +42,10 @@ test('the Flows page draws the sandbox’s money flow, and its tables hold the A
   await payouts.click();
   await expect.poll(() => bars.count()).toBe(before);
 
-  await page.getByRole('button', { name: 'Table', exact: true }).click();
+  await flows.tableView.click();
 
   const used = SERIES_KEYS.filter((key) => !isZero(data.totals.series[key]));
-  const buckets = page.getByRole('table', { name: 'Money in and out per day (USD)' });
+  const buckets = flows.table('Money in and out per day (USD)');
   for (const bucket of data.buckets) {
     const row = buckets.getByRole('row', { name: bucketTitle(bucket), exact: false }).first();
     expect(await cellTexts(row)).toEqual([
@@ -69,21 +58,20 @@ test('the Flows page draws the sandbox’s money flow, and its tables hold the A
     ]);
   }
 
-  const types = page.getByRole('table', { name: 'Transactions by type (USD)' });
-  const typeRows = types.locator('tbody tr');
+  const typeRows = flows.bodyRows('Transactions by type (USD)');
   await expect(typeRows).toHaveCount(data.byType.length);
   for (const [i, type] of data.byType.entries()) {
     const cells = await cellTexts(typeRows.nth(i));
     expect(cells.slice(1)).toEqual([String(type.count), formatted(type.amount, 'USD'), formatted(type.fee, 'USD'), formatted(type.net, 'USD')]);
   }
-  expect((await cellTexts(types.locator('tfoot tr'))).slice(1)).toEqual([
+  expect((await cellTexts(flows.totalsRow('Transactions by type (USD)'))).slice(1)).toEqual([
     String(data.typeTotals.count),
     formatted(data.typeTotals.amount, 'USD'),
     formatted(data.typeTotals.fee, 'USD'),
     formatted(data.typeTotals.net, 'USD'),
   ]);
 
-  const flow = page.getByRole('table', { name: 'Flow of the period (USD)' }).locator('tbody tr');
+  const flow = flows.bodyRows('Flow of the period (USD)');
   await expect(flow).toHaveCount(data.sankey.links.length);
   const labels = new Map(data.sankey.nodes.map((node) => [node.key, node.label]));
   for (const [i, link] of data.sankey.links.entries()) {
@@ -93,19 +81,20 @@ test('the Flows page draws the sandbox’s money flow, and its tables hold the A
 });
 
 test('switching currency and period updates the URL and the chart', async ({ page }) => {
-  await page.goto('/flows?period=30d&currency=USD&account=all');
-  await expectBars(page, /in USD/);
+  const flows = new FlowsPage(page);
+  await flows.open('period=30d&currency=USD&account=all');
+  await flows.expectBars(/in USD/);
 
-  await page.getByLabel('Currency').selectOption('CAD');
+  await flows.currency.selectOption('CAD');
   await expect(page).toHaveURL(/[?&]currency=CAD(&|$)/);
-  await expectBars(page, /Money in and out per day in CAD/);
+  await flows.expectBars(/Money in and out per day in CAD/);
   const cad = await api(page, 'period=30d&currency=CAD&account=all');
   await expect(page.getByRole('region', { name: 'Money in and out per day' })).toContainText(`net ${formatted(cad.totals.net, 'CAD')}`);
 
-  await page.getByRole('button', { name: '90 days' }).click();
+  await flows.period('90 days').click();
   await expect(page).toHaveURL(/[?&]period=90d(&|$)/);
   await expect(page).toHaveURL(/[?&]currency=CAD(&|$)/);
-  await expectBars(page, /Money in and out per week in CAD/);
+  await flows.expectBars(/Money in and out per week in CAD/);
   const weekly = await api(page, 'period=90d&currency=CAD&account=all');
   expect(weekly.granularity).toBe('week');
   await expect(page.getByRole('region', { name: /Money in and out per week/ })).toContainText(`net ${formatted(weekly.totals.net, 'CAD')}`);
@@ -113,11 +102,14 @@ test('switching currency and period updates the URL and the chart', async ({ pag
 
   await page.goBack();
   await expect(page).toHaveURL(/[?&]period=30d(&|$)/);
-  await expectBars(page, /per day in CAD/);
+  await flows.expectBars(/per day in CAD/);
+  await page.goForward();
+  await expect(page).toHaveURL(/[?&]period=90d(&|$)/);
+  await flows.expectBars(/per week in CAD/);
 });
 
 test('a period without transactions suggests a wider one', async ({ page }) => {
-  await page.goto('/flows?from=2020-01-01&to=2020-01-31&currency=USD&account=all');
+  await new FlowsPage(page).open('from=2020-01-01&to=2020-01-31&currency=USD&account=all');
   await expect(page.getByRole('heading', { name: /No USD transactions from Jan 1 – 31, 2020/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/flows-empty.png' });
   await page.getByRole('button', { name: /Show the year up to Jan 31, 2020/ }).click();
@@ -131,7 +123,7 @@ test('the overview shows the money flow below the balances, for finance but not 
   await expect(page.getByRole('region', { name: 'USD', exact: true })).toBeVisible();
   // The chart is drawn once it scrolls into view.
   await widget.scrollIntoViewIfNeeded();
-  await expectBars(page, /Money in and out per day/);
+  await new FlowsPage(page).expectBars(/Money in and out per day/);
   await expect(widget.getByRole('link', { name: /Open Flows/ })).toHaveAttribute('href', /\/flows\?period=30d&currency=USD&account=all/);
   await page.screenshot({ path: 'test-results/screenshots/overview-flows.png', fullPage: true });
 
@@ -158,7 +150,8 @@ test('"all accounts" with a failing account names it with its trace id, and Retr
     const [failed] = data.failures;
     expect(failed).toMatchObject({ providerName: 'SHOPLINE Payments', status: 503, traceId: expect.stringMatching(/^[0-9a-f]{32}$/) });
 
-    await page.goto('/flows?period=30d&account=all');
+    const flows = new FlowsPage(page);
+    await flows.open('period=30d&account=all');
     const alert = page.getByRole('alert', { name: `${failed?.label ?? ''} failed to load` });
     await expect(alert).toBeVisible();
     await expect(alert).toContainText('transactions could not be loaded');
@@ -167,7 +160,7 @@ test('"all accounts" with a failing account names it with its trace id, and Retr
     // Acme has one transaction-capable account, so nothing is left to total; the page itself still works.
     await expect(page.getByText('No account could be read, so there are no totals to show.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Show the last 90 days' })).toHaveCount(0);
-    await expect(page.getByRole('heading', { level: 1, name: 'Money flow' })).toBeVisible();
+    await expect(flows.heading).toBeVisible();
     await page.screenshot({ path: 'test-results/screenshots/flows-partial.png', fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: 'test-results/screenshots/flows-partial-390.png', fullPage: true });
@@ -176,7 +169,7 @@ test('"all accounts" with a failing account names it with its trace id, and Retr
     await clearFaults();
     await alert.getByRole('button', { name: 'Retry' }).click();
     await expect(alert).toBeHidden();
-    await expectBars(page, /Money in and out per day/);
+    await flows.expectBars(/Money in and out per day/);
   } finally {
     await clearFaults();
   }

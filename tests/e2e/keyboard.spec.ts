@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { PayoutsPage } from './payouts-page';
 import { TransactionsPage } from './transactions-page';
 
 /** Presses Tab (or Shift+Tab) until the target has focus; fails after `limit` presses, so tab stops are counted. */
@@ -75,11 +76,15 @@ test('keyboard only: sign in, filter, page, open a transaction and a payout, exp
   await expect(dialog).toBeHidden();
   await expect(exportButton).toBeFocused();
 
-  // Open a payout from the payouts list.
+  // The payouts table is one tab stop too: arrows move, the row keeps its place, Enter opens the payout.
   await page.goto('/payouts?status=completed');
-  const payoutLink = page.getByRole('table', { name: 'Payouts' }).getByRole('link').first();
-  await expect(payoutLink).toBeVisible();
-  await tabTo(page, payoutLink, 60);
+  const payouts = new PayoutsPage(page);
+  await expect(payouts.rows.first()).toBeVisible();
+  await tabTo(page, payouts.rows.first(), 60);
+  await page.keyboard.press('ArrowDown');
+  await expect(payouts.rows.nth(1)).toBeFocused();
+  expect(await tabTo(page, payouts.next)).toBeLessThanOrEqual(2);
+  await tabTo(page, payouts.rows.nth(1), 3, 'Shift+Tab');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Payout figures' })).toBeVisible();
 });

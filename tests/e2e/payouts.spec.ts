@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { PayoutDetailDto, PayoutsPageDto } from '@/lib/payouts/schema';
 import type { ConnectionsResponseDto } from '@/lib/connections/schema';
+import { PayoutsPage } from './payouts-page';
 import { as, clearFaults, formatted, injectFault, normalizeSpaces } from './support';
 
 test.use(as('finance@acme.test'));
@@ -20,104 +21,115 @@ async function apiJson<T>(page: Page, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-const payoutsTable = (page: Page) => page.getByRole('table', { name: 'Payouts' });
-// Body rows are the ones holding a payout link; the header row has none.
-const payoutRows = (page: Page) => payoutsTable(page).getByRole('row').filter({ has: page.getByRole('link') });
-const shownIds = (page: Page) => payoutRows(page).getByRole('link').allInnerTexts();
-
 const negate = (amount: string) => (amount.startsWith('-') ? amount.slice(1) : `-${amount}`);
 
 test('a finance user filters payouts by status; the URL keeps the filter across a reload', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Payouts' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Payouts' })).toBeVisible();
-  await expect(payoutRows(page)).toHaveCount(50);
+  const payouts = new PayoutsPage(page);
+  await expect(payouts.rows).toHaveCount(50);
   await page.screenshot({ path: 'test-results/screenshots/payouts.png', fullPage: true });
 
   const accountId = await payoutsAccountId(page);
   const failed = await apiJson<PayoutsPageDto>(page, `/api/connections/${accountId}/payouts?status=failed`);
   expect(failed.items.length).toBeGreaterThan(0);
 
-  await page.getByLabel('Status').selectOption({ label: 'Failed' });
+  await payouts.filterStatus('Failed');
   await expect(page).toHaveURL(/[?&]status=failed(&|$)/);
-  await expect.poll(() => shownIds(page)).toEqual(failed.items.map((p) => p.id));
-  for (const text of await payoutRows(page).allInnerTexts()) {
+  await expect.poll(() => payouts.ids()).toEqual(failed.items.map((p) => p.id));
+  for (const text of await payouts.rows.allInnerTexts()) {
     expect(text).toContain('Failed');
     expect(text).not.toMatch(/Completed|In progress|Accepted by bank|Retrying/);
   }
 
   await page.reload();
-  await expect(page.getByLabel('Status')).toHaveValue('failed');
-  await expect.poll(() => shownIds(page)).toEqual(failed.items.map((p) => p.id));
+  await expect(payouts.status).toHaveValue('failed');
+  await expect.poll(() => payouts.ids()).toEqual(failed.items.map((p) => p.id));
 
-  await page.getByLabel('From').fill('2001-01-01');
-  await page.getByLabel('To').fill('2001-01-31');
+  await payouts.setRange('2001-01-01', '2001-01-31');
   await expect(page).toHaveURL(/from=2001-01-01&to=2001-01-31/);
   await expect(page.getByRole('heading', { name: 'No payouts match these filters' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/payouts-empty.png' });
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page).not.toHaveURL(/status=|from=|to=/);
-  await expect(payoutRows(page)).toHaveCount(50);
+  await expect(payouts.rows).toHaveCount(50);
+
+  // Back goes through each filter the URL held, Forward returns.
+  await page.goBack();
+  await expect(page).toHaveURL(/from=2001-01-01&to=2001-01-31/);
+  await expect(page.getByRole('heading', { name: 'No payouts match these filters' })).toBeVisible();
+  await page.goForward();
+  await expect(payouts.rows).toHaveCount(50);
 });
 
 test('Next and Previous follow the cursor, and back/forward show the same pages', async ({ page }) => {
-  await page.goto('/payouts');
-  await page.getByLabel('Page size').selectOption('25');
+  const payouts = new PayoutsPage(page);
+  await payouts.open();
+  await payouts.pageSize.selectOption('25');
   await expect(page).toHaveURL(/limit=25/);
-  await expect(payoutRows(page)).toHaveCount(25);
-  const previous = page.getByRole('button', { name: 'Previous' });
-  const next = page.getByRole('button', { name: 'Next' });
+  await expect(payouts.rows).toHaveCount(25);
+  const { previous, next } = payouts;
   await expect(previous).toBeDisabled();
-  const firstPage = await shownIds(page);
+  const firstPage = await payouts.ids();
 
   await next.click();
   await expect(page).toHaveURL(/cursor=/);
-  await expect.poll(() => shownIds(page)).not.toEqual(firstPage);
-  const secondPage = await shownIds(page);
+  await expect.poll(() => payouts.ids()).not.toEqual(firstPage);
+  const secondPage = await payouts.ids();
   expect(secondPage).toHaveLength(25);
   expect(secondPage.filter((id) => firstPage.includes(id))).toEqual([]);
 
   await previous.click();
-  await expect.poll(() => shownIds(page)).toEqual(firstPage);
+  await expect.poll(() => payouts.ids()).toEqual(firstPage);
   await expect(previous).toBeDisabled();
 
   await page.goBack();
-  await expect.poll(() => shownIds(page)).toEqual(secondPage);
+  await expect.poll(() => payouts.ids()).toEqual(secondPage);
+  await page.goForward();
+  await expect.poll(() => payouts.ids()).toEqual(firstPage);
+  await page.goBack();
   await page.reload();
-  await expect.poll(() => shownIds(page)).toEqual(secondPage);
+  await expect.poll(() => payouts.ids()).toEqual(secondPage);
 });
 
 test('a page that fails shows the message and trace id, keeps its rows, and Retry recovers', async ({ page }) => {
   // A page size no other test asks for: payout lists are cached for a minute, and the fault must meet the provider.
-  await page.goto('/payouts?limit=24');
-  await expect(payoutRows(page)).toHaveCount(24);
-  const firstPage = await shownIds(page);
+  const payouts = new PayoutsPage(page);
+  await payouts.open('limit=24');
+  await expect(payouts.rows).toHaveCount(24);
+  const firstPage = await payouts.ids();
 
   await injectFault({ provider: 'shopline', account: 'acme', path: 'payouts.json', kind: 'status', status: 503 });
-  await page.getByRole('button', { name: 'Next' }).click();
+  await payouts.next.click();
   const alert = page.getByRole('alert', { name: 'Payouts could not be loaded' });
   await expect(alert).toBeVisible({ timeout: 30_000 });
   await expect(alert).toContainText('Trace ID');
   await expect(alert.getByRole('button', { name: 'Copy trace ID' })).toBeVisible();
-  expect(await shownIds(page)).toEqual(firstPage);
+  expect(await payouts.ids()).toEqual(firstPage);
   await page.screenshot({ path: 'test-results/screenshots/payouts-error.png' });
 
   await clearFaults();
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(alert).toBeHidden();
-  await expect.poll(() => shownIds(page)).not.toEqual(firstPage);
-  await expect(payoutRows(page)).toHaveCount(24);
+  await expect.poll(() => payouts.ids()).not.toEqual(firstPage);
+  await expect(payouts.rows).toHaveCount(24);
 });
 
 test('opening a payout from the list with the keyboard shows it reconciled on sandbox data', async ({ page }) => {
   await page.goto('/');
   const accountId = await payoutsAccountId(page);
-  await page.goto('/payouts?status=completed');
-  const link = payoutRows(page).first().getByRole('link');
-  const payoutId = await link.innerText();
+  const payouts = new PayoutsPage(page);
+  await payouts.open('status=completed');
+  const [payoutId = ''] = await payouts.ids();
   const detail = await apiJson<PayoutDetailDto>(page, `/api/connections/${accountId}/payouts/${payoutId}`);
 
-  await link.focus();
+  // The table is one tab stop: the first row takes it, Down moves to the second and Up back, Enter opens.
+  await payouts.rows.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(payouts.rows.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(payouts.row(payoutId)).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/payouts/${payoutId}\\?account=${accountId}&list=status%3Dcompleted`));
   const reconciliation = page.getByRole('status', { name: 'Reconciliation' });
@@ -134,7 +146,7 @@ test('opening a payout from the list with the keyboard shows it reconciled on sa
 
   await page.getByRole('link', { name: 'All payouts' }).click();
   await expect(page).toHaveURL(new RegExp(`/payouts\\?account=${accountId}&status=completed$`));
-  await expect(page.getByLabel('Status')).toHaveValue('completed');
+  await expect(payouts.status).toHaveValue('completed');
 });
 
 test('a failed payout says so first, says where the money went, and is never shown as reconciled', async ({ page }) => {
@@ -186,7 +198,7 @@ test('an unknown payout shows a friendly not-found state', async ({ page }) => {
   await page.goto(`/payouts/1?account=${accountId}`);
   await expect(page.getByRole('heading', { name: 'Payout not found' })).toBeVisible();
   await page.getByRole('link', { name: 'Back to payouts' }).click();
-  await expect(payoutRows(page)).toHaveCount(50);
+  await expect(new PayoutsPage(page).rows).toHaveCount(50);
 });
 
 test.describe('as a viewer', () => {
@@ -208,14 +220,15 @@ test.describe('as a viewer', () => {
 test('a payout status the provider does not document is shown as "unknown (raw value)", and the filter offers only documented ones', async ({ page }) => {
   await injectFault({ provider: 'shopline', account: 'acme', kind: 'payout_status', value: 'on hold' });
   // A page size no other test asks for, so the list comes from the provider and not from the minute's cache.
-  await page.goto('/payouts?limit=49');
-  await expect(payoutRows(page)).toHaveCount(49);
-  for (const text of await payoutRows(page).allInnerTexts()) expect(text).toContain('unknown (on hold)');
-  const options = await page.getByLabel('Status').getByRole('option').allInnerTexts();
+  const payouts = new PayoutsPage(page);
+  await payouts.open('limit=49');
+  await expect(payouts.rows).toHaveCount(49);
+  for (const text of await payouts.rows.allInnerTexts()) expect(text).toContain('unknown (on hold)');
+  const options = await payouts.status.getByRole('option').allInnerTexts();
   expect(options.map((o) => o.trim())).toEqual(['Any status', 'In progress', 'Accepted by bank', 'Completed', 'Failed', 'Retrying']);
 
   // The last row: the first ones were opened by other specs, and a settled payout is answered from the day's cache.
-  await payoutRows(page).last().getByRole('link').click();
+  await payouts.rows.last().getByRole('link').click();
   await expect(page.getByText('unknown (on hold)').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/payout-unknown-status.png', fullPage: true });
 });

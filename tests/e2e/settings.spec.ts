@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { SettingsPage } from './settings-page';
 import { accountOf, SANDBOX_URL, signIn } from './support';
 
 const SHOTS = 'test-results/screenshots';
@@ -20,23 +21,23 @@ test('an admin connects a SHOPLINE store, invites a colleague as finance, then d
   await signIn(page, 'admin@globex.test');
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  const settings = new SettingsPage(page);
 
   // Connect from the form: a wrong token is refused by the test, the right one passes, then it can be saved.
-  await page.getByRole('button', { name: 'Add connection' }).click();
-  await page.getByLabel('Provider').selectOption({ label: 'SHOPLINE Payments' });
-  await page.getByLabel('Label').fill(LABEL);
-  await page.getByLabel('Store handle').fill(store.handle);
-  await page.getByLabel('Access token').fill('not-the-token');
-  await page.getByLabel('Base URL').fill(`${SANDBOX_URL}/shopline/${store.handle}`);
-  await expect(page.getByRole('button', { name: 'Save connection' })).toBeDisabled();
-  await page.getByRole('button', { name: 'Test connection' }).click();
+  await settings.fillNewConnection('SHOPLINE Payments', LABEL, {
+    'Store handle': store.handle,
+    'Access token': 'not-the-token',
+    'Base URL': `${SANDBOX_URL}/shopline/${store.handle}`,
+  });
+  await expect(settings.saveConnection).toBeDisabled();
+  await settings.testConnection.click();
   await expect(page.getByText(/refused the credentials \(401\)/)).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Save connection' })).toBeDisabled();
+  await expect(settings.saveConnection).toBeDisabled();
   await page.getByLabel('Access token').fill(store.accessToken);
-  await page.getByRole('button', { name: 'Test connection' }).click();
+  await settings.testConnection.click();
   await expect(page.getByText(/^Connected: SHOPLINE Payments answered with balances in/)).toBeVisible();
-  await page.getByRole('button', { name: 'Save connection' }).click();
-  const card = page.getByRole('article', { name: `${LABEL} (SHOPLINE Payments)` });
+  await settings.saveConnection.click();
+  const card = settings.connection(LABEL, 'SHOPLINE Payments');
   await expect(card).toBeVisible();
   await expect(card.getByText(/^Set, last changed on/)).toBeVisible();
   await expect(card.getByText(store.accessToken)).toHaveCount(0);
@@ -47,13 +48,10 @@ test('an admin connects a SHOPLINE store, invites a colleague as finance, then d
   await expect(page.getByText(LABEL).first()).toBeVisible();
 
   // Invite a colleague as finance; with no SMTP the link is shown to copy.
-  await page.goto('/settings/members');
-  await page.getByLabel('Email').fill(COLLEAGUE);
-  await page.getByLabel('Role', { exact: true }).selectOption('finance');
-  await page.getByRole('button', { name: 'Send invitation' }).click();
-  const link = await page.getByRole('textbox', { name: 'Invitation link' }).inputValue();
+  await settings.open('members');
+  const link = await settings.invite(COLLEAGUE, 'finance');
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]+$/);
-  await expect(page.getByRole('list', { name: 'Pending invitations' })).toContainText(COLLEAGUE);
+  await expect(settings.pendingInvitations).toContainText(COLLEAGUE);
   await shoot(page, 'settings-members');
 
   const colleagueContext = await browser.newContext();
@@ -76,8 +74,8 @@ test('an admin connects a SHOPLINE store, invites a colleague as finance, then d
 
   // Demote to viewer: the colleague's open transactions page stops working at its next request.
   await page.reload();
-  await page.getByRole('combobox', { name: `Role of ${COLLEAGUE}` }).selectOption('viewer');
-  await expect(page.getByRole('combobox', { name: `Role of ${COLLEAGUE}` })).toHaveValue('viewer');
+  await settings.roleOf(COLLEAGUE).selectOption('viewer');
+  await expect(settings.roleOf(COLLEAGUE)).toHaveValue('viewer');
   await colleague.getByRole('button', { name: 'Next' }).click();
   await expect(colleague.getByRole('alert', { name: 'Transactions could not be loaded' })).toContainText('Your role does not allow this.');
   await colleague.reload();
@@ -85,28 +83,23 @@ test('an admin connects a SHOPLINE store, invites a colleague as finance, then d
   await colleagueContext.close();
 
   // The last admin is protected; clean up what this test added.
-  await page.getByRole('combobox', { name: 'Role of admin@globex.test' }).selectOption('viewer');
+  await settings.roleOf('admin@globex.test').selectOption('viewer');
   await expect(page.getByText(/needs at least one admin/)).toBeVisible();
-  await page.getByRole('button', { name: `Remove ${COLLEAGUE}` }).click();
-  await page.getByRole('button', { name: `Yes, remove ${COLLEAGUE}` }).click();
+  await settings.removeMember(COLLEAGUE);
   await expect(page.getByText(COLLEAGUE)).toHaveCount(0);
-  await page.goto('/settings/connections');
-  await card.getByRole('button', { name: `Remove ${LABEL} (SHOPLINE Payments)` }).click();
-  await card.getByRole('button', { name: 'Yes, remove' }).click();
-  await expect(card).toHaveCount(0);
-  await page.goto('/settings/audit');
+  await settings.open('connections');
+  await settings.removeConnection(LABEL, 'SHOPLINE Payments');
+  await settings.open('audit');
   await expect(page.getByRole('cell', { name: /connection\.create/ })).toBeVisible();
   await shoot(page, 'settings-audit');
 });
 
 test('a form with bad values keeps what was typed and says what is wrong next to each field', async ({ page }) => {
   await signIn(page, 'admin@globex.test');
-  await page.goto('/settings/connections');
-  await page.getByRole('button', { name: 'Add connection' }).click();
-  await page.getByLabel('Provider').selectOption({ label: 'NeoX Global Collections' });
-  await page.getByLabel('Label').fill('Kept label');
-  await page.getByLabel('Base URL').fill('https://gc.neox.example/v2');
-  await page.getByRole('button', { name: 'Test connection' }).click();
+  const settings = new SettingsPage(page);
+  await settings.open('connections');
+  await settings.fillNewConnection('NeoX Global Collections', 'Kept label', { 'Base URL': 'https://gc.neox.example/v2' });
+  await settings.testConnection.click();
   const subMerchant = page.getByLabel('Sub-merchant id');
   await expect(subMerchant).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Base URL')).toHaveAccessibleDescription(/Leave the API path "\/v2" out/);
@@ -116,26 +109,22 @@ test('a form with bad values keeps what was typed and says what is wrong next to
 
 test('an admin sets the time zone; My account lists sessions and ends another one', async ({ browser, page }) => {
   await signIn(page, 'admin@acme.test');
-  await page.goto('/settings/organization');
-  const zone = page.getByLabel('Time zone');
-  await zone.fill('Mars/Olympus');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(zone).toHaveAccessibleDescription(/Choose a time zone from the list/);
-  await zone.fill('Asia/Tokyo');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByText('Saved. Every date now uses this time zone.')).toBeVisible();
+  const settings = new SettingsPage(page);
+  await settings.open('organization');
+  await settings.setTimeZone('Mars/Olympus');
+  await expect(settings.timeZone).toHaveAccessibleDescription(/Choose a time zone from the list/);
+  await settings.setTimeZone('Asia/Tokyo');
+  await expect(settings.saved).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel('Time zone')).toHaveValue('Asia/Tokyo');
+  await expect(settings.timeZone).toHaveValue('Asia/Tokyo');
   await shoot(page, 'settings-organization');
-  await page.getByLabel('Time zone').fill('America/New_York');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByText('Saved. Every date now uses this time zone.')).toBeVisible();
+  await settings.setTimeZone('America/New_York');
+  await expect(settings.saved).toBeVisible();
 
   const other = await (await browser.newContext()).newPage();
   await signIn(other, 'admin@acme.test');
-  await page.goto('/settings/account');
-  const sessions = page.getByRole('list', { name: 'Signed-in sessions' });
-  const ends = sessions.getByRole('button', { name: 'End session' });
+  await settings.open('account');
+  const { sessions, endSessionButtons: ends } = settings;
   await expect(ends.first()).toBeVisible();
   await expect(sessions.getByText('This session')).toHaveCount(1);
   await shoot(page, 'settings-account');

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { ExportAuditTable } from '@/components/exports/audit-table';
+import { ExportAudit } from '@/components/exports/export-audit';
 import { MyExports } from '@/components/exports/my-exports';
 import { requirePageSession } from '@/lib/auth/session';
 import { listExportAuditDtos } from '@/lib/exports/audit';
@@ -35,17 +34,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
         <section className="stack" aria-labelledby="audit-title">
           <h2 id="audit-title">Audit log</h2>
           <p className="muted">Every ended export: who, which account and filters, the format, how many rows and how it ended.</p>
-          {audit.items.length > 0 && (
-            <div className="card">
-              <ExportAuditTable items={audit.items} />
-              {(cursor !== undefined || audit.nextCursor) && (
-                <nav className="pagination" aria-label="Audit pages">
-                  {cursor !== undefined ? <Link href="/exports">Newest</Link> : <span />}
-                  {audit.nextCursor && <Link href={`/exports?cursor=${audit.nextCursor}`}>Older exports</Link>}
-                </nav>
-              )}
-            </div>
-          )}
+          <ExportAudit initial={audit} initialCursor={query.success ? query.data.cursor : undefined} />
         </section>
       )}
     </>

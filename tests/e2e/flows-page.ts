@@ -1,0 +1,61 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { normalizeSpaces } from './support';
+
+/** The Money flow page as a person sees it: the controls, the charts (by role and test id), and the tables view. */
+export class FlowsPage {
+  readonly heading: Locator;
+  readonly currency: Locator;
+  readonly seriesShown: Locator;
+  readonly tableView: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Money flow' });
+    this.currency = page.getByLabel('Currency');
+    this.seriesShown = page.getByRole('group', { name: 'Series shown' });
+    this.tableView = page.getByRole('button', { name: 'Table', exact: true });
+  }
+
+  async open(search = ''): Promise<void> {
+    await this.page.goto(`/flows${search ? `?${search}` : ''}`);
+    await expect(this.heading).toBeVisible();
+  }
+
+  period(label: string): Locator {
+    return this.page.getByRole('button', { name: label });
+  }
+
+  figure(name: RegExp): Locator {
+    return this.page.getByRole('figure', { name });
+  }
+
+  bars(name: RegExp): Locator {
+    return this.figure(name).getByTestId('flow-bar');
+  }
+
+  /** Waits until the bar chart has drawn its bars. */
+  async expectBars(name: RegExp): Promise<void> {
+    const figure = this.figure(name);
+    await expect(figure.locator('svg').first()).toBeVisible();
+    await expect(this.bars(name).first()).toBeVisible();
+    expect(await this.bars(name).count()).toBeGreaterThan(5);
+  }
+
+  table(name: string): Locator {
+    return this.page.getByRole('table', { name });
+  }
+
+  /** Body rows of a table; rows are named by their first cell, so by position is the plain way to walk them. */
+  bodyRows(name: string): Locator {
+    return this.table(name).getByRole('rowgroup').nth(1).getByRole('row');
+  }
+
+  totalsRow(name: string): Locator {
+    return this.table(name).getByRole('rowgroup').nth(2).getByRole('row');
+  }
+}
+
+/** A row's cells, its header cell (the first) first, with spaces folded as a reader sees them. */
+export async function cellTexts(row: Locator): Promise<string[]> {
+  const texts = [...(await row.getByRole('rowheader').allInnerTexts()), ...(await row.getByRole('cell').allInnerTexts())];
+  return texts.map((text) => normalizeSpaces(text).trim());
+}
