@@ -1,5 +1,6 @@
 import 'server-only';
 import { clientFor, type LoadedConnection } from '@/lib/connections/client';
+import { jumpStartId } from '@/lib/kept-days/jump';
 import { getProviderDefinition } from '@/lib/providers/registry';
 import type { TransactionsApi } from '@/lib/providers/types';
 import type { CursorScope } from './cursor';
@@ -53,9 +54,11 @@ export async function listTransactions(
   return callProvider(connection, async () => {
     const api = transactionsApi(connection);
     checkLimit(query.limit, api.maxPageSize, getProviderDefinition(connection.provider).displayName);
+    const range = dateRange(query.from, query.to, timeZone);
+    const startAfterId = await jumpStartId(options.keptDays, connection, range);
     const source = transactionSource(
       api,
-      { payoutId: query.payout_id, payoutStatus: query.payout_status, types: query.type, range: dateRange(query.from, query.to, timeZone) },
+      { payoutId: query.payout_id, payoutStatus: query.payout_status, types: query.type, range, startAfterId },
       { pageSize: providerPageSize(query.limit, hasLocalFilters(query), api.maxPageSize), signal: options.signal },
     );
     const result = await walk(source, { ...state, limit: query.limit, budget: options.budget });
