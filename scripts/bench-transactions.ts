@@ -1,17 +1,37 @@
 // Benchmark: latency of GET /api/connections/:id/transactions against the sandbox, next to the same
 // provider calls made directly with the provider client. Prints p50/p95 and the route's overhead.
-// Run after `npx next build`: npx tsx --conditions=react-server scripts/bench-transactions.ts [--requests 200] [--no-rate-limits]
+// Run after `npx next build`: npx tsx --conditions=react-server scripts/bench-transactions.ts [--requests 200]
+//   [--app-port 3391 --sandbox-port 4391] [--no-rate-limits]
+// --date-filter [--days-back 300]: no build needed; the bench store's transactions filtered to one day that far back,
+// in-process (the route's service function, an embedded database): the provider pages and requests the first page
+// of the list costs from the top, and starting at the range's end from what a flows view kept.
 // The sandbox's documented limits are on unless --no-rate-limits: then every figure includes waiting for
 // SHOPLINE's budget (4/s per store), and the floor that limit sets is printed next to it.
 import { parseArgs } from 'node:util';
+import { aggregateFlows } from '@/lib/flows/service';
+import type { KeptDaysStore } from '@/lib/kept-days/store';
 import { createProviderClient } from '@/lib/providers/registry';
+import { createCursorCodec } from '@/lib/paging/cursor';
+import { dateIn, shiftDate } from '@/lib/time/dates';
+import { DEFAULT_TRANSACTION_LIMIT } from '@/lib/list-query/transactions';
+import { listTransactions } from '@/lib/transactions/service';
+import { SCAN_PAGE_SIZE } from '@/lib/paging/page';
 import { SANDBOX_ACCOUNTS, sandboxBaseUrl } from '@/lib/sandbox/accounts';
 import { launch } from './launch.mjs';
 import { drainBucket, limitFloorSeconds, limitsNote, shoplineBudget, SHOPLINE_LIMIT } from './lib/limits';
+import { keptBench, load } from './lib/kept-bench';
+import { startSandboxProcess } from './lib/sandbox-process';
 import { percentile, signInCookie } from './lib/session';
 
 const { values } = parseArgs({
-  options: { requests: { type: 'string', default: '200' }, 'no-rate-limits': { type: 'boolean', default: false } },
+  options: {
+    requests: { type: 'string', default: '200' },
+    'no-rate-limits': { type: 'boolean', default: false },
+    'app-port': { type: 'string', default: '3391' },
+    'sandbox-port': { type: 'string', default: '4391' },
+    'date-filter': { type: 'boolean', default: false },
+    'days-back': { type: 'string', default: '300' },
+  },
 });
 const REQUESTS = Number(values.requests);
 const LIMITS = !values['no-rate-limits'];
@@ -32,8 +52,8 @@ const fmt = (ms: number) => `${ms.toFixed(1)} ms`.padStart(9);
 
 async function main(): Promise<void> {
   const { stop, appUrl, sandboxUrl } = await launch({
-    appPort: 3391,
-    sandboxPort: 4391,
+    appPort: Number(values['app-port']),
+    sandboxPort: Number(values['sandbox-port']),
     dataDir: 'memory://',
     sandboxArgs: LIMITS ? [] : ['--no-rate-limits'],
     extraEnv: { FUNDSIGHT_LOG: 'silent' },
@@ -86,7 +106,84 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
+interface FirstPage {
+  requests: number;
+  pages: number;
+  rows: number;
+  ms: number;
+}
+
+/** The first page of a one-day filter as a user gets it: requests until it is full or the list ends ("Keep searching"). */
+async function firstPage(bench: Awaited<ReturnType<typeof keptBench>>, day: string, keptDays?: KeptDaysStore): Promise<FirstPage> {
+  const codec = createCursorCodec('bench-transactions-date-filter-secret');
+  const started = performance.now();
+  let requests = 0;
+  let pages = 0;
+  let rows = 0;
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await listTransactions(bench.connection, { limit: DEFAULT_TRANSACTION_LIMIT, from: day, to: day, cursor }, { codec, timeZone: 'UTC', keptDays });
+    requests += 1;
+    pages += page.providerPages;
+    rows += page.items.length;
+    cursor = page.nextCursor ?? undefined;
+    if (!page.searching || cursor === undefined) return { requests, pages, rows, ms: performance.now() - started };
+  }
+}
+
+/** Every row of the day at one provider page per list page: the provider pages the whole range costs. */
+async function wholeRange(bench: Awaited<ReturnType<typeof keptBench>>, day: string, keptDays: KeptDaysStore): Promise<{ pages: number; rows: number }> {
+  const codec = createCursorCodec('bench-transactions-date-filter-secret');
+  let pages = 0;
+  let rows = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await listTransactions(bench.connection, { limit: SCAN_PAGE_SIZE, from: day, to: day, cursor }, { codec, timeZone: 'UTC', keptDays });
+    pages += page.providerPages;
+    rows += page.items.length;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return { pages, rows };
+}
+
+async function dateFilter(): Promise<void> {
+  const back = Number(values['days-back']);
+  const sandbox = await startSandboxProcess({ port: Number(values['sandbox-port']), rateLimits: LIMITS });
+  try {
+    const bench = await keptBench(sandbox.url, 'UTC');
+    const today = dateIn('UTC', new Date());
+    const day = shiftDate(today, -back);
+    console.info(`date filter ${day} (${back} days back) on the bench store (1,371 transactions a day), page size ${DEFAULT_TRANSACTION_LIMIT}, provider pages of ${SCAN_PAGE_SIZE}; ${limitsNote(LIMITS)}`);
+    const live = await firstPage(bench, day);
+    console.info(
+      `  from the top:            ${live.requests} requests, ${live.pages} provider pages, ${(live.ms / 1000).toFixed(1)} s for the first ${live.rows} rows (floor under the limit ≥ ${limitFloorSeconds(live.pages).toFixed(1)} s); ${load()}`,
+    );
+    // What a flows view of the year up to today keeps (366 days at most).
+    const learnFrom = shiftDate(today, -Math.min(back + 5, 365));
+    const started = performance.now();
+    const flows = await aggregateFlows(
+      { organizationId: bench.connection.organizationId, timeZone: 'UTC' },
+      [bench.connection],
+      { range: { from: learnFrom, to: today }, account: bench.connection.id },
+      { cache: null, kept: bench.kept },
+    );
+    console.info(`  a flows view ${learnFrom} to ${today} kept its settled days: ${flows.providerPages} provider pages, ${((performance.now() - started) / 1000).toFixed(1)} s; ${load()}`);
+    if (LIMITS) await drainBucket();
+    const jumped = await firstPage(bench, day, bench.kept);
+    console.info(
+      `  from the range's end:    ${jumped.requests} requests, ${jumped.pages} provider pages, ${(jumped.ms / 1000).toFixed(2)} s for the first ${jumped.rows} rows (floor under the limit ≥ ${limitFloorSeconds(jumped.pages).toFixed(1)} s); ${load()}`,
+    );
+    const whole = await wholeRange(bench, day, bench.kept);
+    console.info(
+      `  the whole day, pages of ${SCAN_PAGE_SIZE}: ${whole.pages} provider pages for ${whole.rows} rows (target: the range's ${Math.ceil(whole.rows / SCAN_PAGE_SIZE)} + 1); ${load()}`,
+    );
+    await bench.db.close();
+  } finally {
+    sandbox.stop();
+  }
+}
+
+(values['date-filter'] ? dateFilter() : main()).then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);

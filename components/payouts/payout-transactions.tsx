@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { ExportButton } from '@/components/exports/export-button';
 import type { PayoutDetailDto } from '@/lib/payouts/schema';
-import type { TransactionDto } from '@/lib/transactions/schema';
+import type { TransactionDto } from '@/lib/balance-transactions/schema';
 import { transactionTypeLabel } from '@/components/ui/labels';
 import { ZonedDate } from '@/components/ui/zoned-date';
 import { DataTable, moneyColumn, type TableColumn } from '@/components/ui/data-table';

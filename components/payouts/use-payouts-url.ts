@@ -1,6 +1,6 @@
 import { accountViewCodec, useUrlState } from '@/components/ui/use-url-state';
 import { parsePayoutsSearchParams, toPayoutsSearchParams, type PayoutsQuery } from '@/lib/list-query/payouts';
-import type { ConnectionDto } from '@/lib/transactions/schema';
+import type { ConnectionDto } from '@/lib/connections/schema';
 import { pickAccount } from './links';
 
 const PAYOUTS_URL = accountViewCodec(parsePayoutsSearchParams, toPayoutsSearchParams);

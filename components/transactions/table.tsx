@@ -1,7 +1,7 @@
 'use client';
 
 import { DataTable, TableSkeleton as ListSkeleton, type TableColumn } from '@/components/ui/data-table';
-import type { TransactionDto } from '@/lib/transactions/schema';
+import type { TransactionDto } from '@/lib/balance-transactions/schema';
 import { COLUMNS } from './columns';
 
 export function TransactionsTable({

@@ -20,7 +20,9 @@ import {
   type TransactionsQuery,
 } from '@/lib/list-query/transactions';
 import { transactionsQueryOptions } from '@/lib/transactions/queries';
-import type { ConnectionDto, TransactionDto, TransactionsPageDto } from '@/lib/transactions/schema';
+import type { TransactionDto } from '@/lib/balance-transactions/schema';
+import type { ConnectionDto } from '@/lib/connections/schema';
+import type { TransactionsPageDto } from '@/lib/transactions/schema';
 import { ColumnChooser } from './column-chooser';
 import { DetailPanel } from './detail-panel';
 import { TransactionFilters, type FilterChange } from './filters';

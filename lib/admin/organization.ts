@@ -1,4 +1,5 @@
 import 'server-only';
+import { forgetOrganizationKeptDays } from '@/lib/db/kept-days';
 import type { Db } from '@/lib/db/types';
 import { authStateCache } from '@/lib/auth/auth-state-cache';
 import { notFound } from '@/lib/http/api-error';
@@ -12,6 +13,8 @@ export async function updateOrganization(db: Db, actor: Actor, input: { name: st
     );
     if (!before) throw notFound('Organization');
     await tx.query('update organizations set name = $2, timezone = $3 where id = $1', [actor.organizationId, input.name, input.timezone]);
+    // Kept flow days were cut at the old zone's midnights.
+    if (before.timezone !== input.timezone) await forgetOrganizationKeptDays(tx, actor.organizationId);
     await recordAudit(tx, actor, {
       action: 'organization.update',
       target: { type: 'organization', id: actor.organizationId, label: input.name },

@@ -10,6 +10,8 @@ export interface TransactionView {
   /** Filtered here while walking: the provider has no type or date filter. */
   readonly types?: readonly TransactionType[];
   readonly range: DateRange;
+  /** The first page starts after this row (`since_id`): one known to be newer than the range (lib/kept-days/jump). */
+  readonly startAfterId?: string;
 }
 
 export function classifyTransaction(row: BalanceTransaction, view: TransactionView): RowVerdict {
@@ -32,7 +34,7 @@ export function transactionSource(
     fetchPage: (cursor) =>
       api.listTransactions(
         cursor === null
-          ? { limit: options.pageSize, payoutId: view.payoutId, payoutStatus: view.payoutStatus }
+          ? { limit: options.pageSize, payoutId: view.payoutId, payoutStatus: view.payoutStatus, sinceId: view.startAfterId }
           : { cursor, limit: options.pageSize },
         ctx,
       ),

@@ -5,6 +5,7 @@ import { newConnectionId } from '@/lib/crypto/ids';
 import { decryptJson, encryptJson } from '@/lib/crypto/secrets';
 import { isProviderId, ProviderConfigError, validatePart } from '@/lib/providers/registry';
 import type { ProviderId } from '@/lib/providers/types';
+import { forgetConnectionKeptDays } from './kept-days';
 import { sqlState, type Queryable } from './types';
 
 /** The last call's outcome as recorded by the app (balances, tests); never a secret. */
@@ -325,6 +326,9 @@ export async function updateConnection(
       [current.organizationId, current.id, valid.label, valid.baseUrl, JSON.stringify(valid.settings), ciphertext ?? null, disabled],
     )
     .catch(rethrowDuplicateLabel);
+  // Pointed at another account: the days kept from the old one are not this one's.
+  const retargeted = valid.baseUrl !== current.baseUrl || JSON.stringify(valid.settings) !== JSON.stringify(current.settings);
+  if (updated && retargeted) await forgetConnectionKeptDays(db, current.id);
   return updated ? toSummary(updated) : null;
 }
 

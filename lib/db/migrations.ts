@@ -204,4 +204,44 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 7,
+    name: 'kept days of flows',
+    statements: [
+      // One row per closed, settled day an account's walk covered completely, in the organization's zone at the
+      // time. `source` fingerprints the provider account (base URL, settings): a connection pointed elsewhere
+      // stops matching. The ids are the day's first and last rows in the provider's newest-first list.
+      `create table kept_days (
+        connection_id text not null references provider_connections (id) on delete cascade,
+        time_zone text not null,
+        day date not null,
+        source text not null,
+        row_count integer not null check (row_count >= 0),
+        newest_id text,
+        oldest_id text,
+        newest_at timestamptz,
+        oldest_at timestamptz,
+        kept_at timestamptz not null default now(),
+        primary key (connection_id, time_zone, day),
+        check ((row_count = 0) = (oldest_id is null) and (oldest_id is null) = (newest_id is null))
+      )`,
+      `create index kept_days_anchor_idx on kept_days (connection_id, oldest_at)`,
+      // Exact sums per type and currency, amounts and fees split by sign; minor units, never floats.
+      `create table kept_day_totals (
+        connection_id text not null,
+        time_zone text not null,
+        day date not null,
+        raw_type text not null,
+        type text not null,
+        currency text not null check (currency ~ '^[A-Z]{3}$'),
+        row_count integer not null check (row_count > 0),
+        amount_in numeric(40, 0) not null check (amount_in >= 0),
+        amount_out numeric(40, 0) not null check (amount_out <= 0),
+        fee_in numeric(40, 0) not null check (fee_in >= 0),
+        fee_out numeric(40, 0) not null check (fee_out <= 0),
+        primary key (connection_id, time_zone, day, raw_type, currency),
+        foreign key (connection_id, time_zone, day) references kept_days (connection_id, time_zone, day) on delete cascade
+      )`,
+    ],
+  },
 ];

@@ -51,6 +51,9 @@ export interface BalanceTransaction {
   readonly sourcePaymentId: string | null;
 }
 
+/** The columns a sum over transactions needs (flows, kept days): what a walk asks a provider for when it can choose. */
+export type TransactionFlowRow = Pick<BalanceTransaction, 'id' | 'type' | 'rawType' | 'currency' | 'amount' | 'fee' | 'transactionTime'>;
+
 export interface Payout {
   readonly id: string;
   readonly amount: Money;

@@ -1,5 +1,6 @@
 import { CurrencyMismatchError } from '@/lib/domain/money';
-import type { BalanceTransaction } from '@/lib/domain/transaction';
+import type { KeptDay, KeptDayTotal } from '@/lib/domain/kept-day';
+import type { TransactionFlowRow } from '@/lib/domain/transaction';
 import { bucketIndex, type BucketPlan } from './buckets';
 import { AMOUNT_SERIES_INDEX, FEE_SERIES_INDEX, FLOW_TYPES, SERIES_KEYS, TYPE_INDEX } from './series';
 
@@ -40,7 +41,7 @@ export class CurrencyFlows {
     this.bucketCounts = new Array<number>(bucketCount).fill(0);
   }
 
-  add(row: BalanceTransaction, bucket: number): void {
+  add(row: TransactionFlowRow, bucket: number): void {
     const amount = row.amount.minor;
     const fee = row.fee.minor;
     const base = bucket * SERIES_COUNT;
@@ -54,6 +55,23 @@ export class CurrencyFlows {
     countAt(this.bucketCounts, bucket, 1);
     this.rows += 1;
     if (row.type === 'other' && this.otherNames.size < MAX_OTHER_NAMES) this.otherNames.add(row.rawType);
+  }
+
+  /** Adds a kept day's sums of one type: the same sums its rows one by one would have added. */
+  addTotal(total: KeptDayTotal, bucket: number): void {
+    const base = bucket * SERIES_COUNT;
+    const [positive, negative] = AMOUNT_SERIES_INDEX[total.type];
+    if (total.amountIn !== 0n) addAt(this.sums, base + positive, total.amountIn);
+    if (total.amountOut !== 0n) addAt(this.sums, base + negative, total.amountOut);
+    if (total.feeIn !== 0n) addAt(this.sums, base + FEE_SERIES_INDEX.positive, total.feeIn);
+    if (total.feeOut !== 0n) addAt(this.sums, base + FEE_SERIES_INDEX.negative, total.feeOut);
+    const type = TYPE_INDEX[total.type];
+    countAt(this.typeCounts, type, total.count);
+    addAt(this.typeAmounts, type, total.amountIn + total.amountOut);
+    addAt(this.typeFees, type, total.feeIn + total.feeOut);
+    countAt(this.bucketCounts, bucket, total.count);
+    this.rows += total.count;
+    if (total.type === 'other' && this.otherNames.size < MAX_OTHER_NAMES) this.otherNames.add(total.rawType);
   }
 
   /** Adds another account's sums of the same currency and period. */
@@ -80,13 +98,21 @@ export class FlowAccumulator {
   constructor(readonly plan: BucketPlan) {}
 
   /** Folds in one row of the period; false when its time falls outside every bucket. */
-  add(row: BalanceTransaction, epochMs: number): boolean {
+  add(row: TransactionFlowRow, epochMs: number): boolean {
     const bucket = bucketIndex(this.plan, epochMs);
     if (bucket < 0) return false;
     const { currency } = row;
     if (row.amount.currency !== currency) throw new CurrencyMismatchError(currency, row.amount.currency);
     if (row.fee.currency !== currency) throw new CurrencyMismatchError(currency, row.fee.currency);
     this.flowsOf(currency).add(row, bucket);
+    return true;
+  }
+
+  /** Folds in a kept (or just walked) day's totals; false when the day lies outside every bucket. */
+  addDay(day: KeptDay, dayStartMs: number): boolean {
+    const bucket = bucketIndex(this.plan, dayStartMs);
+    if (bucket < 0) return false;
+    for (const total of day.totals) this.flowsOf(total.currency).addTotal(total, bucket);
     return true;
   }
 

@@ -1,4 +1,5 @@
 import { daysInRange, startOfDay } from '@/lib/time/dates';
+import { spanIndex } from '@/lib/kept-days/ledger';
 import { addDays, isoWeekday, MAX_RANGE_DAYS, type Granularity } from './period';
 
 /** One bar of the chart: a day, or a week clipped to the period; dates inclusive, in the time zone. */
@@ -34,15 +35,5 @@ export function planBuckets(from: string, to: string, granularity: Granularity, 
 
 /** The bucket holding the instant, or -1 outside the plan; a binary search (rows need not arrive in order). */
 export function bucketIndex(plan: BucketPlan, epochMs: number): number {
-  const { bounds } = plan;
-  const last = bounds.length - 1;
-  if (last < 1 || !(epochMs >= (bounds[0] ?? Infinity)) || epochMs >= (bounds[last] ?? -Infinity)) return -1;
-  let lo = 0;
-  let hi = last - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((bounds[mid] ?? Infinity) <= epochMs) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return spanIndex(plan.bounds, epochMs);
 }

@@ -18,6 +18,7 @@ export interface FlowsReportContext {
   readonly plan: BucketPlan;
   readonly scannedRows: number;
   readonly providerPages: number;
+  readonly keptDays: number;
   readonly generatedAt: Date;
 }
 
@@ -102,6 +103,7 @@ export function reportFlows(acc: FlowAccumulator, currency: string | null, ctx: 
     },
     scannedRows: ctx.scannedRows,
     providerPages: ctx.providerPages,
+    keptDays: ctx.keptDays,
     generatedAt: ctx.generatedAt.toISOString(),
     cached: false,
   };

@@ -1,9 +1,7 @@
-import type { BalanceTransaction, ProviderPage } from '@/lib/domain/transaction';
+import type { ProviderPage, TransactionFlowRow } from '@/lib/domain/transaction';
 import { ApiError } from '@/lib/http/api-error';
 import type { TransactionsApi } from '@/lib/providers/types';
-import type { DateRange } from '@/lib/time/dates';
-import { transactionSource } from '@/lib/balance-transactions/source';
-import type { FlowAccumulator } from './accumulate';
+import { placeInRange, type DateRange } from '@/lib/time/dates';
 
 /**
  * Folds every row of a date range into an accumulator while walking the provider's newest-first pages;
@@ -17,6 +15,20 @@ export interface ScanOptions {
   readonly pageSize: number;
   readonly signal?: AbortSignal;
   readonly maxRows?: number;
+  /** Start after this row (`since_id`) instead of at the newest: a row known to be newer than the range. */
+  readonly sinceId?: string;
+}
+
+/** Where a scan's rows go: a flow accumulator, a day ledger. */
+export interface FlowSink {
+  add(row: TransactionFlowRow, epochMs: number): unknown;
+}
+
+/** The provider's pages with only the columns a sum needs, where it can leave the others out. */
+function flowPages(api: TransactionsApi, options: ScanOptions): (cursor: string | null) => Promise<ProviderPage<TransactionFlowRow>> {
+  const list = api.listTransactionFlows?.bind(api) ?? api.listTransactions.bind(api);
+  const ctx = { signal: options.signal };
+  return (cursor) => list(cursor === null ? { limit: options.pageSize, sinceId: options.sinceId } : { cursor, limit: options.pageSize }, ctx);
 }
 
 /** Pages a scan of `maxRows` may read: full pages would need half of it; the rest allows for short ones. */
@@ -35,31 +47,32 @@ const tooLarge = () =>
 export async function scanRange(
   api: TransactionsApi,
   range: DateRange,
-  into: FlowAccumulator,
+  into: FlowSink,
   options: ScanOptions,
 ): Promise<ScanResult> {
-  const source = transactionSource(api, { range }, { pageSize: options.pageSize, signal: options.signal });
+  const fetchPage = flowPages(api, options);
+  const classify = (row: TransactionFlowRow) => placeInRange(row.transactionTime, range);
   const maxRows = options.maxRows ?? MAX_SCANNED_ROWS;
   const maxPages = maxScanPages(maxRows, options.pageSize);
   let scannedRows = 0;
   let providerPages = 1;
-  let pending: Promise<ProviderPage<BalanceTransaction>> = source.fetchPage(null);
+  let pending: Promise<ProviderPage<TransactionFlowRow>> = fetchPage(null);
   for (;;) {
     const page = await pending;
     const last = page.items[page.items.length - 1];
-    const more = page.nextCursor !== null && (last === undefined || source.classify(last) !== 'older');
+    const more = page.nextCursor !== null && (last === undefined || classify(last) !== 'older');
     if (more && providerPages >= maxPages) throw tooLarge();
     if (more && page.nextCursor !== null) {
       // The next page loads while this one is summed; marked handled so a failure here cannot leave it unobserved.
-      pending = source.fetchPage(page.nextCursor);
+      pending = fetchPage(page.nextCursor);
       pending.catch(() => undefined);
       providerPages += 1;
     }
     for (const row of page.items) {
       scannedRows += 1;
-      const verdict = source.classify(row);
+      const verdict = classify(row);
       if (verdict === 'older') return { scannedRows, providerPages };
-      if (verdict === 'keep') into.add(row, Date.parse(row.transactionTime));
+      if (verdict === 'in') into.add(row, Date.parse(row.transactionTime));
     }
     if (!more) return { scannedRows, providerPages };
     if (scannedRows > maxRows) throw tooLarge();

@@ -71,6 +71,8 @@ export const flowsResponseSchema = z.object({
   sankey: flowsSankeySchema,
   scannedRows: count,
   providerPages: count,
+  /** Account-days answered from kept totals (closed, settled days a walk covered before) instead of the provider. */
+  keptDays: count,
   generatedAt: z.iso.datetime(),
   /** Served from the server's cache of closed periods. */
   cached: z.boolean(),

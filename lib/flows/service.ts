@@ -1,17 +1,18 @@
 import 'server-only';
 import type { LoadedConnection } from '@/lib/connections/client';
 import { listOrganizationConnections, loadConnection } from '@/lib/connections/load';
+import { databaseKeptDays, type KeptDaysStore } from '@/lib/kept-days/store';
 import { getProviderDefinition } from '@/lib/providers/registry';
-import { dateRange } from '@/lib/time/dates';
+import { dateIn, startOfDay } from '@/lib/time/dates';
 import { callProvider } from '@/lib/connections/provider-call';
 import { transactionsApi } from '@/lib/connections/apis';
 import { FlowAccumulator } from './accumulate';
 import { planBuckets } from './buckets';
 import { TtlLru, flowsCacheKey, type FlowsCacheKey } from './cache';
+import { accountDays } from './kept';
 import { resolvePeriod } from './period';
 import { ALL_ACCOUNTS, type FlowsQuery } from './query';
 import { reportFlows, type FlowsReportContext } from './report';
-import { scanRange } from './scan';
 import { settle } from './failures';
 import type { FlowsAccountFailureDto, FlowsDto } from './schema';
 
@@ -42,6 +43,8 @@ export interface FlowsOptions {
   readonly cache?: TtlLru<FlowsDto> | null;
   /** Accounts of an "all accounts" query that could not even be loaded; reported with the others' failures. */
   readonly unreadable?: readonly FlowsAccountFailureDto[];
+  /** Where settled days' totals are kept and read back; absent: every day is walked (loadFlows uses the database). */
+  readonly kept?: KeptDaysStore;
 }
 
 /**
@@ -58,7 +61,8 @@ export async function aggregateFlows(
   const foreign = accounts.find((account) => account.organizationId !== scope.organizationId);
   if (foreign) throw new Error('aggregateFlows: an account of another organization');
   const { timeZone } = scope;
-  const period = resolvePeriod(query.range, timeZone, options.now ?? new Date());
+  const now = options.now ?? new Date();
+  const period = resolvePeriod(query.range, timeZone, now);
   const cache = period.closed ? (options.cache === undefined ? sharedFlowsCache() : options.cache) : null;
   const keyOf = (currency: string): string => {
     const key: FlowsCacheKey = {
@@ -76,11 +80,13 @@ export async function aggregateFlows(
   if (hit) return { ...hit, cached: true };
 
   const plan = planBuckets(period.from, period.to, period.granularity, timeZone);
-  const range = dateRange(period.from, period.to, timeZone);
+  const today = dateIn(timeZone, now);
   const scanAccount = async (account: LoadedConnection) => {
     const api = transactionsApi(account);
     const own = new FlowAccumulator(plan);
-    const scan = await scanRange(api, range, own, { pageSize: api.maxPageSize, signal: options.signal });
+    const request = { from: period.from, to: period.to, today, timeZone, pageSize: api.maxPageSize, store: options.kept, signal: options.signal };
+    const scan = await accountDays(api, account, request);
+    for (const day of scan.days) own.addDay(day, startOfDay(day.day, timeZone));
     return { account, own, scan };
   };
   // One account's failure fails a one-account answer; for "all accounts" it is named and the rest still count.
@@ -105,7 +111,8 @@ export async function aggregateFlows(
     plan,
     scannedRows: scans.reduce((sum, { scan }) => sum + scan.scannedRows, 0),
     providerPages: scans.reduce((sum, { scan }) => sum + scan.providerPages, 0),
-    generatedAt: options.now ?? new Date(),
+    keptDays: scans.reduce((sum, { scan }) => sum + scan.keptDays, 0),
+    generatedAt: now,
   };
   const main = total.currencies()[0] ?? null;
   const currency = query.currency ?? main;
@@ -149,5 +156,5 @@ export async function loadFlows(
 ): Promise<FlowsDto> {
   const { accounts, unreadable } = await accountsForQuery(user.organizationId, query.account);
   const scope = { organizationId: user.organizationId, timeZone: user.organizationTimezone };
-  return aggregateFlows(scope, accounts, query, { ...options, unreadable });
+  return aggregateFlows(scope, accounts, query, { kept: databaseKeptDays(), ...options, unreadable });
 }

@@ -37,10 +37,20 @@ export interface ListSpec<Q extends ListQueryBase, Api, Row, Dto> {
   /** Checks the query against what the provider declares (its id formats); throws ApiError 400. */
   check?(query: Q, declared: DeclaredFacts): void;
   /** The provider's pages as the walk reads them; the first page carries the filters the provider applies. */
-  source(api: Api, query: Q, range: DateRange, options: { readonly pageSize: number; readonly signal?: AbortSignal }): WalkSource<Row>;
+  source(api: Api, query: Q, range: DateRange, options: SourceOptions): WalkSource<Row>;
+  /** Where a date-filtered page walk may start instead of the newest row (what kept days learned); none by default. */
+  jumpStart?(keptDays: ListOptions['keptDays'], connection: LoadedConnection, range: DateRange): Promise<string | undefined>;
   /** Whether rows are dropped here, so larger provider pages are scanned per request. */
   filtersHere(query: Q): boolean;
   toDto(row: Row): Dto;
+}
+
+/** How the pipeline asks a list for its pages. */
+export interface SourceOptions {
+  readonly pageSize: number;
+  readonly signal?: AbortSignal;
+  /** Start after this row id (a `since_id` jump), not at the newest row. */
+  readonly startAfterId?: string;
 }
 
 /** The parts of a provider's declaration the list pipeline reads. */
@@ -84,7 +94,9 @@ export async function listPage<Q extends ListQueryBase, Api, Row, Dto>(
     checkLimit(query.limit, declared.pageLimit, declared.providerName);
     spec.check?.(query, declared);
     const pageSize = providerPageSize(query.limit, spec.filtersHere(query), declared.pageLimit);
-    const source = spec.source(api, query, dateRange(query.from, query.to, timeZone), { pageSize, signal: options.signal });
+    const range = dateRange(query.from, query.to, timeZone);
+    const startAfterId = await spec.jumpStart?.(options.keptDays, connection, range);
+    const source = spec.source(api, query, range, { pageSize, signal: options.signal, startAfterId });
     const result = await walk(source, { ...state, limit: query.limit, budget: options.budget });
     return { items: result.items.map((row) => spec.toDto(row)), ...pageMeta(codec, scope, result) };
   });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { ApiError } from '@/lib/http/api-error';
+import type { KeptDaysStore } from '@/lib/kept-days/store';
 import { cursorCodec, type CursorCodec, type CursorScope, type CursorState } from './cursor';
 import { HEAD, type WalkBudget, type WalkResult } from './walk';
 
@@ -10,6 +11,8 @@ export interface ListOptions {
   readonly signal?: AbortSignal;
   readonly budget?: Partial<WalkBudget>;
   readonly codec?: CursorCodec;
+  /** Kept days whose row ids let a date-filtered walk start near the range's end (`since_id`); absent: from the top. */
+  readonly keptDays?: KeptDaysStore;
 }
 
 export interface PageMeta {

@@ -4,6 +4,8 @@ export interface SandboxResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** A list answer's newest and oldest row times (epoch ms), for the stats; never sent. */
+  rowTimes?: readonly [number, number];
 }
 
 /** A parsed request as the provider handlers see it. */

@@ -73,7 +73,14 @@ export function createSandboxServer({ ctx, faults, stats, log }: ServerOptions):
       }
     }
     const answer = simulator.finalize(res, request);
-    stats.record({ provider: target.provider, account: target.account, path: request.path, status: answer.status, at: Date.now() });
+    stats.record({
+      provider: target.provider,
+      account: target.account,
+      path: request.path,
+      status: answer.status,
+      at: Date.now(),
+      rowTimes: answer.rowTimes,
+    });
     return { res: answer, note: notes.join(' ') || undefined };
   }
 

@@ -6,6 +6,8 @@ export interface AccountStats {
   byPath: Record<string, { requests: number; rateLimited: number }>;
   /** Arrival times (epoch ms) of the latest requests, oldest first, for rate measurements. */
   arrivals: number[];
+  /** Of the latest list answers with rows: their newest and oldest row times (epoch ms), oldest answer first. */
+  pages: [number, number][];
 }
 
 const MAX_ARRIVALS = 2_000;
@@ -14,11 +16,18 @@ const MAX_ARRIVALS = 2_000;
 export class SandboxStats {
   private accounts = new Map<string, AccountStats>();
 
-  record(entry: { provider: string; account: string | undefined; path: string; status: number; at: number }): void {
+  record(entry: {
+    provider: string;
+    account: string | undefined;
+    path: string;
+    status: number;
+    at: number;
+    rowTimes?: readonly [number, number];
+  }): void {
     const key = `${entry.provider}:${entry.account ?? '-'}`;
     let stats = this.accounts.get(key);
     if (!stats) {
-      stats = { requests: 0, rateLimited: 0, byPath: {}, arrivals: [] };
+      stats = { requests: 0, rateLimited: 0, byPath: {}, arrivals: [], pages: [] };
       this.accounts.set(key, stats);
     }
     const limited = entry.status === 429 ? 1 : 0;
@@ -29,6 +38,8 @@ export class SandboxStats {
     path.rateLimited += limited;
     stats.arrivals.push(entry.at);
     if (stats.arrivals.length > MAX_ARRIVALS) stats.arrivals.splice(0, stats.arrivals.length - MAX_ARRIVALS);
+    if (entry.rowTimes) stats.pages.push([entry.rowTimes[0], entry.rowTimes[1]]);
+    if (stats.pages.length > MAX_ARRIVALS) stats.pages.splice(0, stats.pages.length - MAX_ARRIVALS);
   }
 
   snapshot(): { accounts: Record<string, AccountStats>; totals: { requests: number; rateLimited: number } } {

@@ -3,6 +3,7 @@ import { toTransactionDto } from '@/lib/balance-transactions/dto';
 import type { TransactionDto } from '@/lib/balance-transactions/schema';
 import { transactionSource } from '@/lib/balance-transactions/source';
 import { transactionsApi } from '@/lib/connections/apis';
+import { jumpStartId } from '@/lib/kept-days/jump';
 import type { LoadedConnection } from '@/lib/connections/client';
 import type { BalanceTransaction } from '@/lib/domain/transaction';
 import { ApiError } from '@/lib/http/api-error';
@@ -38,8 +39,9 @@ export const transactionsList: ListSpec<TransactionsQuery, TransactionsApi, Bala
       throw new ApiError(400, 'invalid_parameter', `Invalid query parameter "payout_id": not a ${declared.providerName} payout id.`);
     }
   },
-  source: (api, query, range, options) =>
-    transactionSource(api, { payoutId: query.payout_id, payoutStatus: query.payout_status, types: query.type, range }, options),
+  source: (api, query, range, { startAfterId, ...options }) =>
+    transactionSource(api, { payoutId: query.payout_id, payoutStatus: query.payout_status, types: query.type, range, startAfterId }, options),
+  jumpStart: jumpStartId,
   filtersHere: hasLocalFilters,
   toDto: toTransactionDto,
 };

@@ -173,6 +173,39 @@ describe('SHOPLINE balance_transactions.json', () => {
   });
 });
 
+describe('SHOPLINE balance_transactions.json fields', () => {
+  const FLOW = 'id,type,amount,fee,currency,transaction_time';
+
+  it('answers only the columns asked for, on the first page and on every cursor page after it', async () => {
+    const pages = await walk('acme', `balance_transactions.json?limit=40&fields=${FLOW}`);
+    const fullPages = await walk('acme', 'balance_transactions.json?limit=40');
+    expect(pages.length).toBe(fullPages.length);
+    expect(pages.length).toBeGreaterThan(2);
+    pages.forEach((page, p) => {
+      const rows = page.body.transactions ?? [];
+      const fullRows = fullPages[p]?.body.transactions ?? [];
+      expect(rows.map((row) => Object.keys(row))).toEqual(rows.map(() => ['amount', 'currency', 'fee', 'id', 'transaction_time', 'type']));
+      expect(rows).toEqual(
+        fullRows.map((row) => ({ amount: row.amount, currency: row.currency, fee: row.fee, id: row.id, transaction_time: row.transaction_time, type: row.type })),
+      );
+    });
+  });
+
+  it('keeps the first page’s fields in the cursor, and lets a cursor page name its own', async () => {
+    const first = await get('acme', 'balance_transactions.json?limit=5&fields=id');
+    const kept = await get('acme', first.links.next ?? '');
+    expect(kept.body.transactions?.map((row) => Object.keys(row))).toEqual(Array.from({ length: 5 }, () => ['id']));
+    const own = await get('acme', `${first.links.next ?? ''}&fields=id,net`);
+    expect(own.body.transactions?.map((row) => Object.keys(row))).toEqual(Array.from({ length: 5 }, () => ['id', 'net']));
+  });
+
+  it('refuses an unknown field with 400', async () => {
+    const { res, body } = await get('acme', 'balance_transactions.json?fields=id,amount_usd');
+    expect(res.status).toBe(400);
+    expect(body.errors).toMatch(/amount_usd/);
+  });
+});
+
 describe('SHOPLINE payouts, payout and balance', () => {
   it('lists payouts newest first with paging, status and date_min filters', async () => {
     const pages = await walk('globex', 'payouts.json?limit=25');

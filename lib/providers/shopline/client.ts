@@ -2,14 +2,16 @@ import 'server-only';
 import type { z } from 'zod';
 import { ProviderError, isProviderError } from '../errors';
 import { requestJson, resolveHttpOptions, type JsonResponse } from '../http';
-import type { CallContext, ClientInput, PayoutsApi, ProviderClient, TransactionsApi } from '../types';
+import type { CallContext, ClientInput, PayoutsApi, ProviderClient, TransactionListInput, TransactionsApi } from '../types';
 import { endpoint } from '../url';
 import { wireReader } from '../wire';
 import { parseLinkHeader } from './link';
-import { mapBalances, mapPayout, mapPayouts, mapTransactions, payoutStatusToWire } from './map';
+import { mapBalances, mapPayout, mapPayouts, mapTransactionFlows, mapTransactions, payoutStatusToWire } from './map';
 import {
   balanceResponseSchema,
   errorBodySchema,
+  FLOW_FIELDS,
+  transactionFlowsResponseSchema,
   payoutsResponseSchema,
   transactionsResponseSchema,
   type ShoplineCredentials,
@@ -63,23 +65,34 @@ export function createShoplineClient(input: ClientInput<ShoplineSettings, Shopli
     });
   }
 
+  /** A cursor carries the first page's filters; SHOPLINE ignores any others sent with it, but not `limit` and `fields`. */
+  function transactionsQuery(list: TransactionListInput, fields?: string): Query {
+    const limit = checkLimit(list.limit, MAX_TRANSACTIONS_PAGE);
+    if (list.cursor) return { limit, page_info: list.cursor, fields };
+    return {
+      limit,
+      payout_id: list.payoutId,
+      payout_status: list.payoutStatus && payoutStatusToWire(list.payoutStatus),
+      since_id: list.sinceId,
+      fields,
+    };
+  }
+
   const transactions: TransactionsApi = {
     maxPageSize: MAX_TRANSACTIONS_PAGE,
     // GET /payments/store/balance_transactions.json
     async listTransactions(list, ctx) {
-      const limit = checkLimit(list.limit, MAX_TRANSACTIONS_PAGE);
-      // A cursor carries the first page's filters; SHOPLINE ignores any others sent with it.
-      const query: Query = list.cursor
-        ? { limit, page_info: list.cursor }
-        : {
-            limit,
-            payout_id: list.payoutId,
-            payout_status: list.payoutStatus && payoutStatusToWire(list.payoutStatus),
-            since_id: list.sinceId,
-          };
-      const res = await get('balance_transactions.json', query, transactionsResponseSchema, ctx);
+      const res = await get('balance_transactions.json', transactionsQuery(list), transactionsResponseSchema, ctx);
       const { next, previous } = parseLinkHeader(res.headers.get('link'));
       const items = mapTransactions(res.data.transactions, { provider, traceId: res.traceId });
+      return { items, nextCursor: next, previousCursor: previous };
+    },
+    // GET /payments/store/balance_transactions.json?fields=id,type,amount,fee,currency,transaction_time
+    async listTransactionFlows(list, ctx) {
+      const query = transactionsQuery(list, FLOW_FIELDS.join(','));
+      const res = await get('balance_transactions.json', query, transactionFlowsResponseSchema, ctx);
+      const { next, previous } = parseLinkHeader(res.headers.get('link'));
+      const items = mapTransactionFlows(res.data.transactions, { provider, traceId: res.traceId });
       return { items, nextCursor: next, previousCursor: previous };
     },
   };

@@ -3,9 +3,16 @@ import type { BalanceLine } from '@/lib/domain/balance';
 import type { CurrencyCode } from '@/lib/domain/currencies';
 import type { Money } from '@/lib/domain/money';
 import { unknownPayoutStatus } from '@/lib/domain/payout-status';
-import type { BalanceTransaction, Payout, PayoutStatus, ReportedPayoutStatus, TransactionType } from '@/lib/domain/transaction';
+import type {
+  BalanceTransaction,
+  Payout,
+  PayoutStatus,
+  ReportedPayoutStatus,
+  TransactionFlowRow,
+  TransactionType,
+} from '@/lib/domain/transaction';
 import { optional, wireReader, type MapContext, type WireReader } from '../wire';
-import type { WireBalance, WirePayout, WirePayoutStatus, WireTransaction } from './schemas';
+import type { WireBalance, WirePayout, WirePayoutStatus, WireTransaction, WireTransactionFlow } from './schemas';
 
 export function payoutStatusToWire(status: PayoutStatus): WirePayoutStatus {
   switch (status) {
@@ -144,13 +151,43 @@ class ShoplineTransaction implements BalanceTransaction {
   }
 }
 
-/** A page of transactions; a bad value is named by its place (`transactions[3].amount`), spelled out only then. */
-export function mapTransactions(wire: readonly WireTransaction[], ctx: MapContext): BalanceTransaction[] {
+/** A page of rows; a bad value is named by its place (`transactions[3].amount`), spelled out only then. */
+function mapRows<W, R>(wire: readonly W[], ctx: MapContext, Row: new (wire: W, read: WireReader) => R): R[] {
   let index = 0;
   const read = wireReader(ctx, (field) => `transactions[${index}].${field}`);
-  const items: BalanceTransaction[] = new Array<BalanceTransaction>(wire.length);
-  for (; index < wire.length; index += 1) items[index] = new ShoplineTransaction(wire[index]!, read);
+  const items: R[] = new Array<R>(wire.length);
+  for (; index < wire.length; index += 1) items[index] = new Row(wire[index]!, read);
   return items;
+}
+
+export function mapTransactions(wire: readonly WireTransaction[], ctx: MapContext): BalanceTransaction[] {
+  return mapRows(wire, ctx, ShoplineTransaction);
+}
+
+/** A row asked for with only the flow columns (`fields`); built like ShoplineTransaction, for the same reason. */
+class ShoplineFlowRow implements TransactionFlowRow {
+  readonly id: string;
+  readonly type: TransactionType;
+  readonly rawType: string;
+  readonly currency: CurrencyCode;
+  readonly amount: Money;
+  readonly fee: Money;
+  readonly transactionTime: string;
+
+  constructor(wire: WireTransactionFlow, read: WireReader) {
+    const currency = read.currency(wire.currency, 'currency');
+    this.id = wire.id;
+    this.type = transactionType(wire.type);
+    this.rawType = wire.type;
+    this.currency = currency;
+    this.amount = read.money(wire.amount, currency, 'amount');
+    this.fee = read.money(wire.fee, currency, 'fee');
+    this.transactionTime = read.timestamp(wire.transaction_time, 'transaction_time');
+  }
+}
+
+export function mapTransactionFlows(wire: readonly WireTransactionFlow[], ctx: MapContext): TransactionFlowRow[] {
+  return mapRows(wire, ctx, ShoplineFlowRow);
 }
 
 export function mapPayout(wire: WirePayout, field: string, read: WireReader): Payout {

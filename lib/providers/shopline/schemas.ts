@@ -39,6 +39,22 @@ export const wireTransactionSchema = z.object({
 });
 export type WireTransaction = z.infer<typeof wireTransactionSchema>;
 
+/** The columns a sum needs, asked for with `fields` (names as on the wire, in this order). */
+export const FLOW_FIELDS = ['id', 'type', 'amount', 'fee', 'currency', 'transaction_time'] as const;
+
+export const wireTransactionFlowSchema = wireTransactionSchema.pick({
+  id: true,
+  type: true,
+  amount: true,
+  fee: true,
+  currency: true,
+  transaction_time: true,
+});
+export type WireTransactionFlow = z.infer<typeof wireTransactionFlowSchema>;
+
+// GET /payments/store/balance_transactions.json?fields=id,type,amount,fee,currency,transaction_time
+export const transactionFlowsResponseSchema = z.object({ transactions: z.array(wireTransactionFlowSchema) });
+
 // GET /payments/store/balance_transactions.json
 export const transactionsResponseSchema = z.object({ transactions: z.array(wireTransactionSchema) });
 

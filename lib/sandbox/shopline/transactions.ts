@@ -1,6 +1,6 @@
 import { jsonResponse, rawJsonResponse, type SandboxRequest, type SandboxResponse } from '../http';
 import { decodeCursor, type Cursor } from './cursor';
-import { PAYOUT_STATUSES, type PayoutStatus, type ShoplineStore } from './data';
+import { PAYOUT_STATUSES, type PayoutStatus, type ShoplineStore, type WireTransaction } from './data';
 import { EMPTY_SOURCE, fullSource, linkHeader, selectPage, type Range, type RangeSource } from './paging';
 import { QueryError, param, parseChoice, parseId, parseLimit } from './query';
 
@@ -9,7 +9,30 @@ interface TransactionFilters {
   payoutId?: string;
 }
 
-const CURSOR_KEYS = ['payoutStatus', 'payoutId'] as const;
+const CURSOR_KEYS = ['payoutStatus', 'payoutId', 'fields'] as const;
+
+const WIRE_FIELDS: readonly (keyof WireTransaction)[] = [
+  'amount', 'currency', 'exchange_rate', 'fee', 'id', 'net', 'payout_id', 'payout_status', 'processed_at',
+  'settlement_amount', 'settlement_currency', 'source_order_id', 'source_order_transaction_id', 'source_payment_id',
+  'source_type', 'transaction_time', 'type',
+];
+
+/** `fields`: comma-separated column names; an unknown name is refused rather than silently dropped. */
+function parseFields(raw: string | undefined): (keyof WireTransaction)[] | undefined {
+  if (raw === undefined) return undefined;
+  const names = raw.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const unknown = names.find((name) => !(WIRE_FIELDS as readonly string[]).includes(name));
+  if (unknown !== undefined) throw new QueryError(`fields: unknown field ${unknown}`);
+  if (names.length === 0) throw new QueryError('fields must name at least one field');
+  return WIRE_FIELDS.filter((name) => names.includes(name));
+}
+
+function project(row: WireTransaction, fields: readonly (keyof WireTransaction)[] | undefined): Partial<WireTransaction> {
+  if (fields === undefined) return row;
+  const out: Partial<WireTransaction> = {};
+  for (const name of fields) out[name] = row[name];
+  return out;
+}
 
 // GET .../payments/store/balance_transactions.json
 export function listTransactions(
@@ -21,6 +44,7 @@ export function listTransactions(
   let filters: TransactionFilters;
   let start = 0;
   let cursor: Cursor | undefined;
+  let fields: (keyof WireTransaction)[] | undefined;
   try {
     limit = parseLimit(param(req.query, 'limit'), 1000, 10_000);
     const pageInfo = param(req.query, 'page_info');
@@ -28,7 +52,10 @@ export function listTransactions(
       cursor = decodeCursor(pageInfo, CURSOR_KEYS);
       if (!cursor) throw new QueryError('page_info is invalid');
       filters = parseFilters(store, cursor.filters.payoutStatus, cursor.filters.payoutId);
+      // `fields` may be sent again with page_info; when it is not, the cursor keeps the first page's.
+      fields = parseFields(param(req.query, 'fields') ?? cursor.filters.fields);
     } else {
+      fields = parseFields(param(req.query, 'fields'));
       filters = parseFilters(store, param(req.query, 'payout_status'), param(req.query, 'payout_id'));
       const sinceId = parseId(param(req.query, 'since_id'), 'since_id');
       if (sinceId !== undefined) start = store.layout.firstOlderThan(sinceId);
@@ -53,8 +80,8 @@ export function listTransactions(
     cursor: cursor && boundary !== undefined ? { pageType: cursor.pageType, boundary } : undefined,
   });
 
-  const rows = page.indices.map((i) => store.transaction(i));
-  const cursorFilters: Record<string, string> = { ...filters };
+  const rows = page.indices.map((i) => project(store.transaction(i), fields));
+  const cursorFilters: Record<string, string> = { ...filters, ...(fields === undefined ? {} : { fields: fields.join(',') }) };
   const first = page.indices[0];
   const last = page.indices.at(-1);
   const link = linkHeader(`http://${req.host}${req.fullPath}`, limit, {
@@ -65,7 +92,8 @@ export function listTransactions(
       ? { filters: cursorFilters, sinceId: layout.transactionId(first), pageType: 'PREVIOUS' }
       : undefined,
   });
-  return rawJsonResponse(200, JSON.stringify({ transactions: rows }), link ? { link } : {});
+  const response = rawJsonResponse(200, JSON.stringify({ transactions: rows }), link ? { link } : {});
+  return first === undefined || last === undefined ? response : { ...response, rowTimes: [store.timeOf(first) * 1000, store.timeOf(last) * 1000] };
 }
 
 function parseFilters(store: ShoplineStore, status: string | undefined, payoutId: string | undefined): TransactionFilters {

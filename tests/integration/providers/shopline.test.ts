@@ -41,6 +41,23 @@ describe('SHOPLINE against the sandbox', () => {
     expect(ids(back1.items)).toEqual(ids(p1.items));
   });
 
+  it('lists the flow columns alone (fields) with the same values and the same paging as the full rows', async () => {
+    const logs: LogEntry[] = [];
+    const api = txApi(clientFor(env.sandbox, acme, { logs }));
+    if (!api.listTransactionFlows) throw new Error('SHOPLINE lists flow columns');
+    const flows1 = await api.listTransactionFlows({ limit: 30 });
+    const flows2 = await api.listTransactionFlows({ limit: 30, cursor: flows1.nextCursor });
+    const full1 = await api.listTransactions({ limit: 30 });
+    const full2 = await api.listTransactions({ limit: 30, cursor: full1.nextCursor });
+    const pick = ({ id, type, rawType, currency, amount, fee, transactionTime }: BalanceTransaction) => ({ id, type, rawType, currency, amount, fee, transactionTime });
+    expect([...flows1.items, ...flows2.items].map((row) => ({ ...row }))).toEqual([...full1.items, ...full2.items].map(pick));
+    // Asked on the first page and again beside page_info, as SHOPLINE's paging allows.
+    expect(logs.slice(0, 2).map((l) => new URL(l.path, 'http://x').searchParams.get('fields'))).toEqual([
+      'id,type,amount,fee,currency,transaction_time',
+      'id,type,amount,fee,currency,transaction_time',
+    ]);
+  });
+
   it('carries the payout_id filter in the cursor', async () => {
     const client = clientFor(env.sandbox, acme);
     const payouts = await client.payouts!.listPayouts({ limit: 5 });

@@ -20,6 +20,7 @@ const GROUND = [
   'lib/list-query',
   'lib/connections',
   'lib/balance-transactions',
+  'lib/kept-days',
   'lib/csv',
   'lib/jobs',
   'lib/http',

@@ -25,6 +25,7 @@ function report(rows: readonly BalanceTransaction[], currency: string | null): F
     plan: PLAN,
     scannedRows: rows.length,
     providerPages: 1,
+    keptDays: 0,
     generatedAt: new Date('2026-04-01T00:00:00Z'),
   };
   return flowsResponseSchema.parse(reportFlows(acc, currency, context));

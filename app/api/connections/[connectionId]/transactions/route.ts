@@ -1,5 +1,6 @@
 import { loadConnection } from '@/lib/connections/load';
 import { apiRoute, json } from '@/lib/http/handler';
+import { databaseKeptDays } from '@/lib/kept-days/store';
 import { connectionIdPath } from '@/lib/http/params';
 import { transactionsQuerySchema } from '@/lib/list-query/transactions';
 import { listTransactions } from '@/lib/transactions/service';
@@ -9,6 +10,6 @@ export const GET = apiRoute(
   { role: 'finance', query: transactionsQuerySchema, params: { connectionId: connectionIdPath } },
   async ({ user, query, params, signal }) => {
     const connection = await loadConnection(user.organizationId, params.connectionId);
-    return json(await listTransactions(connection, query, { timeZone: user.organizationTimezone, signal }));
+    return json(await listTransactions(connection, query, { timeZone: user.organizationTimezone, signal, keptDays: databaseKeptDays() }));
   },
 );
