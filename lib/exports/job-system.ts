@@ -5,7 +5,6 @@ import { listUnfinishedExportJobs, purgeExpiredExportJobs } from '@/lib/db/expor
 import type { Db } from '@/lib/db/types';
 import { bullmqRunner } from '@/lib/jobs/bullmq';
 import { memoryRunner } from '@/lib/jobs/memory';
-import { jobPacer } from '@/lib/jobs/pace';
 import { startSweeper } from '@/lib/jobs/sweeper';
 import type { JobRunner } from '@/lib/jobs/types';
 import { log } from '@/lib/log';
@@ -27,7 +26,7 @@ export interface ExportJobSystem extends JobsContext {
  */
 export async function startExportJobSystem(db: Db, options: { readonly maxRunning: number; readonly sweepEveryMs?: number }): Promise<ExportJobSystem> {
   let runner: JobRunner | null = null;
-  const handler = exportJobHandler({ db, maxRunning: options.maxRunning, pacer: jobPacer, onEnded: () => runner?.wake() });
+  const handler = exportJobHandler({ db, maxRunning: options.maxRunning, onEnded: () => runner?.wake() });
   const redis = sharedRedis();
   runner = redis ? bullmqRunner(handler, { redis, prefix: REDIS_PREFIX }) : memoryRunner(handler);
   if (!redis) for (const job of await listUnfinishedExportJobs(db)) await runner.enqueue(job.id);

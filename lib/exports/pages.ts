@@ -1,19 +1,8 @@
+import { Readable } from 'node:stream';
 import type { ProviderPage } from '@/lib/domain/transaction';
 import type { WalkSource } from '@/lib/transactions/walk';
 
-/**
- * Every row of a newest-first provider list that the source keeps, page by page, from the first page
- * to the end of the view. When the caller takes a page, the next one is requested at once, so the
- * caller's work on this page overlaps the provider's on the next; nothing further is requested until
- * the caller asks again. A stalled or cancelled caller therefore stops the paging one page ahead at most.
- */
-
-export interface PageCounter {
-  /** Provider pages received so far. */
-  pages: number;
-  /** Rows of the view handed out so far. */
-  rows: number;
-}
+/** Every row of a newest-first provider list that the source keeps, page by page, to the end of the view. */
 
 export interface Sifted<T> {
   readonly kept: T[];
@@ -33,45 +22,37 @@ export async function fetchKept<T>(source: WalkSource<T>, cursor: string | null)
   return { kept, next: page.nextCursor };
 }
 
+export interface PagesAheadOptions {
+  /** The first page's cursor (null: the list's first page). */
+  readonly cursor: string | null;
+  /** Pages requested ahead of the one the reader holds, waiting or in flight. */
+  readonly ahead: number;
+  readonly signal?: AbortSignal;
+}
+
 /**
- * A plain iterator rather than a generator: a generator suspended at `yield` keeps the page it handed
- * out reachable until it is resumed, that is while the next page is fetched and parsed; this one holds
- * only the cursor and the page being fetched.
+ * The view's pages from `cursor` on, fetched ahead of the reader: each request goes out as soon as the page
+ * before it has answered (its cursor is in it) while fewer than `ahead` pages wait unread. So a walk runs at
+ * the provider's pace, not at the sum of fetching and writing, and holds at most `ahead` + 1 pages; a reader
+ * that stalls or stops stops the paging `ahead` pages on at most.
  */
-export function exportPages<T>(source: WalkSource<T>, counter: PageCounter = { pages: 0, rows: 0 }): AsyncIterableIterator<T[], void, undefined> {
-  let cursor: string | null = null;
-  /** The page being fetched; undefined before the first request, null once the view has ended. */
-  let pending: Promise<Sifted<T>> | null | undefined;
-  const done = (): IteratorReturnResult<void> => ({ done: true, value: undefined });
-  const iterator: AsyncIterableIterator<T[], void, undefined> = {
-    async next() {
-      if (pending === undefined) pending = fetchKept(source, null);
-      if (pending === null) return done();
-      let sifted: Sifted<T>;
-      try {
-        sifted = await pending;
-      } catch (error) {
-        pending = null;
-        throw error;
-      }
-      counter.pages += 1;
-      counter.rows += sifted.kept.length;
-      if (sifted.next !== null && sifted.next === cursor) {
-        pending = null;
-        throw new Error('The provider returned the same page cursor twice.');
-      }
-      cursor = sifted.next;
-      pending = cursor === null ? null : fetchKept(source, cursor);
-      pending?.catch(() => undefined);
-      return { done: false, value: sifted.kept };
+export function pagesAhead<T>(fetchPage: (cursor: string | null) => Promise<Sifted<T>>, options: PagesAheadOptions): AsyncIterableIterator<Sifted<T>> {
+  let cursor = options.cursor;
+  const stream = new Readable({
+    objectMode: true,
+    highWaterMark: options.ahead,
+    signal: options.signal,
+    read() {
+      fetchPage(cursor)
+        .then((page) => {
+          if (page.next !== null && page.next === cursor) throw new Error('The provider returned the same page cursor twice.');
+          cursor = page.next;
+          this.push(page);
+          if (cursor === null) this.push(null);
+        })
+        .catch((error: unknown) => this.destroy(error instanceof Error ? error : new Error(String(error))));
     },
-    async return() {
-      pending = null;
-      return done();
-    },
-    [Symbol.asyncIterator]() {
-      return iterator;
-    },
-  };
-  return iterator;
+  });
+  // Readable's iterator is untyped: every value pushed above is a Sifted<T>.
+  return stream.iterator({ destroyOnReturn: true }) as AsyncIterableIterator<Sifted<T>>;
 }

@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 function startWorkerProcess(url: string): Promise<ChildProcess> {
-  const worker = spawn('node_modules/.bin/tsx', ['--conditions=react-server', 'tests/support/export-worker.ts', url, REDIS_URL, PREFIX, '150'], {
+  const worker = spawn('node_modules/.bin/tsx', ['--conditions=react-server', 'tests/support/export-worker.ts', url, REDIS_URL, PREFIX], {
     env: { ...process.env, FUNDSIGHT_LOG: 'silent', PROVIDER_MAX_RETRIES: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
     // Its own process group: tsx runs the script in a child process, and the kill must reach it.
@@ -54,6 +54,8 @@ describe('export jobs on BullMQ with Redis', () => {
   it('resumes a job whose worker process was killed from its last stored step, with no row missing or repeated', async () => {
     if (env.database.config.kind !== 'postgres') throw new Error('needs PostgreSQL, shared with the worker process');
     const bench = await env.connection('bench');
+    // Pages 150 ms apart at the provider: time enough to kill the worker halfway.
+    env.sandbox.faults.add({ provider: 'shopline', account: 'bench', path: 'balance_transactions.json', kind: 'delay', delayMs: 150 });
     // Queue-only here at first: the job must go to the worker in the child process.
     const queue = bullmqRunner(exportJobHandler(testJobDeps(env.db)), { redis, prefix: PREFIX, work: false });
     runners.push(queue);

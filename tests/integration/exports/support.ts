@@ -11,7 +11,6 @@ import type { Role } from '@/lib/auth/roles';
 import { exportJobHandler, type ExportJobDeps } from '@/lib/exports/job-run';
 import type { ExportJobDto } from '@/lib/exports/job-schema';
 import { downloadJob, startExportJob, type JobsContext, type JobUser } from '@/lib/exports/jobs';
-import { intervalPacer } from '@/lib/jobs/pace';
 import { memoryRunner } from '@/lib/jobs/memory';
 import type { LoadedConnection } from '@/lib/connections/client';
 import { getConnection } from '@/lib/db/connections';
@@ -21,11 +20,10 @@ import { ANCHOR } from '../transactions/support';
 
 export const ORGANIZATION_ZONE = 'America/New_York';
 
-/** No waiting between pages (the sandbox runs without limits here); a failing page is tried again twice, quickly. */
+/** Pages paced by the account's budget alone (the sandbox runs without limits here); a failing page is tried again twice, quickly. */
 export const testJobDeps = (db: Db, extra: Partial<ExportJobDeps> = {}): ExportJobDeps => ({
   db,
   maxRunning: 3,
-  pacer: intervalPacer(() => 0),
   pageRetries: 2,
   retryBaseMs: 20,
   ...extra,
