@@ -234,7 +234,7 @@ function report(name: string, run: JobRun): void {
   }
   console.info(
     `  server RSS ${run.killedAtRows === null ? '' : '(after the restart) '}${mb(run.rssBefore)} -> peak ${mb(run.rssPeak)}: growth ${mb(run.rssPeak - run.rssBefore)}` +
-      `${run.rssAt100k === null ? '' : `, ${mb(run.rssAt100k - run.rssBefore)} at 100,000 rows`}`,
+      `${run.rssAt100k === null || run.killedAtRows !== null ? '' : `, ${mb(run.rssAt100k - run.rssBefore)} at 100,000 rows`}`,
   );
   console.info(
     `  file ${mb(run.servedBytes)} served (${(run.servedBytes / run.rows).toFixed(1)} B/row), ${mb(run.storedBytes)} stored gzip ` +

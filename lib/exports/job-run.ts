@@ -92,10 +92,10 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
   // Paced by the account's shared budget alone, behind interactive calls.
   const source = transactionSource(api, view, { pageSize: Math.min(job.pageSize, api.maxPageSize), signal: stop, priority: 'background' });
   const retries = deps.pageRetries ?? 3;
-  const fetchPage = async (cursor: string | null): Promise<Sifted<BalanceTransaction>> => {
+  const fetchPage = async (cursor: string | null, early: (next: string | null) => void): Promise<Sifted<BalanceTransaction>> => {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await callProvider(connection, () => fetchKept(source, cursor));
+        return await callProvider(connection, () => fetchKept(source, cursor, early));
       } catch (error) {
         if (stop.aborted || attempt >= retries || (error instanceof ApiError && error.status < 500)) throw error;
         await sleep((deps.retryBaseMs ?? 1_000) * 2 ** attempt, undefined, { signal: stop });

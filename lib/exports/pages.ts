@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type { ProviderPage } from '@/lib/domain/transaction';
 import type { WalkSource } from '@/lib/transactions/walk';
 
@@ -10,9 +9,9 @@ export interface Sifted<T> {
   readonly next: string | null;
 }
 
-/** The page's kept rows; the page itself is not held on to. */
-export async function fetchKept<T>(source: WalkSource<T>, cursor: string | null): Promise<Sifted<T>> {
-  const page: ProviderPage<T> = await source.fetchPage(cursor);
+/** The page's kept rows; the page itself is not held on to. `onNextCursor` hears the provider's cursor early. */
+export async function fetchKept<T>(source: WalkSource<T>, cursor: string | null, onNextCursor?: (next: string | null) => void): Promise<Sifted<T>> {
+  const page: ProviderPage<T> = await source.fetchPage(cursor, onNextCursor);
   const kept: T[] = [];
   for (const row of page.items) {
     const verdict = source.classify(row);
@@ -30,29 +29,83 @@ export interface PagesAheadOptions {
   readonly signal?: AbortSignal;
 }
 
+/** Fetches the page at `cursor`; calls `early` with the next page's cursor as soon as the provider names it, if it can. */
+export type PageFetch<T> = (cursor: string | null, early: (next: string | null) => void) => Promise<Sifted<T>>;
+
 /**
- * The view's pages from `cursor` on, fetched ahead of the reader: each request goes out as soon as the page
- * before it has answered (its cursor is in it) while fewer than `ahead` pages wait unread. So a walk runs at
- * the provider's pace, not at the sum of fetching and writing, and holds at most `ahead` + 1 pages; a reader
- * that stalls or stops stops the paging `ahead` pages on at most.
+ * The view's pages from `cursor` on, fetched ahead of the reader: a page is requested as soon as its cursor is
+ * known (from the provider's headers, or once the page before it is read) while fewer than `ahead` pages wait
+ * unread. So a walk runs at the provider's pace, not at the sum of fetching, parsing and writing, and holds at
+ * most `ahead` + 1 pages; a reader that stalls or stops stops the paging `ahead` pages on at most. A view that
+ * ends inside a page (a date range) may have asked for one page past its end, which is dropped.
  */
-export function pagesAhead<T>(fetchPage: (cursor: string | null) => Promise<Sifted<T>>, options: PagesAheadOptions): AsyncIterableIterator<Sifted<T>> {
-  let cursor = options.cursor;
-  const stream = new Readable({
-    objectMode: true,
-    highWaterMark: options.ahead,
-    signal: options.signal,
-    read() {
-      fetchPage(cursor)
-        .then((page) => {
-          if (page.next !== null && page.next === cursor) throw new Error('The provider returned the same page cursor twice.');
-          cursor = page.next;
-          this.push(page);
-          if (cursor === null) this.push(null);
-        })
-        .catch((error: unknown) => this.destroy(error instanceof Error ? error : new Error(String(error))));
+export function pagesAhead<T>(fetchPage: PageFetch<T>, options: PagesAheadOptions): AsyncIterableIterator<Sifted<T>> {
+  const waiting: Promise<Sifted<T>>[] = [];
+  /** The cursor of the next page to request; undefined while not yet known. */
+  let cursor: string | null | undefined = options.cursor;
+  let started = false;
+  let stopped = false;
+  const done = (): IteratorReturnResult<undefined> => ({ done: true, value: undefined });
+
+  const pump = () => {
+    while (started && !stopped && cursor !== undefined && waiting.length < options.ahead) {
+      const at: string | null = cursor;
+      cursor = undefined;
+      let told = false;
+      const tell = (next: string | null) => {
+        if (told) return;
+        told = true;
+        // The end of the list, or a provider repeating its cursor (the page then fails, below).
+        if (next === null || next === at) stopped = stopped || next === null;
+        else cursor = next;
+        // Told from inside fetchPage (before this page is queued) or later: either way in order.
+        queueMicrotask(pump);
+      };
+      const page = fetchPage(at, tell).then((sifted) => {
+        if (sifted.next !== null && sifted.next === at) throw new Error('The provider returned the same page cursor twice.');
+        tell(sifted.next);
+        return sifted;
+      });
+      page.catch(() => undefined);
+      waiting.push(page);
+    }
+  };
+  const stop = () => {
+    stopped = true;
+    waiting.length = 0;
+  };
+
+  const iterator: AsyncIterableIterator<Sifted<T>> = {
+    async next() {
+      if (options.signal?.aborted) {
+        stop();
+        throw options.signal.reason;
+      }
+      if (!started) {
+        started = true;
+        pump();
+      }
+      const page = waiting.shift();
+      if (!page) return done();
+      let sifted: Sifted<T>;
+      try {
+        sifted = await page;
+      } catch (error) {
+        stop();
+        throw error;
+      }
+      // The view ends here: a page already asked for past its end is dropped.
+      if (sifted.next === null) stop();
+      else pump();
+      return { done: false, value: sifted };
     },
-  });
-  // Readable's iterator is untyped: every value pushed above is a Sifted<T>.
-  return stream.iterator({ destroyOnReturn: true }) as AsyncIterableIterator<Sifted<T>>;
+    async return() {
+      stop();
+      return done();
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
 }

@@ -15,7 +15,7 @@ async function collect<T>(pages: AsyncIterable<Sifted<T>>): Promise<T[][]> {
 const ticks = () => new Promise((resolve) => setTimeout(resolve, 10));
 
 function walk<T>(source: WalkSource<T>, ahead = 1, signal?: AbortSignal) {
-  return pagesAhead((cursor) => fetchKept(source, cursor), { cursor: null, ahead, signal });
+  return pagesAhead((cursor, early) => fetchKept(source, cursor, early), { cursor: null, ahead, signal });
 }
 
 describe('pagesAhead', () => {
@@ -64,6 +64,42 @@ describe('pagesAhead', () => {
       await ticks();
       expect(api.calls.length).toBe(2 + ahead);
     }
+  });
+
+  it('asks for the next page as soon as the provider names its cursor, before this page has been read', async () => {
+    const requested: (string | null)[] = [];
+    const bodies = new Map<string | null, () => void>();
+    const source: WalkSource<BalanceTransaction> = {
+      fetchPage: (cursor, onNextCursor) => {
+        requested.push(cursor);
+        const next = cursor === null ? 'p2' : cursor === 'p2' ? 'p3' : null;
+        onNextCursor?.(next);
+        return new Promise((resolve) => bodies.set(cursor, () => resolve({ items: history(1), nextCursor: next, previousCursor: null })));
+      },
+      idOf: (row) => row.id,
+      classify: () => 'keep',
+      filtersLocally: false,
+    };
+    const pages = walk(source, 2);
+    const first = pages.next();
+    await ticks();
+    // No page's body is in yet, and pages 2 and 3 are asked for already: two ahead of the reader's.
+    expect(requested).toEqual([null, 'p2', 'p3']);
+    for (const cursor of [null, 'p2', 'p3']) bodies.get(cursor)?.();
+    expect((await first).value?.next).toBe('p2');
+    expect((await pages.next()).value?.next).toBe('p3');
+    expect((await pages.next()).value?.next).toBeNull();
+    expect((await pages.next()).done).toBe(true);
+    expect(requested).toEqual([null, 'p2', 'p3']);
+  });
+
+  it('drops a page asked for past the end of a view that ends inside the page before it', async () => {
+    const rows = history(30);
+    const api = new FakeTransactionsApi(rows);
+    const range = dateRange('2024-03-31', '2024-03-31', 'UTC');
+    const source = transactionSource(api, { range }, { pageSize: 10 });
+    const kept = (await collect(walk(source, 2))).flat();
+    expect(kept.map((r) => r.id)).toEqual(rows.filter((r) => r.transactionTime.startsWith('2024-03-31')).map((r) => r.id));
   });
 
   it('stops paging when its signal aborts', async () => {
