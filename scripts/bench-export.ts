@@ -1,9 +1,11 @@
 // Benchmark: export jobs of the `bench` store (1,000,000 SHOPLINE transactions) through the real server
 // (`next start`, in-process job runner, + the sandbox as its own process WITH its rate limits: 4 requests/s).
 // The floor is the provider's limit: rows / 10,000 rows per page / 4 pages per second (1,000,000 rows: 25 s).
-// Prints each job's time against that floor, the server's RSS growth at 100,000 rows and at the end, the
-// stored (gzip) and served bytes per row, and the download's time.
-// Run after `npx next build`: npx tsx --conditions=react-server scripts/bench-export.ts [--app-port 3396 --sandbox-port 4396] [--formats csv,xlsx]
+// Prints each job's time against that floor (with the load), the server's CPU per row, its RSS growth at
+// 100,000 rows and at the end, the stored (gzip) and served bytes per row, and the download's time; then a
+// CSV job whose server is killed (SIGKILL) halfway and started again, with its rows checked exact.
+// Run after `npx next build`:
+// npx tsx --conditions=react-server scripts/bench-export.ts [--app-port 3396 --sandbox-port 4396] [--formats csv,xlsx] [--runs 3] [--no-kill-resume]
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +23,10 @@ const { values } = parseArgs({
     'app-port': { type: 'string', default: '3396' },
     'sandbox-port': { type: 'string', default: '4396' },
     formats: { type: 'string', default: 'csv,xlsx' },
+    /** Uninterrupted CSV runs (the target: every one completes). */
+    runs: { type: 'string', default: '1' },
+    /** Also a CSV run whose server is killed (SIGKILL) halfway and started again, the job resuming from its last step. */
+    'kill-resume': { type: 'boolean', default: true },
   },
 });
 const APP_PORT = Number(values['app-port']);
@@ -59,6 +65,15 @@ async function prepareDatabase(dataDir: string, sandboxUrl: string): Promise<voi
   }
 }
 
+/** CPU time (user + system) the process has used, in ms: the kernel's count, as process.cpuUsage() reads it inside. */
+function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+/** USER_HZ: 100 on every Linux Node runs on. */
+const CLOCK_TICKS = 100;
+
 function rssOf(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return Number(match?.[1] ?? 0) * 1024;
@@ -82,6 +97,15 @@ function serverPid(groupLeader: number): number {
   return largest;
 }
 
+interface Server {
+  readonly appUrl: string;
+  pid: number;
+  readonly cookie: string;
+  readonly connectionId: string;
+  /** Kills the server at once and starts it again on the same data; resolves with its new group leader. */
+  readonly killAndRestart: () => Promise<number | undefined>;
+}
+
 interface JobRun {
   rows: number;
   pages: number;
@@ -89,10 +113,18 @@ interface JobRun {
   rssBefore: number;
   rssPeak: number;
   rssAt100k: number | null;
+  /** Server CPU ms the job took (its whole run, the download excluded). */
+  cpuMs: number;
+  loadDuring: string;
   storedBytes: number;
   servedBytes: number;
   downloadMs: number;
   downloadedLines: number;
+  contentLength: string | null;
+  etag: string | null;
+  /** Kill-and-resume runs: rows stored when the server was killed, and the restart's time. */
+  killedAtRows: number | null;
+  restartMs: number;
 }
 
 interface JobStatus {
@@ -108,13 +140,21 @@ interface JobStatus {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Starts a job, follows it while sampling the server's RSS, then downloads the file and counts its lines. */
-async function runJob(server: { appUrl: string; pid: number; cookie: string; connectionId: string }, search: string): Promise<JobRun> {
+async function runJob(server: Server, search: string, killAtRows: number | null = null): Promise<JobRun> {
   const headers = { Cookie: server.cookie };
-  const rssBefore = rssOf(server.pid);
+  let rssBefore = rssOf(server.pid);
+  let cpuBefore = cpuMsOf(server.pid);
+  let cpuKilled = 0;
+  let killedAtRows: number | null = null;
+  let restartMs = 0;
   let rssPeak = rssBefore;
   let rssAt100k: number | null = null;
   const sampler = setInterval(() => {
-    rssPeak = Math.max(rssPeak, rssOf(server.pid));
+    try {
+      rssPeak = Math.max(rssPeak, rssOf(server.pid));
+    } catch {
+      // the server is being restarted
+    }
   }, 50);
   const started = performance.now();
   let job: JobStatus;
@@ -126,11 +166,25 @@ async function runJob(server: { appUrl: string; pid: number; cookie: string; con
       await sleep(200);
       job = (await (await fetch(`${server.appUrl}/api/exports/jobs/${job.id}`, { headers })).json()) as JobStatus;
       if (rssAt100k === null && job.rows >= 100_000) rssAt100k = rssOf(server.pid);
+      if (killAtRows !== null && killedAtRows === null && job.rows >= killAtRows) {
+        killedAtRows = job.rows;
+        cpuKilled = cpuMsOf(server.pid) - cpuBefore;
+        const restartStarted = performance.now();
+        const leader = await server.killAndRestart();
+        if (leader === undefined) throw new Error('no server pid after the restart');
+        server.pid = serverPid(leader);
+        restartMs = performance.now() - restartStarted;
+        cpuBefore = cpuMsOf(server.pid);
+        rssBefore = rssOf(server.pid);
+        rssPeak = rssBefore;
+      }
     }
   } finally {
     clearInterval(sampler);
   }
   const ms = performance.now() - started;
+  const cpuMs = cpuKilled + cpuMsOf(server.pid) - cpuBefore;
+  const loadDuring = loadavg()[0]?.toFixed(2) ?? '?';
   if (job.status !== 'ready') throw new Error(`job ended ${job.status}: ${job.error?.message ?? ''}`);
   const downloadStarted = performance.now();
   const file = await fetch(`${server.appUrl}/api/exports/jobs/${job.id}/file`, { headers });
@@ -144,8 +198,10 @@ async function runJob(server: { appUrl: string; pid: number; cookie: string; con
     served += value.byteLength;
     for (let i = 0; i < value.length; i += 1) if (value[i] === 0x0a) lines += 1;
   }
-  // Next.js drops a route handler's Content-Length (the body goes chunked): compare with the job's own count.
   if (served !== job.bytes) throw new Error(`served ${served} bytes, the job wrote ${job.bytes}`);
+  // Next 16 drops a route handler's Content-Length (the body goes chunked): reported, compared when present.
+  const contentLength = file.headers.get('content-length');
+  if (contentLength !== null && contentLength !== String(served)) throw new Error(`Content-Length ${contentLength}, ${served} bytes served`);
   return {
     rows: job.rows,
     pages: job.pages,
@@ -153,10 +209,16 @@ async function runJob(server: { appUrl: string; pid: number; cookie: string; con
     rssBefore,
     rssPeak,
     rssAt100k,
+    cpuMs,
+    loadDuring,
     storedBytes: job.storedBytes,
     servedBytes: served,
     downloadMs: performance.now() - downloadStarted,
     downloadedLines: lines,
+    contentLength,
+    etag: file.headers.get('etag'),
+    killedAtRows,
+    restartMs,
   };
 }
 
@@ -164,15 +226,20 @@ function report(name: string, run: JobRun): void {
   const floorMs = (run.rows / PAGE_SIZE / PAGES_PER_SECOND) * 1000;
   console.info(
     `${name}: ${run.rows.toLocaleString('en-US')} rows, ${run.pages} provider pages, in ${secs(run.ms)} (${rate(run.rows, run.ms)}); ` +
-      `floor under the limit ${secs(floorMs)} -> ${(run.ms / floorMs).toFixed(3)}x (target <= 1.15)`,
+      `floor under the limit ${secs(floorMs)} -> ${(run.ms / floorMs).toFixed(3)}x (target <= 1.15); load ${run.loadDuring}`,
   );
+  console.info(`  server CPU ${secs(run.cpuMs)}: ${((run.cpuMs * 1000) / run.rows).toFixed(1)} µs/row`);
+  if (run.killedAtRows !== null) {
+    console.info(`  server killed (SIGKILL) at ${run.killedAtRows.toLocaleString('en-US')} rows, answering again after ${secs(run.restartMs)}; the job resumed from its last step`);
+  }
   console.info(
-    `  server RSS ${mb(run.rssBefore)} -> peak ${mb(run.rssPeak)}: growth ${mb(run.rssPeak - run.rssBefore)}` +
-      `${run.rssAt100k === null ? '' : `, ${mb(run.rssAt100k - run.rssBefore)} at 100,000 rows`}`,
+    `  server RSS ${run.killedAtRows === null ? '' : '(after the restart) '}${mb(run.rssBefore)} -> peak ${mb(run.rssPeak)}: growth ${mb(run.rssPeak - run.rssBefore)}` +
+      `${run.rssAt100k === null || run.killedAtRows !== null ? '' : `, ${mb(run.rssAt100k - run.rssBefore)} at 100,000 rows`}`,
   );
   console.info(
     `  file ${mb(run.servedBytes)} served (${(run.servedBytes / run.rows).toFixed(1)} B/row), ${mb(run.storedBytes)} stored gzip ` +
-      `(${(run.storedBytes / run.rows).toFixed(1)} B/row); download ${secs(run.downloadMs)}, ${run.downloadedLines.toLocaleString('en-US')} lines`,
+      `(${(run.storedBytes / run.rows).toFixed(1)} B/row); download ${secs(run.downloadMs)}, ${run.downloadedLines.toLocaleString('en-US')} lines, ` +
+      `Content-Length ${run.contentLength ?? 'missing (chunked)'}`,
   );
 }
 
@@ -184,7 +251,7 @@ async function main(): Promise<void> {
   const formats = (values.formats ?? 'csv,xlsx').split(',');
   console.info(`load before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.info(`Export job benchmark: bench store, provider pages of ${PAGE_SIZE}, sandbox WITH rate limits (${PAGES_PER_SECOND}/s), next start`);
-  const { stop, appUrl, appPid } = await launch({ appPort: APP_PORT, sandboxPort: SANDBOX_PORT, dataDir, extraEnv: { FUNDSIGHT_LOG: 'silent' } });
+  const { stop, appUrl, appPid, killAndRestartApp } = await launch({ appPort: APP_PORT, sandboxPort: SANDBOX_PORT, dataDir, extraEnv: { FUNDSIGHT_LOG: 'silent' } });
   try {
     if (appPid === undefined) throw new Error('no server pid');
     const pid = serverPid(appPid);
@@ -194,13 +261,29 @@ async function main(): Promise<void> {
     };
     const connection = connections.find((c) => c.label === bench?.label);
     if (!connection) throw new Error('bench connection not listed');
-    const server = { appUrl, pid, cookie, connectionId: connection.id };
+    const server: Server = { appUrl, pid, cookie, connectionId: connection.id, killAndRestart: killAndRestartApp };
     // Warm-up: route compilation, JIT, pools; one provider page.
     await runJob(server, `from=${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}&columns=id`);
+    const csvRuns: JobRun[] = [];
+    const runs = Number(values.runs ?? '1');
     for (const format of formats) {
-      const run = await runJob(server, `format=${format}`);
-      report(`${format.toUpperCase()} job, all rows`, run);
-      if (format === 'csv' && run.downloadedLines - 1 !== run.rows) throw new Error(`the file holds ${run.downloadedLines - 1} records, the job wrote ${run.rows}`);
+      for (let i = 1; i <= (format === 'csv' ? runs : 1); i += 1) {
+        const run = await runJob(server, `format=${format}`);
+        report(`${format.toUpperCase()} job, all rows${format === 'csv' && runs > 1 ? `, run ${i} of ${runs}` : ''}`, run);
+        if (format === 'csv') {
+          if (run.downloadedLines - 1 !== run.rows) throw new Error(`the file holds ${run.downloadedLines - 1} records, the job wrote ${run.rows}`);
+          csvRuns.push(run);
+        }
+      }
+    }
+    const [uninterrupted] = csvRuns;
+    if (values['kill-resume'] && uninterrupted) {
+      const run = await runJob(server, 'format=csv', Math.floor(uninterrupted.rows / 2));
+      report('CSV job, all rows, server killed halfway and resumed', run);
+      if (run.rows !== uninterrupted.rows || run.downloadedLines - 1 !== run.rows) {
+        throw new Error(`resumed: ${run.rows} rows, ${run.downloadedLines - 1} records; uninterrupted: ${uninterrupted.rows}`);
+      }
+      console.info(`  rows exact: ${run.rows.toLocaleString('en-US')} as uninterrupted; same bytes as the uninterrupted file (ETag): ${run.etag === uninterrupted.etag ? 'yes' : 'no'}`);
     }
   } finally {
     stop();

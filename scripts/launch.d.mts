@@ -7,4 +7,11 @@ export function launch(options: {
   dataDir: string;
   extraEnv?: Record<string, string>;
   sandboxArgs?: string[];
-}): Promise<{ stop: () => void; sandboxUrl: string; appUrl: string; appPid: number | undefined }>;
+}): Promise<{
+  stop: () => void;
+  sandboxUrl: string;
+  appUrl: string;
+  appPid: number | undefined;
+  /** SIGKILL to the app's process group, then the app again on the same data; its new group leader's pid. */
+  killAndRestartApp: () => Promise<number | undefined>;
+}>;

@@ -70,19 +70,21 @@ export async function launch({ appPort, sandboxPort, dataDir, extraEnv = {}, san
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
   const sandbox = run('npx', ['tsx', 'scripts/sandbox.ts', '--port', String(sandboxPort), ...sandboxArgs], {}, 'sandbox');
   await waitFor(`${sandboxUrl}/__sandbox/health`, sandbox);
-  const app = run(
-    'npx',
-    ['next', 'start', '-p', String(appPort)],
-    {
-      ...DEMO_ENV,
-      ...demoSecrets(dataDir),
-      NEXTAUTH_URL: `http://localhost:${appPort}`,
-      FUNDSIGHT_SANDBOX_URL: sandboxUrl,
-      PGLITE_DATA_DIR: dataDir,
-      ...extraEnv,
-    },
-    'app',
-  );
+  const startApp = () =>
+    run(
+      'npx',
+      ['next', 'start', '-p', String(appPort)],
+      {
+        ...DEMO_ENV,
+        ...demoSecrets(dataDir),
+        NEXTAUTH_URL: `http://localhost:${appPort}`,
+        FUNDSIGHT_SANDBOX_URL: sandboxUrl,
+        PGLITE_DATA_DIR: dataDir,
+        ...extraEnv,
+      },
+      'app',
+    );
+  let app = startApp();
   const stop = () => {
     for (const child of [app, sandbox]) {
       if (child.exitCode !== null) continue;
@@ -105,5 +107,14 @@ export async function launch({ appPort, sandboxPort, dataDir, extraEnv = {}, san
       }
     });
   }
-  return { stop, sandboxUrl, appUrl: `http://localhost:${appPort}`, appPid: app.pid };
+  /** Kills the app's process group at once (no shutdown), starts it again on the same data; resolves once it answers. */
+  const killAndRestartApp = async () => {
+    const exited = once(app, 'exit');
+    process.kill(-app.pid, 'SIGKILL');
+    await exited;
+    app = startApp();
+    await waitFor(`http://localhost:${appPort}/sign-in`, app, 120_000);
+    return app.pid;
+  };
+  return { stop, sandboxUrl, appUrl: `http://localhost:${appPort}`, appPid: app.pid, killAndRestartApp };
 }

@@ -31,12 +31,12 @@ export function transactionSource(
 ): WalkSource<BalanceTransaction> {
   const ctx = { signal: options.signal, priority: options.priority };
   return {
-    fetchPage: (cursor) =>
+    fetchPage: (cursor, onNextCursor) =>
       api.listTransactions(
         cursor === null
           ? { limit: options.pageSize, payoutId: view.payoutId, payoutStatus: view.payoutStatus, sinceId: view.startAfterId }
           : { cursor, limit: options.pageSize },
-        ctx,
+        { ...ctx, onNextCursor },
       ),
     idOf: (row) => row.id,
     classify: (row) => classifyTransaction(row, view),

@@ -2,7 +2,7 @@ import 'server-only';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { DatabaseUnavailableError, type Db, type Queryable, type SqlParam } from './types';
+import { DatabaseUnavailableError, processLocks, type Db, type Queryable, type SqlParam } from './types';
 
 const IN_MEMORY = 'memory://';
 
@@ -33,6 +33,7 @@ export async function openPglite(dataDir: string): Promise<Db> {
     kind: 'pglite',
     ...queryable(pg),
     transaction: (fn) => pg.transaction((tx) => fn(queryable(tx))),
+    locks: processLocks(),
     close: () => pg.close(),
   };
 }

@@ -1,4 +1,6 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { LoadedConnection } from '@/lib/connections/client';
 import { csvWriter } from '@/lib/csv/writer';
 import { getConnection } from '@/lib/db/connections';
@@ -14,7 +16,6 @@ import {
 import type { Db } from '@/lib/db/types';
 import type { BalanceTransaction } from '@/lib/domain/transaction';
 import { ApiError } from '@/lib/http/api-error';
-import { pacerKey, type Pacer } from '@/lib/jobs/pace';
 import { RunnerClosing, type JobHandler, type JobOutcome } from '@/lib/jobs/types';
 import { callProvider } from '@/lib/connections/provider-call';
 import { transactionsApi } from '@/lib/connections/apis';
@@ -22,7 +23,7 @@ import { transactionSource } from '@/lib/balance-transactions/source';
 import { recordJobAudit, failureOf } from './job-audit';
 import { fileDigest, packChunk } from './job-file';
 import { DELIMITERS } from './options';
-import { fetchKept, type Sifted } from './pages';
+import { fetchKept, pagesAhead, type Sifted } from './pages';
 import { exportPlan } from './plan';
 import { csvFileWriter, type FileWriter } from './file-writer';
 import { parseExportRequest } from './request';
@@ -32,7 +33,6 @@ export interface ExportJobDeps {
   readonly db: Db;
   /** Running jobs per user; a further one waits. */
   readonly maxRunning: number;
-  readonly pacer: Pacer;
   /** Further tries of a failing provider page, after the HTTP layer's own retries, waiting retryBaseMs, 2x, 4x... */
   readonly pageRetries?: number;
   readonly retryBaseMs?: number;
@@ -42,25 +42,16 @@ export interface ExportJobDeps {
 
 /** XLSX bytes are stored once this many have collected (the zip comes out in small pieces). */
 const XLSX_CHUNK_BYTES = 4 * 1_048_576;
+/**
+ * Provider pages requested ahead of the one being written: the provider (and the budget) work on them
+ * while this one is encoded, compressed and stored; memory holds this many pages more at most.
+ */
+export const PAGES_AHEAD = 2;
 
 class AccessLost extends ApiError {
   constructor() {
     super(403, 'access_lost', 'The export stopped: its account was removed, or its author no longer has the finance or admin role.');
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function writerFor(job: ExportJob, fresh: boolean): FileWriter {
@@ -77,13 +68,16 @@ async function refusedStep(db: Db, job: ExportJob): Promise<void> {
   if (now && now.state === 'running' && now.attempt === job.attempt) throw new AccessLost();
 }
 
-async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConnection, signal: AbortSignal): Promise<boolean> {
+/** The file's SHA-256 and size, known when this worker wrote it all; a resumed walk reads the stored file back. */
+type Walked = { readonly digest: { readonly sha256: string; readonly bytes: number } | null };
+
+async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConnection, signal: AbortSignal): Promise<Walked | null> {
   const { db } = deps;
   const { filters } = parseExportRequest(new URLSearchParams(job.requestQuery));
   let fresh = !job.startedWalk;
   // A zip cannot be continued from the middle: an XLSX taken over from a dead worker is written again.
   if (job.format === 'xlsx' && !fresh) {
-    if (!(await restartExportFile(db, job))) return false;
+    if (!(await restartExportFile(db, job))) return null;
     fresh = true;
   }
   const api = await callProvider(connection, async () => transactionsApi(connection));
@@ -95,24 +89,23 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
   };
   const local = new AbortController();
   const stop = AbortSignal.any([signal, local.signal]);
+  // Paced by the account's shared budget alone, behind interactive calls.
   const source = transactionSource(api, view, { pageSize: Math.min(job.pageSize, api.maxPageSize), signal: stop, priority: 'background' });
-  const key = pacerKey(connection.provider, connection.id);
   const retries = deps.pageRetries ?? 3;
-  const fetchPage = async (cursor: string | null): Promise<Sifted<BalanceTransaction>> => {
+  const fetchPage = async (cursor: string | null, early: (next: string | null) => void): Promise<Sifted<BalanceTransaction>> => {
     for (let attempt = 0; ; attempt += 1) {
-      await deps.pacer.turn(key, stop);
       try {
-        return await callProvider(connection, () => fetchKept(source, cursor));
+        return await callProvider(connection, () => fetchKept(source, cursor, early));
       } catch (error) {
         if (stop.aborted || attempt >= retries || (error instanceof ApiError && error.status < 500)) throw error;
-        await sleep((deps.retryBaseMs ?? 1_000) * 2 ** attempt, stop);
+        await sleep((deps.retryBaseMs ?? 1_000) * 2 ** attempt, undefined, { signal: stop });
       }
     }
   };
 
   const writer = writerFor(job, fresh);
-  let cursor = fresh ? null : job.cursor;
-  let pending: Promise<Sifted<BalanceTransaction>> | null = fresh || cursor !== null ? fetchPage(cursor) : null;
+  const hash = fresh ? createHash('sha256') : null;
+  let bytes = 0;
   let held: Buffer[] = [];
   let heldBytes = 0;
   const step = async (next: string | null, rows: number, pages: number, oldest: Date | null, parts: Buffer[], flush: boolean) => {
@@ -121,6 +114,8 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
     const store = job.format === 'csv' || flush || heldBytes >= XLSX_CHUNK_BYTES;
     const chunk = store ? await packChunk(held) : null;
     if (store) {
+      for (const part of held) hash?.update(part);
+      bytes += heldBytes;
       held = [];
       heldBytes = 0;
     }
@@ -132,19 +127,16 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
     return ok;
   };
   try {
-    while (pending) {
-      const sifted = await pending;
-      if (sifted.next !== null && sifted.next === cursor) throw new Error('The provider returned the same page cursor twice.');
-      // The next page is asked for at once: the provider works on it while this one is written.
-      pending = sifted.next === null ? null : fetchPage(sifted.next);
-      pending?.catch(() => undefined);
-      const last = sifted.kept.at(-1);
-      const parts = await writer.write(sifted.kept);
-      if (!(await step(sifted.next, sifted.kept.length, 1, last ? new Date(last.transactionTime) : null, parts, false))) return false;
-      cursor = sifted.next;
+    // A job resumed after its walk ended (null cursor) has only the file's end left to write.
+    if (fresh || job.cursor !== null) {
+      for await (const sifted of pagesAhead(fetchPage, { cursor: fresh ? null : job.cursor, ahead: PAGES_AHEAD, signal: stop })) {
+        const last = sifted.kept.at(-1);
+        const parts = await writer.write(sifted.kept);
+        if (!(await step(sifted.next, sifted.kept.length, 1, last ? new Date(last.transactionTime) : null, parts, false))) return null;
+      }
     }
-    if (!(await step(null, 0, 0, null, await writer.end(), true))) return false;
-    return true;
+    if (!(await step(null, 0, 0, null, await writer.end(), true))) return null;
+    return { digest: hash ? { sha256: hash.digest('hex'), bytes } : null };
   } finally {
     local.abort(new Error('walk ended'));
   }
@@ -153,8 +145,9 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
 async function run(deps: ExportJobDeps, job: ExportJob, signal: AbortSignal): Promise<void> {
   const connection = await getConnection(deps.db, job.organizationId, job.connectionId);
   if (!connection) throw new AccessLost();
-  if (!(await walk(deps, job, connection, signal))) return;
-  const { sha256, bytes } = await fileDigest(deps.db, job.id);
+  const walked = await walk(deps, job, connection, signal);
+  if (!walked) return;
+  const { sha256, bytes } = walked.digest ?? (await fileDigest(deps.db, job.id));
   if (bytes !== (await getExportJobById(deps.db, job.id))?.byteCount) throw new Error('The stored file does not add up to the bytes written.');
   if (await completeExportJob(deps.db, job, sha256)) {
     const done = await getExportJobById(deps.db, job.id);

@@ -4,8 +4,8 @@ import { getDb } from '@/lib/db';
 import { listUnfinishedExportJobs, purgeExpiredExportJobs } from '@/lib/db/export-jobs';
 import type { Db } from '@/lib/db/types';
 import { bullmqRunner } from '@/lib/jobs/bullmq';
+import { exclusiveHandler } from '@/lib/jobs/exclusive';
 import { memoryRunner } from '@/lib/jobs/memory';
-import { jobPacer } from '@/lib/jobs/pace';
 import { startSweeper } from '@/lib/jobs/sweeper';
 import type { JobRunner } from '@/lib/jobs/types';
 import { log } from '@/lib/log';
@@ -15,6 +15,8 @@ import type { JobsContext } from './jobs';
 
 /** Jobs and their files are kept this long, then deleted with the file. */
 export const RETENTION_SWEEP_MS = 60 * 60_000;
+/** Without Redis: how often an instance looks for unfinished jobs no live instance holds (one whose instance died). */
+export const TAKEOVER_SWEEP_MS = 5_000;
 const REDIS_PREFIX = 'fundsight:jobs';
 
 export interface ExportJobSystem extends JobsContext {
@@ -23,24 +25,34 @@ export interface ExportJobSystem extends JobsContext {
 
 /**
  * The export jobs of one process. With Redis, BullMQ: every instance runs a worker; without it, an
- * in-process runner that takes up again the jobs the database still holds as unfinished.
+ * in-process runner that runs a job only under its database lock, and takes up the unfinished jobs no
+ * live instance holds: at start, and every `takeoverEveryMs` (an instance sharing the database died).
  */
-export async function startExportJobSystem(db: Db, options: { readonly maxRunning: number; readonly sweepEveryMs?: number }): Promise<ExportJobSystem> {
+export async function startExportJobSystem(
+  db: Db,
+  options: { readonly maxRunning: number; readonly sweepEveryMs?: number; readonly takeoverEveryMs?: number },
+): Promise<ExportJobSystem> {
   let runner: JobRunner | null = null;
-  const handler = exportJobHandler({ db, maxRunning: options.maxRunning, pacer: jobPacer, onEnded: () => runner?.wake() });
+  const handler = exportJobHandler({ db, maxRunning: options.maxRunning, onEnded: () => runner?.wake() });
   const redis = sharedRedis();
-  runner = redis ? bullmqRunner(handler, { redis, prefix: REDIS_PREFIX }) : memoryRunner(handler);
-  if (!redis) for (const job of await listUnfinishedExportJobs(db)) await runner.enqueue(job.id);
-  const sweeper = startSweeper('export-retention', options.sweepEveryMs ?? RETENTION_SWEEP_MS, async () => {
-    const deleted = await purgeExpiredExportJobs(db, new Date());
-    if (deleted > 0) log.info('export.retention', { deleted });
-  });
+  runner = redis ? bullmqRunner(handler, { redis, prefix: REDIS_PREFIX }) : memoryRunner(exclusiveHandler(handler, db.locks));
   const running = runner;
+  const takeUp = async () => {
+    for (const job of await listUnfinishedExportJobs(db)) await running.enqueue(job.id);
+  };
+  if (!redis) await takeUp();
+  const sweepers = [
+    startSweeper('export-retention', options.sweepEveryMs ?? RETENTION_SWEEP_MS, async () => {
+      const deleted = await purgeExpiredExportJobs(db, new Date());
+      if (deleted > 0) log.info('export.retention', { deleted });
+    }),
+    ...(redis ? [] : [startSweeper('export-takeover', options.takeoverEveryMs ?? TAKEOVER_SWEEP_MS, takeUp)]),
+  ];
   return {
     db,
     runner: running,
     async stop() {
-      sweeper.stop();
+      for (const sweeper of sweepers) sweeper.stop();
       await running.close();
     },
   };

@@ -4,7 +4,6 @@ import { getConnection } from '@/lib/db/connections';
 import { endExportJob, getExportJob, insertExportJob, listExportJobs, type ExportJob } from '@/lib/db/export-jobs';
 import type { Db } from '@/lib/db/types';
 import { ApiError, forbidden, notFound } from '@/lib/http/api-error';
-import { DOCUMENTED_RATE_PER_SECOND } from '@/lib/jobs/pace';
 import type { JobRunner } from '@/lib/jobs/types';
 import { dateIn, dateRange } from '@/lib/time/dates';
 import { callProvider } from '@/lib/connections/provider-call';
@@ -43,17 +42,20 @@ const STATUS: Record<ExportJob['state'], JobStatus> = {
 
 /**
  * The provider gives no row count, so the walk measures itself: the share of the date range walked so far
- * (newest first, down to the oldest row written) gives the pages left, at the provider's documented rate.
+ * (newest first, down to the oldest row written) gives the pages left, at the pace the budget has given
+ * this job's pages so far (which a busy account's interactive calls slow down).
  */
 function estimate(job: ExportJob): { secondsLeft: number; done: number } | null {
-  if (job.state !== 'running' || job.walkFrom === null || job.oldestRowAt === null || job.providerPages === 0) return null;
+  if (job.state !== 'running' || job.walkFrom === null || job.oldestRowAt === null || job.providerPages === 0 || job.startedAt === null) return null;
+  const elapsedMs = job.aliveAt.getTime() - job.startedAt.getTime();
+  if (elapsedMs <= 0) return null;
   const top = (job.walkTo ?? job.createdAt).getTime();
   const span = top - job.walkFrom.getTime();
   if (span <= 0) return null;
   const done = Math.min(1, Math.max(0, top - job.oldestRowAt.getTime()) / span);
   if (done === 0) return null;
   const pagesLeft = Math.max(0, Math.ceil(job.providerPages / done) - job.providerPages);
-  return { secondsLeft: pagesLeft / DOCUMENTED_RATE_PER_SECOND[job.provider], done };
+  return { secondsLeft: (pagesLeft * elapsedMs) / job.providerPages / 1000, done };
 }
 
 export function toJobDto(job: ExportJob): ExportJobDto {

@@ -1,19 +1,7 @@
 import type { ProviderPage } from '@/lib/domain/transaction';
 import type { WalkSource } from '@/lib/paging/walk';
 
-/**
- * Every row of a newest-first provider list that the source keeps, page by page, from the first page
- * to the end of the view. When the caller takes a page, the next one is requested at once, so the
- * caller's work on this page overlaps the provider's on the next; nothing further is requested until
- * the caller asks again. A stalled or cancelled caller therefore stops the paging one page ahead at most.
- */
-
-export interface PageCounter {
-  /** Provider pages received so far. */
-  pages: number;
-  /** Rows of the view handed out so far. */
-  rows: number;
-}
+/** Every row of a newest-first provider list that the source keeps, page by page, to the end of the view. */
 
 export interface Sifted<T> {
   readonly kept: T[];
@@ -21,9 +9,9 @@ export interface Sifted<T> {
   readonly next: string | null;
 }
 
-/** The page's kept rows; the page itself is not held on to. */
-export async function fetchKept<T>(source: WalkSource<T>, cursor: string | null): Promise<Sifted<T>> {
-  const page: ProviderPage<T> = await source.fetchPage(cursor);
+/** The page's kept rows; the page itself is not held on to. `onNextCursor` hears the provider's cursor early. */
+export async function fetchKept<T>(source: WalkSource<T>, cursor: string | null, onNextCursor?: (next: string | null) => void): Promise<Sifted<T>> {
+  const page: ProviderPage<T> = await source.fetchPage(cursor, onNextCursor);
   const kept: T[] = [];
   for (const row of page.items) {
     const verdict = source.classify(row);
@@ -33,40 +21,86 @@ export async function fetchKept<T>(source: WalkSource<T>, cursor: string | null)
   return { kept, next: page.nextCursor };
 }
 
+export interface PagesAheadOptions {
+  /** The first page's cursor (null: the list's first page). */
+  readonly cursor: string | null;
+  /** Pages requested ahead of the one the reader holds, waiting or in flight. */
+  readonly ahead: number;
+  readonly signal?: AbortSignal;
+}
+
+/** Fetches the page at `cursor`; calls `early` with the next page's cursor as soon as the provider names it, if it can. */
+export type PageFetch<T> = (cursor: string | null, early: (next: string | null) => void) => Promise<Sifted<T>>;
+
 /**
- * A plain iterator rather than a generator: a generator suspended at `yield` keeps the page it handed
- * out reachable until it is resumed, that is while the next page is fetched and parsed; this one holds
- * only the cursor and the page being fetched.
+ * The view's pages from `cursor` on, fetched ahead of the reader: a page is requested as soon as its cursor is
+ * known (from the provider's headers, or once the page before it is read) while fewer than `ahead` pages wait
+ * unread. So a walk runs at the provider's pace, not at the sum of fetching, parsing and writing, and holds at
+ * most `ahead` + 1 pages; a reader that stalls or stops stops the paging `ahead` pages on at most. A view that
+ * ends inside a page (a date range) may have asked for one page past its end, which is dropped.
  */
-export function exportPages<T>(source: WalkSource<T>, counter: PageCounter = { pages: 0, rows: 0 }): AsyncIterableIterator<T[], void, undefined> {
-  let cursor: string | null = null;
-  /** The page being fetched; undefined before the first request, null once the view has ended. */
-  let pending: Promise<Sifted<T>> | null | undefined;
-  const done = (): IteratorReturnResult<void> => ({ done: true, value: undefined });
-  const iterator: AsyncIterableIterator<T[], void, undefined> = {
+export function pagesAhead<T>(fetchPage: PageFetch<T>, options: PagesAheadOptions): AsyncIterableIterator<Sifted<T>> {
+  const waiting: Promise<Sifted<T>>[] = [];
+  /** The cursor of the next page to request; undefined while not yet known. */
+  let cursor: string | null | undefined = options.cursor;
+  let started = false;
+  let stopped = false;
+  const done = (): IteratorReturnResult<undefined> => ({ done: true, value: undefined });
+
+  const pump = () => {
+    while (started && !stopped && cursor !== undefined && waiting.length < options.ahead) {
+      const at: string | null = cursor;
+      cursor = undefined;
+      let told = false;
+      const tell = (next: string | null) => {
+        if (told) return;
+        told = true;
+        // The end of the list, or a provider repeating its cursor (the page then fails, below).
+        if (next === null || next === at) stopped = stopped || next === null;
+        else cursor = next;
+        // Told from inside fetchPage (before this page is queued) or later: either way in order.
+        queueMicrotask(pump);
+      };
+      const page = fetchPage(at, tell).then((sifted) => {
+        if (sifted.next !== null && sifted.next === at) throw new Error('The provider returned the same page cursor twice.');
+        tell(sifted.next);
+        return sifted;
+      });
+      page.catch(() => undefined);
+      waiting.push(page);
+    }
+  };
+  const stop = () => {
+    stopped = true;
+    waiting.length = 0;
+  };
+
+  const iterator: AsyncIterableIterator<Sifted<T>> = {
     async next() {
-      if (pending === undefined) pending = fetchKept(source, null);
-      if (pending === null) return done();
+      if (options.signal?.aborted) {
+        stop();
+        throw options.signal.reason;
+      }
+      if (!started) {
+        started = true;
+        pump();
+      }
+      const page = waiting.shift();
+      if (!page) return done();
       let sifted: Sifted<T>;
       try {
-        sifted = await pending;
+        sifted = await page;
       } catch (error) {
-        pending = null;
+        stop();
         throw error;
       }
-      counter.pages += 1;
-      counter.rows += sifted.kept.length;
-      if (sifted.next !== null && sifted.next === cursor) {
-        pending = null;
-        throw new Error('The provider returned the same page cursor twice.');
-      }
-      cursor = sifted.next;
-      pending = cursor === null ? null : fetchKept(source, cursor);
-      pending?.catch(() => undefined);
-      return { done: false, value: sifted.kept };
+      // The view ends here: a page already asked for past its end is dropped.
+      if (sifted.next === null) stop();
+      else pump();
+      return { done: false, value: sifted };
     },
     async return() {
-      pending = null;
+      stop();
       return done();
     },
     [Symbol.asyncIterator]() {

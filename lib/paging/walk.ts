@@ -23,7 +23,7 @@ export type RowVerdict = 'keep' | 'skip' | 'newer' | 'older';
 
 export interface WalkSource<T> {
   /** One provider page; the first page (cursor null) carries the provider-side filters. */
-  fetchPage(cursor: string | null): Promise<ProviderPage<T>>;
+  fetchPage(cursor: string | null, onNextCursor?: (next: string | null) => void): Promise<ProviderPage<T>>;
   idOf(row: T): string;
   classify(row: T): RowVerdict;
   /** Whether classify can reject rows; only then is it worth reading ahead to know if a page is the first. */

@@ -83,6 +83,8 @@ export interface JsonRequest<T> {
   /** Defaults to JSON.parse; NeoX passes a lossless reader. */
   readonly parseJson?: (text: string) => unknown;
   readonly checkBody?: (data: T) => EnvelopeFailure | null;
+  /** A successful answer's headers, before its body is read. */
+  readonly onHeaders?: (headers: Headers) => void;
 }
 
 export interface JsonResponse<T> {
@@ -222,6 +224,7 @@ async function receive<T>(req: JsonRequest<T>, signal: AbortSignal): Promise<Rec
     // Following a redirect could hand the credentials to another host.
     redirect: 'manual',
   });
+  if (response.ok) req.onHeaders?.(response.headers);
   const text = await response.text();
   if (text.trim() === '') return { response, body: undefined, readable: false };
   try {

@@ -21,6 +21,11 @@ export interface CallContext {
   readonly signal?: AbortSignal;
   /** Default 'interactive'. */
   readonly priority?: CallPriority;
+  /**
+   * A list call tells the next page's cursor here as soon as the provider names it, before the page is read
+   * (SHOPLINE's `link` header), so a walk may ask for that page meanwhile; providers that cannot, do not call it.
+   */
+  readonly onNextCursor?: (cursor: string | null) => void;
 }
 
 /**

@@ -11,8 +11,17 @@ interface Waiter {
 export interface GateLimiters {
   /** Calls anyone may make. */
   readonly steady: RateLimiterAbstract;
-  /** Extra calls for interactive work only; background work never spends them. */
+  /** Extra calls: interactive work may spend all of them, background work all but a reserve (`backgroundReserve`). */
   readonly burst: RateLimiterAbstract | null;
+}
+
+/**
+ * Burst calls of a window background work leaves to interactive callers: a quarter of the window. Background
+ * work may spend the rest, so a long job runs at the provider's full sustained rate (the steady window alone
+ * is only three quarters of it) while someone who opens a page still finds calls to spare at once.
+ */
+export function backgroundReserve(burstPoints: number): number {
+  return Math.max(1, Math.ceil(burstPoints / 4));
 }
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
@@ -21,6 +30,7 @@ const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
  * One account's budget in this process: callers queue (interactive ahead of background), and only
  * the head of the queue asks the limiter, which (in Redis) is shared with every other instance.
  * A refused head waits the limiter's msBeforeNext, or fails at once when that passes its deadline.
+ * Background work takes the steady window first and then the burst down to its reserve.
  */
 export class BudgetGate implements ProviderBudget {
   private readonly queues: Record<CallPriority, Waiter[]> = { interactive: [], background: [] };
@@ -128,7 +138,23 @@ export class BudgetGate implements ProviderBudget {
       await limiter.consume(this.key);
       return 0;
     } catch (refusal) {
-      if (refusal instanceof RateLimiterRes) return Math.max(1, refusal.msBeforeNext);
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      if (priority === 'background' && (await this.takeBurstAboveReserve())) return 0;
+      return Math.max(1, refusal.msBeforeNext);
+    }
+  }
+
+  /** A burst call for background work, unless that would leave fewer than the reserve (then it is given back). */
+  private async takeBurstAboveReserve(): Promise<boolean> {
+    const { burst } = this.limiters;
+    if (!burst) return false;
+    try {
+      const taken = await burst.consume(this.key);
+      if (taken.remainingPoints >= backgroundReserve(burst.points)) return true;
+      await burst.reward(this.key, 1);
+      return false;
+    } catch (refusal) {
+      if (refusal instanceof RateLimiterRes) return false;
       throw refusal;
     }
   }

@@ -62,6 +62,7 @@ export function createShoplineClient(input: ClientInput<ShoplineSettings, Shopli
       http,
       traceIdHeader: 'traceId',
       parseErrorBody: errorText,
+      onHeaders: ctx?.onNextCursor && ((response) => ctx.onNextCursor?.(parseLinkHeader(response.get('link')).next)),
     });
   }
 

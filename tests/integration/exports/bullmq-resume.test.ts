@@ -1,13 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getExportJobById } from '@/lib/db/export-jobs';
 import { exportJobHandler } from '@/lib/exports/job-run';
-import { downloadJob, startExportJob } from '@/lib/exports/jobs';
+import { startExportJob } from '@/lib/exports/jobs';
 import { bullmqRunner } from '@/lib/jobs/bullmq';
 import type { JobRunner } from '@/lib/jobs/types';
 import { createRedis } from '@/lib/redis/client';
-import { exportEnvPerSuite, parseCsv, testJobDeps } from './support';
+import { exportEnvPerSuite, jobWhen, killGroup, expectResumedExact, spawnReady, testJobDeps } from './support';
 
 const REDIS_URL = process.env.FUNDSIGHT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `fundsight-test:${randomBytes(6).toString('hex')}`;
@@ -16,13 +16,8 @@ const redis = createRedis(REDIS_URL);
 const runners: JobRunner[] = [];
 let child: ChildProcess | null = null;
 
-const killWorker = () => {
-  if (child?.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  process.kill(-child.pid, 'SIGKILL');
-};
-
 afterAll(async () => {
-  killWorker();
+  await killGroup(child);
   await Promise.all(runners.map((runner) => runner.close()));
   let cursor = '0';
   do {
@@ -33,42 +28,23 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-function startWorkerProcess(url: string): Promise<ChildProcess> {
-  const worker = spawn('node_modules/.bin/tsx', ['--conditions=react-server', 'tests/support/export-worker.ts', url, REDIS_URL, PREFIX, '150'], {
-    env: { ...process.env, FUNDSIGHT_LOG: 'silent', PROVIDER_MAX_RETRIES: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    // Its own process group: tsx runs the script in a child process, and the kill must reach it.
-    detached: true,
-  });
-  return new Promise((resolve, reject) => {
-    worker.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
-    worker.stdout?.on('data', (data: Buffer) => {
-      if (data.toString().includes('ready')) resolve(worker);
-    });
-  });
-}
-
 const SEARCH = 'from=2024-01-15&columns=id,transaction_time,amount,fee,net,currency';
 
 describe('export jobs on BullMQ with Redis', () => {
   it('resumes a job whose worker process was killed from its last stored step, with no row missing or repeated', async () => {
     if (env.database.config.kind !== 'postgres') throw new Error('needs PostgreSQL, shared with the worker process');
     const bench = await env.connection('bench');
+    // Pages 150 ms apart at the provider: time enough to kill the worker halfway.
+    env.sandbox.faults.add({ provider: 'shopline', account: 'bench', path: 'balance_transactions.json', kind: 'delay', delayMs: 150 });
     // Queue-only here at first: the job must go to the worker in the child process.
     const queue = bullmqRunner(exportJobHandler(testJobDeps(env.db)), { redis, prefix: PREFIX, work: false });
     runners.push(queue);
-    child = await startWorkerProcess(env.database.config.url);
+    child = await spawnReady('tests/support/export-worker.ts', [env.database.config.url, REDIS_URL, PREFIX], process.env);
     const job = await startExportJob({ db: env.db, runner: queue }, env.user, bench.id, new URLSearchParams(SEARCH));
 
-    let before = await getExportJobById(env.db, job.id);
-    for (let i = 0; i < 400 && !(before && before.providerPages >= 3); i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      before = await getExportJobById(env.db, job.id);
-    }
+    const before = await jobWhen(env.db, job.id, (j) => j.providerPages >= 3);
     expect(before).toMatchObject({ state: 'running', attempt: 1 });
-    const exited = new Promise((resolve) => child?.once('exit', resolve));
-    killWorker();
-    await exited;
+    await killGroup(child);
     const atKill = await getExportJobById(env.db, job.id);
     expect(atKill?.state).toBe('running');
     expect(atKill?.cursor).not.toBeNull();
@@ -80,11 +56,6 @@ describe('export jobs on BullMQ with Redis', () => {
     expect(resumed?.attempt).toBeGreaterThanOrEqual(2);
     expect(resumed?.providerPages).toBeGreaterThan(atKill?.providerPages ?? 0);
 
-    const file = Buffer.from(await (await downloadJob(env.jobs, env.user, job.id)).arrayBuffer());
-    const { bytes: uninterrupted } = await env.exportFile(bench, SEARCH);
-    const { records } = parseCsv(file);
-    expect(records.length).toBeGreaterThan(20_000);
-    expect(new Set(records.map((r) => r.id)).size).toBe(records.length);
-    expect(file.equals(uninterrupted)).toBe(true);
+    await expectResumedExact(env, job.id, bench, SEARCH);
   }, 120_000);
 });

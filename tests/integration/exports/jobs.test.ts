@@ -8,12 +8,11 @@ import { createUser } from '@/lib/db/users';
 import { cancelJob, downloadJob, listJobDtos, readJobDto, retryJob } from '@/lib/exports/jobs';
 import type { ExportJobDto } from '@/lib/exports/job-schema';
 import { ApiError } from '@/lib/http/api-error';
-import { intervalPacer } from '@/lib/jobs/pace';
 import { startSweeper } from '@/lib/jobs/sweeper';
 import { balanceTransactionsRequests, exportEnvPerSuite } from './support';
 
-// Pages 40 ms apart: a full walk of the bench store takes seconds, time enough to act on a running job.
-const env = exportEnvPerSuite({ deps: { pacer: intervalPacer(() => 40) } });
+// Paced by the SHOPLINE budget (4 pages a second): a full walk of the bench store takes about 25 s, time enough to act on a running job.
+const env = exportEnvPerSuite();
 
 async function chunksOf(jobId: string): Promise<number> {
   const [row] = await env.db.query<{ n: number | string }>('select count(*) as n from export_file_chunks where job_id = $1', [jobId]);

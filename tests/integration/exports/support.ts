@@ -1,8 +1,9 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { stripTextMarker } from '@/lib/csv/cells';
 import { createConnection } from '@/lib/db/connections';
-import { getExportJobById } from '@/lib/db/export-jobs';
+import { getExportJobById, type ExportJob } from '@/lib/db/export-jobs';
 import { addMembership } from '@/lib/db/memberships';
 import { createOrganization } from '@/lib/db/organizations';
 import type { Db } from '@/lib/db/types';
@@ -11,7 +12,6 @@ import type { Role } from '@/lib/auth/roles';
 import { exportJobHandler, type ExportJobDeps } from '@/lib/exports/job-run';
 import type { ExportJobDto } from '@/lib/exports/job-schema';
 import { downloadJob, startExportJob, type JobsContext, type JobUser } from '@/lib/exports/jobs';
-import { intervalPacer } from '@/lib/jobs/pace';
 import { memoryRunner } from '@/lib/jobs/memory';
 import type { LoadedConnection } from '@/lib/connections/client';
 import { getConnection } from '@/lib/db/connections';
@@ -22,11 +22,10 @@ import { ANCHOR } from '../transactions/support';
 
 export const ORGANIZATION_ZONE = 'America/New_York';
 
-/** No waiting between pages (the sandbox runs without limits here); a failing page is tried again twice, quickly. */
+/** Pages paced by the account's budget alone (the sandbox runs without limits here); a failing page is tried again twice, quickly. */
 export const testJobDeps = (db: Db, extra: Partial<ExportJobDeps> = {}): ExportJobDeps => ({
   db,
   maxRunning: 3,
-  pacer: intervalPacer(() => 0),
   pageRetries: 2,
   retryBaseMs: 20,
   ...extra,
@@ -159,3 +158,46 @@ export function cents(amount: string): bigint {
 
 export const balanceTransactionsRequests = (requests: readonly string[]) =>
   requests.filter((line) => line.includes('balance_transactions.json')).length;
+
+/** A tsx script in its own process group (tsx runs it in a child, which a kill must reach), once it prints `ready`. */
+export function spawnReady(script: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn('node_modules/.bin/tsx', ['--conditions=react-server', script, ...args], {
+    env: { ...env, FUNDSIGHT_LOG: 'silent', PROVIDER_MAX_RETRIES: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+    child.stdout?.on('data', (data: Buffer) => {
+      if (data.toString().includes('ready')) resolve(child);
+    });
+  });
+}
+
+/** SIGKILL to the child's whole process group, and its exit. */
+export async function killGroup(child: ChildProcess | null): Promise<void> {
+  if (child?.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(-child.pid, 'SIGKILL');
+  await exited;
+}
+
+/** Polls the job until `ready` holds for it. */
+export async function jobWhen(db: Db, jobId: string, ready: (job: ExportJob) => boolean, tries = 400): Promise<ExportJob> {
+  for (let i = 0; i < tries; i += 1) {
+    const job = await getExportJobById(db, jobId);
+    if (job && ready(job)) return job;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`job ${jobId} never got there`);
+}
+
+/** A resumed job's file: many rows, none repeated, the very bytes of the same export run uninterrupted. */
+export async function expectResumedExact(env: ExportEnv, jobId: string, connection: LoadedConnection, search: string): Promise<void> {
+  const file = Buffer.from(await (await downloadJob(env.jobs, env.user, jobId)).arrayBuffer());
+  const { bytes: uninterrupted } = await env.exportFile(connection, search);
+  const { records } = parseCsv(file);
+  expect(records.length).toBeGreaterThan(20_000);
+  expect(new Set(records.map((r) => r.id)).size).toBe(records.length);
+  expect(file.equals(uninterrupted)).toBe(true);
+}

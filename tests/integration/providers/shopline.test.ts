@@ -58,6 +58,23 @@ describe('SHOPLINE against the sandbox', () => {
     ]);
   });
 
+  it('tells the next page’s cursor from the link header (read before the body), and null at the end of the list', async () => {
+    const api = txApi(clientFor(env.sandbox, acme));
+    const told: (string | null)[] = [];
+    const first = await api.listTransactions({ limit: 25 }, { onNextCursor: (next) => told.push(next) });
+    expect(told).toEqual([first.nextCursor]);
+    expect(first.nextCursor).not.toBeNull();
+    let cursor = first.nextCursor;
+    let last: (string | null)[] = [];
+    for (let page = 0; cursor !== null && page < 100; page += 1) {
+      last = [];
+      const next = await api.listTransactions({ limit: 1_000, cursor }, { onNextCursor: (c) => last.push(c) });
+      expect(last).toEqual([next.nextCursor]);
+      cursor = next.nextCursor;
+    }
+    expect(last).toEqual([null]);
+  });
+
   it('carries the payout_id filter in the cursor', async () => {
     const client = clientFor(env.sandbox, acme);
     const payouts = await client.payouts!.listPayouts({ limit: 5 });

@@ -1,6 +1,6 @@
 import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { describe, expect, it } from 'vitest';
-import { BudgetGate } from '@/lib/connections/budget/gate';
+import { BudgetGate, backgroundReserve } from '@/lib/connections/budget/gate';
 import { BudgetUnavailableError, ProviderBusyError } from '@/lib/providers/budget';
 import type { CallPriority } from '@/lib/providers/types';
 
@@ -52,14 +52,19 @@ describe('BudgetGate', () => {
     expect(order).toEqual(['interactive', 'background', 'background']);
   });
 
-  it('keeps the burst for interactive callers: background work only spends the steady window', async () => {
-    const g = gate(memory(1, 2), memory(5, 60));
-    await g.take({ priority: 'background', deadline: inSeconds(1) });
+  it('lets background work spend the burst down to a reserve that interactive callers then find at once', async () => {
+    const g = gate(memory(1, 60), memory(8, 60));
+    expect(backgroundReserve(8)).toBe(2);
+    const started = Date.now();
+    // The steady call, then the burst but its reserve of 2.
+    for (let i = 0; i < 1 + 6; i += 1) await g.take({ priority: 'background', deadline: inSeconds(1) });
+    expect(Date.now() - started).toBeLessThan(300);
     const blocked = await outcome(g.take({ priority: 'background', deadline: inSeconds(1) }));
     expect(blocked).toBeInstanceOf(ProviderBusyError);
-    const started = Date.now();
-    for (let i = 0; i < 5; i += 1) await g.take({ priority: 'interactive', deadline: inSeconds(1) });
-    expect(Date.now() - started).toBeLessThan(300);
+    const interactiveStarted = Date.now();
+    for (let i = 0; i < 2; i += 1) await g.take({ priority: 'interactive', deadline: inSeconds(1) });
+    expect(Date.now() - interactiveStarted).toBeLessThan(300);
+    expect(await outcome(g.take({ priority: 'interactive', deadline: inSeconds(1) }))).toBeInstanceOf(ProviderBusyError);
   });
 
   it('gives up a waiting caller whose request is aborted, and the queue moves on', async () => {

@@ -46,14 +46,17 @@ function job(fields: Partial<ExportJob>): ExportJob {
 }
 
 describe('toJobDto', () => {
-  it('estimates the time left from the share of the range walked, at SHOPLINE’s 4 pages a second', () => {
-    // A quarter of the range in 10 pages: 30 pages left, 7.5 s.
-    expect(toJobDto(job({}))).toMatchObject({ status: 'running', done: 0.25, secondsLeft: 7.5, downloadUrl: null });
+  it('estimates the time left from the share of the range walked, at the pace its pages have come so far', () => {
+    // A quarter of the range in 10 pages and 2.5 s: 30 pages left at 4 a second, 7.5 s.
+    expect(toJobDto(job({ startedAt: new Date(to.getTime() - 2_500) }))).toMatchObject({ status: 'running', done: 0.25, secondsLeft: 7.5, downloadUrl: null });
+    // The same walk, slowed to 2 pages a second by others sharing the account's budget.
+    expect(toJobDto(job({ startedAt: new Date(to.getTime() - 5_000) })).secondsLeft).toBe(15);
   });
 
   it('gives no estimate without a start date, before the first page, or once the job has ended', () => {
     expect(toJobDto(job({ walkFrom: null })).secondsLeft).toBeNull();
     expect(toJobDto(job({ providerPages: 0, oldestRowAt: null })).secondsLeft).toBeNull();
+    expect(toJobDto(job({ startedAt: to, aliveAt: to })).secondsLeft).toBeNull();
     expect(toJobDto(job({ state: 'completed', sha256: 'ab', finishedAt: to }))).toMatchObject({
       status: 'ready',
       secondsLeft: null,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { memoryRunner } from '@/lib/jobs/memory';
-import { intervalPacer } from '@/lib/jobs/pace';
 import type { JobOutcome } from '@/lib/jobs/types';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -58,30 +57,5 @@ describe('memoryRunner', () => {
     await runner.close();
     await tick();
     expect(reasons.map((r) => (r as Error).name)).toEqual(['Error', 'RunnerClosing']);
-  });
-});
-
-describe('intervalPacer', () => {
-  it('spaces the turns of one key by its interval, and keys apart from each other', async () => {
-    let now = 0;
-    const pacer = intervalPacer((key) => (key === 'slow' ? 250 : 0), () => now);
-    const order: string[] = [];
-    void pacer.turn('slow').then(() => order.push('slow 1'));
-    const second = pacer.turn('slow').then(() => order.push('slow 2'));
-    void pacer.turn('fast').then(() => order.push('fast'));
-    await tick();
-    expect(order).toEqual(['slow 1', 'fast']);
-    now = 250;
-    await second;
-    expect(order).toEqual(['slow 1', 'fast', 'slow 2']);
-  });
-
-  it('stops waiting when the signal aborts', async () => {
-    const pacer = intervalPacer(() => 60_000);
-    await pacer.turn('k');
-    const controller = new AbortController();
-    const waiting = pacer.turn('k', controller.signal);
-    controller.abort(new Error('cancelled'));
-    await expect(waiting).rejects.toThrow('cancelled');
   });
 });
