@@ -1,11 +1,11 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 
 /**
- * Renders its chart only once the placeholder is in the viewport and the browser is idle, so chart code
- * (Recharts: its download, a long task to draw) never runs in the page's first main-thread window when the
- * chart starts below the fold, as on a phone, and waits for idle when it does not (Total Blocking Time).
+ * Renders its chart only once the placeholder is in the viewport and the browser is idle: chart code
+ * (Recharts: its download, a long task to draw) never runs for a chart below the fold, and waits for idle
+ * otherwise; the render is a transition, which React may split to let input in (Total Blocking Time).
  */
 export function Deferred({ placeholder, children }: { placeholder: React.ReactNode; children: React.ReactNode }) {
   const [ready, setReady] = useState(false);
@@ -18,7 +18,7 @@ export function Deferred({ placeholder, children }: { placeholder: React.ReactNo
       (entries) => {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         observer.disconnect();
-        const show = () => setReady(true);
+        const show = () => startTransition(() => setReady(true));
         if (typeof requestIdleCallback === 'function') {
           const id = requestIdleCallback(show, { timeout: 1500 });
           cancel = () => cancelIdleCallback(id);
