@@ -1,9 +1,8 @@
 import type { Metadata, Viewport } from 'next';
-import { GeistMono } from 'geist/font/mono';
-import { GeistSans } from 'geist/font/sans';
 import { connection } from 'next/server';
 import { cookies } from 'next/headers';
 import { Providers } from '@/components/providers';
+import { geistMono, geistSans } from '@/lib/ui/fonts';
 import { parseTheme, THEME_COOKIE } from '@/lib/ui/theme';
 import './globals.css';
 
@@ -28,7 +27,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // The chosen theme is rendered by the server, so the first paint is already in it (no flash, no inline script).
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} data-theme={theme === 'system' ? undefined : theme}>
+    <html lang="en" className={`${geistSans.variable} ${geistMono.variable}`} data-theme={theme === 'system' ? undefined : theme}>
       <body>
         <Providers>{children}</Providers>
       </body>

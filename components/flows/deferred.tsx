@@ -1,10 +1,11 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 
 /**
- * Renders its chart only once the placeholder is near the viewport and the browser is idle, so chart
- * code never runs in the page's first main-thread window (keeps Total Blocking Time low).
+ * Renders its chart only once the placeholder is in the viewport and the browser is idle: chart code
+ * (Recharts: its download, a long task to draw) never runs for a chart below the fold, and waits for idle
+ * otherwise; the render is a transition, which React may split to let input in (Total Blocking Time).
  */
 export function Deferred({ placeholder, children }: { placeholder: React.ReactNode; children: React.ReactNode }) {
   const [ready, setReady] = useState(false);
@@ -17,7 +18,7 @@ export function Deferred({ placeholder, children }: { placeholder: React.ReactNo
       (entries) => {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         observer.disconnect();
-        const show = () => setReady(true);
+        const show = () => startTransition(() => setReady(true));
         if (typeof requestIdleCallback === 'function') {
           const id = requestIdleCallback(show, { timeout: 1500 });
           cancel = () => cancelIdleCallback(id);
@@ -26,7 +27,6 @@ export function Deferred({ placeholder, children }: { placeholder: React.ReactNo
           cancel = () => clearTimeout(id);
         }
       },
-      { rootMargin: '200px' },
     );
     observer.observe(element);
     return () => {

@@ -43,7 +43,8 @@ function FlowsPanel({ variant, state }: { variant: Variant; state: FlowsQuerySta
         accounts={variant === 'page' ? accounts : null}
         resolved={{ from: data.from, to: data.to }}
       />
-      {connections.data && (
+      {/* The Flows page states its coverage above, in its first HTML (FlowsCoverageNote). */}
+      {variant === 'overview' && connections.data && (
         <CoverageNote connections={connections.data.connections} capability="transactions" covered={data.accountIds} />
       )}
       <div className="flows-toolbar">

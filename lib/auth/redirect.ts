@@ -3,6 +3,9 @@
 const FALLBACK = '/';
 const BASE = 'http://fundsight.invalid';
 
+/** The request header in which proxy.ts hands a page the path and query it was asked for. */
+export const PAGE_PATH_HEADER = 'x-fundsight-page';
+
 /**
  * The same-origin path (with query and hash) that `value` names, or "/". `value` is read as a browser
  * would: `/\evil.example`, `//evil`, `https://evil`, tabs or newlines inside, all name another host and
@@ -23,4 +26,9 @@ export function safeCallbackPath(value: string | readonly string[] | null | unde
   const path = `${url.pathname}${url.search}${url.hash}`;
   // A path that itself starts with two slashes would be read as another host when followed.
   return /^\/[/\\]/.test(path) ? FALLBACK : path;
+}
+
+/** The sign-in page that returns to `path` (checked like any callbackUrl) once signed in. */
+export function signInHref(path: string | null | undefined): string {
+  return `/sign-in?callbackUrl=${encodeURIComponent(safeCallbackPath(path))}`;
 }

@@ -1,9 +1,11 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { forbidden, unauthenticated } from '@/lib/http/api-error';
 import { authOptions } from './options';
+import { PAGE_PATH_HEADER, signInHref } from './redirect';
 import { hasRole, type Role } from './roles';
 import { sessionUserSchema, type SessionUser } from './session-user';
 
@@ -14,10 +16,13 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return user.success ? user.data : null;
 });
 
-/** For pages: redirects to /sign-in when signed out, to /?denied=1 when the role is below `minRole`. */
+/**
+ * For pages: redirects to /sign-in when signed out (an expired or revoked session too), with the page's path
+ * and query as the callbackUrl; to /?denied=1 when the role is below `minRole`.
+ */
 export async function requirePageSession(minRole: Role = 'viewer'): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect('/sign-in');
+  if (!user) redirect(signInHref((await headers()).get(PAGE_PATH_HEADER)));
   if (!hasRole(user.role, minRole)) redirect('/?denied=1');
   return user;
 }

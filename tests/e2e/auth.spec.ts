@@ -8,6 +8,24 @@ test.describe('signing in', () => {
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   });
 
+  for (const [session, cookie] of [
+    ['no session', null],
+    // A cookie the server no longer accepts (expired, revoked or forged): the proxy lets it pass, the page refuses it.
+    ['an expired session', 'expired.session.token'],
+  ] as const) {
+    test(`a full page load with ${session} keeps the deep link: sign-in returns to it`, async ({ page, baseURL }) => {
+      const deepLink = '/transactions?payout_id=4200000001&from=2026-11-01';
+      if (cookie) await page.context().addCookies([{ name: 'next-auth.session-token', value: cookie, url: baseURL ?? '' }]);
+      await page.goto(deepLink);
+      await expect(page).toHaveURL((url) => url.pathname === '/sign-in' && url.searchParams.get('callbackUrl') === deepLink);
+      await page.getByLabel('Email').fill('finance@acme.test');
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === deepLink);
+      await expect(page.getByRole('heading', { name: 'Transactions', level: 1 })).toBeVisible();
+    });
+  }
+
   test('a wrong password is refused with a clear message', async ({ page }) => {
     await page.goto('/sign-in');
     await page.getByLabel('Email').fill('finance@globex.test');

@@ -1,12 +1,17 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Every signed-in page, with what shows it has loaded; the payout detail opens the first payout of the list. */
+/** Every signed-in page (Settings as an admin sees them), with what shows it has loaded; the payout detail opens the first payout of the list. */
 export const PAGES = [
   { name: 'overview', path: '/', ready: (page: Page) => page.getByRole('region', { name: 'USD', exact: true }) },
   { name: 'transactions', path: '/transactions', ready: (page: Page) => page.getByRole('row', { name: /^Transaction / }).first() },
   { name: 'payouts', path: '/payouts', ready: (page: Page) => page.getByRole('table', { name: 'Payouts' }).getByRole('link').first() },
   { name: 'flows', path: '/flows', ready: (page: Page) => page.getByRole('heading', { name: /Money in and out per/ }) },
   { name: 'exports', path: '/exports', ready: (page: Page) => page.getByRole('heading', { level: 1 }) },
+  { name: 'settings: connections', path: '/settings/connections', ready: (page: Page) => page.getByRole('heading', { name: 'Add a connection' }) },
+  { name: 'settings: members', path: '/settings/members', ready: (page: Page) => page.getByRole('heading', { name: 'Invite a colleague' }) },
+  { name: 'settings: organization', path: '/settings/organization', ready: (page: Page) => page.getByRole('region', { name: 'Organization' }) },
+  { name: 'settings: my account', path: '/settings/account', ready: (page: Page) => page.getByRole('heading', { name: 'Sessions' }) },
+  { name: 'settings: audit log', path: '/settings/audit', ready: (page: Page) => page.getByRole('heading', { name: 'Audit log', level: 2 }) },
 ] as const;
 
 export async function openPayoutDetail(page: Page): Promise<void> {

@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
+import { FlowsCoverageNote } from '@/components/flows/flows-coverage';
 import { FlowsSection } from '@/components/flows/flows-section';
 import { requirePageSession } from '@/lib/auth/session';
 import { parseFlowsSearchParams } from '@/lib/flows/query';
+import { listConnectionDtos } from '@/lib/transactions/connections';
 
 export const metadata: Metadata = { title: 'Money flow' };
 
 export default async function FlowsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageSession('finance');
   const query = parseFlowsSearchParams(await searchParams);
+  const { connections } = await listConnectionDtos(user.organizationId);
   return (
     <>
       <header className="page-head">
@@ -18,6 +21,7 @@ export default async function FlowsPage({ searchParams }: { searchParams: Promis
           </p>
         </div>
       </header>
+      <FlowsCoverageNote connections={connections} />
       <FlowsSection user={user} query={query} variant="page" />
     </>
   );

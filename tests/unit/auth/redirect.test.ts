@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redirectCallback } from '@/lib/auth/options';
-import { safeCallbackPath } from '@/lib/auth/redirect';
+import { safeCallbackPath, signInHref } from '@/lib/auth/redirect';
 
 describe('safeCallbackPath', () => {
   it.each([
@@ -34,6 +34,19 @@ describe('safeCallbackPath', () => {
   it('reads the first of repeated values and refuses a missing one', () => {
     expect(safeCallbackPath(['/flows', '//evil'])).toBe('/flows');
     expect(safeCallbackPath(undefined)).toBe('/');
+  });
+});
+
+describe('signInHref', () => {
+  it('sends a signed-out page to sign-in with its whole deep link as the callbackUrl', () => {
+    const deepLink = '/transactions?payout_id=po_1&from=2026-11-01';
+    const href = new URL(signInHref(deepLink), 'http://fundsight.test');
+    expect(href.pathname).toBe('/sign-in');
+    expect(href.searchParams.get('callbackUrl')).toBe(deepLink);
+  });
+
+  it.each(['//evil.example/x', 'https://evil.example/', null, undefined])('returns to the dashboard for %j', (path) => {
+    expect(signInHref(path)).toBe('/sign-in?callbackUrl=%2F');
   });
 });
 

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { PAGE_PATH_HEADER } from '@/lib/auth/redirect';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { ApiError } from '@/lib/http/api-error';
 
@@ -9,6 +10,9 @@ vi.mock('next/navigation', () => ({
     throw new Error(`redirect:${url}`);
   },
 }));
+// What proxy.ts hands a page: the path and query it was asked for.
+const requestHeaders = vi.hoisted(() => ({ current: new Headers() }));
+vi.mock('next/headers', () => ({ headers: async () => requestHeaders.current }));
 vi.mock('@/lib/db/client', () => ({ getDb: () => Promise.reject(new Error('guards must not touch the database')) }));
 
 const { getSessionUser, requireApiSession, requirePageSession } = await import('@/lib/auth/session');
@@ -62,10 +66,21 @@ describe('session guards', () => {
 
   it('pages: redirect to /sign-in when signed out and to /?denied=1 below the minimum role', async () => {
     getServerSession.mockResolvedValue(null);
-    await expect(requirePageSession()).rejects.toThrow('redirect:/sign-in');
+    await expect(requirePageSession()).rejects.toThrow(/^redirect:\/sign-in\?callbackUrl=%2F$/);
     signedIn({ ...FINANCE, role: 'viewer' });
     await expect(requirePageSession('finance')).rejects.toThrow('redirect:/?denied=1');
     signedIn(FINANCE);
     expect(await requirePageSession('finance')).toEqual(FINANCE);
+  });
+
+  it('pages: an expired session keeps the deep link the proxy handed in, and never another host', async () => {
+    getServerSession.mockResolvedValue(null);
+    requestHeaders.current = new Headers({ [PAGE_PATH_HEADER]: '/transactions?payout_id=42&from=2026-11-01' });
+    await expect(requirePageSession('finance')).rejects.toThrow(
+      `redirect:/sign-in?callbackUrl=${encodeURIComponent('/transactions?payout_id=42&from=2026-11-01')}`,
+    );
+    requestHeaders.current = new Headers({ [PAGE_PATH_HEADER]: '//evil.example/x' });
+    await expect(requirePageSession()).rejects.toThrow(/^redirect:\/sign-in\?callbackUrl=%2F$/);
+    requestHeaders.current = new Headers();
   });
 });

@@ -1,5 +1,0 @@
-import { FlowsSkeleton } from '@/components/flows/skeleton';
-
-export default function Loading() {
-  return <FlowsSkeleton variant="page" />;
-}

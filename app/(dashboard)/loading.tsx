@@ -1,5 +1,0 @@
-import { BalancesSkeleton } from '@/components/balances/skeleton';
-
-export default function Loading() {
-  return <BalancesSkeleton />;
-}
