@@ -5,7 +5,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { CoverageNote } from '@/components/accounts/coverage-note';
 import { flowsQueryOptions } from '@/lib/flows/queries';
 import { ALL_ACCOUNTS } from '@/lib/flows/query';
-import type { ConnectionDto } from '@/lib/transactions/schema';
+import type { ConnectionDto } from '@/lib/connections/schema';
 import { useUrlFlowsQuery } from './use-flows-query';
 
 /**

@@ -3,7 +3,7 @@ import { FlowsCoverageNote } from '@/components/flows/flows-coverage';
 import { FlowsSection } from '@/components/flows/flows-section';
 import { requirePageSession } from '@/lib/auth/session';
 import { parseFlowsSearchParams } from '@/lib/flows/query';
-import { listConnectionDtos } from '@/lib/transactions/connections';
+import { listConnectionDtos } from '@/lib/connections/dtos';
 
 export const metadata: Metadata = { title: 'Money flow' };
 
