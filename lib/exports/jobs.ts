@@ -8,6 +8,7 @@ import type { JobRunner } from '@/lib/jobs/types';
 import { dateIn, dateRange } from '@/lib/time/dates';
 import { callProvider } from '@/lib/connections/provider-call';
 import { transactionsApi } from '@/lib/connections/apis';
+import { checkPayoutId, declaredFacts } from '@/lib/lists/pipeline';
 import { recordJobAudit } from './job-audit';
 import { fileResponse } from './job-file';
 import { jobPath, type ExportJobDto, type JobStatus } from './job-schema';
@@ -103,7 +104,12 @@ export async function startExportJob(ctx: JobsContext, user: JobUser, connection
   const { filters, options } = parseExportRequest(params);
   const connection = await getConnection(ctx.db, user.organizationId, connectionId);
   if (!connection) throw notFound('Connection');
-  const api = await callProvider(connection, async () => transactionsApi(connection));
+  const api = await callProvider(connection, async () => {
+    const capable = transactionsApi(connection);
+    // The list's own check of what the provider declares (its payout id format), before anything is queued.
+    checkPayoutId(filters, declaredFacts(connection, 'transactions'));
+    return capable;
+  });
   const timeZone = timestampZone(options.timestamps, user.organizationTimezone);
   const range = dateRange(filters.from, filters.to, filters.tz ?? user.organizationTimezone);
   const query = toSearchParams({ ...filters, limit: 1 });

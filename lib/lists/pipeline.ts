@@ -2,6 +2,7 @@ import 'server-only';
 import type { LoadedConnection } from '@/lib/connections/client';
 import { callProvider } from '@/lib/connections/provider-call';
 import { unsupported } from '@/lib/connections/apis';
+import { ApiError } from '@/lib/http/api-error';
 import { providerDefinition } from '@/lib/providers/registry';
 import type { CursorScope, ListKind } from '@/lib/paging/cursor';
 import type { GroupSums } from '@/lib/paging/group-sums';
@@ -67,6 +68,17 @@ export function declaredFacts(connection: LoadedConnection, kind: PipelineKind):
   const pageLimit = definition.pageLimits[kind];
   if (pageLimit === null) throw unsupported(definition.displayName, kind);
   return { providerName: definition.displayName, idFormats: definition.idFormats, pageLimit };
+}
+
+/**
+ * A 400 naming `payout_id` when the id is one the provider's declared format rules out: the check of every
+ * list, export and job that filters by payout.
+ */
+export function checkPayoutId(query: { readonly payout_id?: string }, declared: DeclaredFacts): void {
+  const format = declared.idFormats.payoutId;
+  if (query.payout_id !== undefined && format !== null && !format.test(query.payout_id)) {
+    throw new ApiError(400, 'invalid_parameter', `Invalid query parameter "payout_id": not a ${declared.providerName} payout id.`);
+  }
 }
 
 function zoneOf(query: ListQueryBase, options: { readonly timeZone?: string }): string {

@@ -6,9 +6,8 @@ import { transactionsApi } from '@/lib/connections/apis';
 import { jumpStartId } from '@/lib/kept-days/jump';
 import type { LoadedConnection } from '@/lib/connections/client';
 import type { BalanceTransaction } from '@/lib/domain/transaction';
-import { ApiError } from '@/lib/http/api-error';
 import { hasLocalFilters, type TransactionsQuery } from '@/lib/list-query/transactions';
-import { listPage, type ListSpec } from '@/lib/lists/pipeline';
+import { checkPayoutId, listPage, type ListSpec } from '@/lib/lists/pipeline';
 import type { ListOptions } from '@/lib/paging/page';
 import type { TransactionsApi } from '@/lib/providers/types';
 import type { TransactionsPageDto } from './schema';
@@ -33,12 +32,7 @@ export const transactionsList: ListSpec<TransactionsQuery, TransactionsApi, Bala
   kind: 'transactions',
   api: transactionsApi,
   view: transactionsView,
-  check(query, declared) {
-    const format = declared.idFormats.payoutId;
-    if (query.payout_id !== undefined && format !== null && !format.test(query.payout_id)) {
-      throw new ApiError(400, 'invalid_parameter', `Invalid query parameter "payout_id": not a ${declared.providerName} payout id.`);
-    }
-  },
+  check: checkPayoutId,
   source: (api, query, range, { startAfterId, ...options }) =>
     transactionSource(api, { payoutId: query.payout_id, payoutStatus: query.payout_status, types: query.type, range, startAfterId }, options),
   jumpStart: jumpStartId,

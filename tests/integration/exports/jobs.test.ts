@@ -41,6 +41,18 @@ describe('export jobs', () => {
     await cancelAll();
   });
 
+  it('refuses a payout id the provider’s declared format rules out with a 400 naming payout_id, and queues nothing', async () => {
+    const acme = await env.connection('acme-shopline');
+    const before = (await listExportJobs(env.db, env.user.organizationId, { limit: 100 })).length;
+    const refused = await env.start(acme, 'payout_id=po_not_digits').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused).toMatchObject({ status: 400, message: expect.stringContaining('"payout_id"') });
+    expect(await listExportJobs(env.db, env.user.organizationId, { limit: 100 })).toHaveLength(before);
+    // A SHOPLINE payout id (digits) is taken.
+    const accepted = await env.start(acme, 'payout_id=12345');
+    expect(accepted.filters).toMatchObject({ payout_id: '12345' });
+  });
+
   it('cancels a running job: no file is left, the provider paging stops, the audit says cancelled', async () => {
     const bench = await env.connection('bench');
     const job = await env.start(bench, '');
