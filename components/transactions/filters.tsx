@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import type { TransactionType } from '@/lib/domain/transaction';
+import { payoutIdParam } from '@/lib/list-query/params';
 import { TRANSACTION_FILTER_TYPES, type TransactionsQuery } from '@/lib/list-query/transactions';
 import { DateRangeFilter } from '@/components/ui/date-range-filter';
 import { TYPE_FILTER_LABELS } from '@/components/ui/labels';
@@ -10,7 +11,15 @@ import { PayoutStatusSelect } from '@/components/ui/payout-status-select';
 
 export type FilterChange = Partial<Pick<TransactionsQuery, 'payout_status' | 'payout_id' | 'type' | 'from' | 'to'>>;
 
-const PAYOUT_ID = /^\d{1,40}$/;
+/**
+ * The browser checks only the provider-neutral form the query schema takes; whether the account's provider
+ * could have issued the id is the server's to say (its 400 names `payout_id` and the provider).
+ */
+export function payoutIdDraftError(draft: string): string | null {
+  const id = draft.trim();
+  if (id === '' || payoutIdParam.safeParse(id).success) return null;
+  return 'A payout ID is letters, digits, “_” or “-”, at most 64 characters.';
+}
 
 function PayoutIdFilter({ value, onApply }: { value: string | undefined; onApply: (id: string | undefined) => void }) {
   const [draft, setDraft] = useState(value ?? '');
@@ -22,8 +31,9 @@ function PayoutIdFilter({ value, onApply }: { value: string | undefined; onApply
   }
   const apply = () => {
     const id = draft.trim();
-    if (id !== '' && !PAYOUT_ID.test(id)) return setError('A payout ID is digits only.');
-    setError(null);
+    const problem = payoutIdDraftError(id);
+    setError(problem);
+    if (problem !== null) return;
     onApply(id === '' ? undefined : id);
   };
   return (
@@ -32,7 +42,6 @@ function PayoutIdFilter({ value, onApply }: { value: string | undefined; onApply
       <input
         id="filter-payout-id"
         className="input mono"
-        inputMode="numeric"
         placeholder="Paste a payout ID"
         value={draft}
         aria-invalid={error !== null}
