@@ -101,6 +101,7 @@ export function createProviderClient(conn: ConnectionInput): ProviderClient {
     baseUrl: validateBaseUrl(conn.provider, conn.baseUrl, conn.policy),
     settings: validatePart(conn.provider, 'settings', conn.settings),
     credentials: validatePart(conn.provider, 'credentials', conn.credentials),
+    timestampZone: definition.timestampZone,
     http: conn.http,
     tokenStore: conn.tokenStore,
   });

@@ -87,6 +87,12 @@ export interface ClientInput<Settings, Credentials> {
   readonly baseUrl: string;
   readonly settings: Settings;
   readonly credentials: Credentials;
+  /**
+   * The zone the wire reader reads offset-less timestamps in: the declaration's `timestampZone` (the registry
+   * passes it), null when the provider declares none; a provider with a per-connection zone setting (NeoX)
+   * reads that setting instead, which defaults to this declared zone.
+   */
+  readonly timestampZone: string | null;
   readonly http?: Partial<HttpOptions>;
   /** Where OAuth tokens are shared between clients and instances (NeoX); in process when absent. */
   readonly tokenStore?: TokenStore;

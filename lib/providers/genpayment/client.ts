@@ -26,7 +26,7 @@ export function createGenpaymentClient(input: ClientInput<GenpaymentSettings, Ge
       const url = endpoint(input.baseUrl, `${API_PATH}balance`);
       const headers = { 'X-Genstore-Access-Token': accessToken };
       const res = await requestJson({ ...call, method: 'GET', url, headers, schema: balanceResponseSchema, signal: ctx?.signal, priority: ctx?.priority });
-      return [mapBalance(res.data.balance, { provider, traceId: res.traceId, receivedAt: new Date() })];
+      return [mapBalance(res.data.balance, { provider, traceId: res.traceId, timeZone: input.timestampZone, receivedAt: new Date() })];
     },
   };
 }

@@ -108,7 +108,7 @@ export function createNeoxClient(input: ClientInput<NeoxSettings, NeoxCredential
       { method: 'GET', url, headers, signal: ctx?.signal, priority: ctx?.priority, secrets: [clientSecret, accessToken] },
       balanceResponseSchema,
     );
-    return mapBalances(res.data.data ?? [], { provider, traceId: res.traceId, timeZone: input.settings.timeZone });
+    return mapBalances(res.data.data ?? [], { provider, traceId: res.traceId, timeZone: input.settings.timeZone ?? input.timestampZone });
   }
 
   return {

@@ -22,7 +22,7 @@ export function parseNeoxTime(value: string, field: string, read: WireReader): D
 }
 
 /** One line per account row; a total that is not available + frozen is kept and flagged, never corrected. */
-export function mapBalances(rows: readonly WireBalanceRow[], ctx: MapContext & { readonly timeZone: string }): BalanceLine[] {
+export function mapBalances(rows: readonly WireBalanceRow[], ctx: MapContext): BalanceLine[] {
   const read = wireReader(ctx);
   const seen = new Set<string>();
   return rows.map((row, index) => {

@@ -17,7 +17,8 @@ export const neoxSettingsSchema = z.object({
     .string()
     .trim()
     .refine(isIanaZoneName, 'must be an IANA time zone such as Asia/Hong_Kong or UTC')
-    .default(NEOX_DEFAULT_TIME_ZONE),
+    // Unset: the declaration's timestampZone (NEOX_DEFAULT_TIME_ZONE), which the client is given.
+    .optional(),
 });
 export type NeoxSettings = z.infer<typeof neoxSettingsSchema>;
 

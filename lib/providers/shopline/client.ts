@@ -85,7 +85,7 @@ export function createShoplineClient(input: ClientInput<ShoplineSettings, Shopli
     async listTransactions(list, ctx) {
       const res = await get('balance_transactions.json', transactionsQuery(list), transactionsResponseSchema, ctx);
       const { next, previous } = parseLinkHeader(res.headers.get('link'));
-      const items = mapTransactions(res.data.transactions, { provider, traceId: res.traceId });
+      const items = mapTransactions(res.data.transactions, { provider, traceId: res.traceId, timeZone: input.timestampZone });
       return { items, nextCursor: next, previousCursor: previous };
     },
     // GET /payments/store/balance_transactions.json?fields=id,type,amount,fee,currency,transaction_time
@@ -93,7 +93,7 @@ export function createShoplineClient(input: ClientInput<ShoplineSettings, Shopli
       const query = transactionsQuery(list, FLOW_FIELDS.join(','));
       const res = await get('balance_transactions.json', query, transactionFlowsResponseSchema, ctx);
       const { next, previous } = parseLinkHeader(res.headers.get('link'));
-      const items = mapTransactionFlows(res.data.transactions, { provider, traceId: res.traceId });
+      const items = mapTransactionFlows(res.data.transactions, { provider, traceId: res.traceId, timeZone: input.timestampZone });
       return { items, nextCursor: next, previousCursor: previous };
     },
   };
@@ -108,7 +108,7 @@ export function createShoplineClient(input: ClientInput<ShoplineSettings, Shopli
         : { limit, date_min: list.dateMin, status: list.status && payoutStatusToWire(list.status) };
       const res = await get('payouts.json', query, payoutsResponseSchema, ctx);
       const { next, previous } = parseLinkHeader(res.headers.get('link'));
-      const items = mapPayouts(res.data.payouts, { provider, traceId: res.traceId });
+      const items = mapPayouts(res.data.payouts, { provider, traceId: res.traceId, timeZone: input.timestampZone });
       return { items, nextCursor: next, previousCursor: previous };
     },
     // GET /payments/store/payout.json?payout_id=
@@ -119,7 +119,7 @@ export function createShoplineClient(input: ClientInput<ShoplineSettings, Shopli
         const index = res.data.payouts.findIndex((payout) => payout.id === payoutId);
         const wire = res.data.payouts[index];
         if (!wire) return null;
-        return mapPayout(wire, `payouts[${index}]`, wireReader({ provider, traceId: res.traceId }));
+        return mapPayout(wire, `payouts[${index}]`, wireReader({ provider, traceId: res.traceId, timeZone: input.timestampZone }));
       } catch (error) {
         if (isProviderError(error) && error.kind === 'not_found') return null;
         throw error;
@@ -134,7 +134,7 @@ export function createShoplineClient(input: ClientInput<ShoplineSettings, Shopli
     // GET /payments/store/balance.json
     async getBalances(ctx) {
       const res = await get('balance.json', {}, balanceResponseSchema, ctx);
-      return mapBalances(res.data.balance, { provider, traceId: res.traceId, receivedAt: new Date() });
+      return mapBalances(res.data.balance, { provider, traceId: res.traceId, timeZone: input.timestampZone, receivedAt: new Date() });
     },
   };
 }

@@ -55,7 +55,7 @@ describe.each(PROVIDER_IDS)('the %s connection form', (id) => {
     const budget = definition.rateBudget(VALID[id].settings as never, 'https://x.example');
     expect(budget.burst).toBeGreaterThan(0);
     expect(budget.perSecond).toBeGreaterThan(0);
-    const client = definition.createClient({ baseUrl: 'https://x.example', settings: VALID[id].settings as never, credentials: VALID[id].credentials as never });
+    const client = definition.createClient({ baseUrl: 'https://x.example', settings: VALID[id].settings as never, credentials: VALID[id].credentials as never, timestampZone: definition.timestampZone });
     expect(client.transactions?.maxPageSize ?? null).toBe(definition.pageLimits.transactions);
     expect(client.payouts?.maxPageSize ?? null).toBe(definition.pageLimits.payouts);
   });

@@ -16,6 +16,7 @@ function client(replies: readonly Reply[]) {
     baseUrl: 'https://acme.genmystore.com',
     settings: { shop: 'acme' },
     credentials: { accessToken: 'gs_token_123456' },
+    timestampZone: genpayment.timestampZone,
     http: testHttp({ fetch: scripted.fetch }),
   });
   return { instance, calls: scripted.calls };

@@ -95,6 +95,7 @@ function client(routes: Record<string, readonly Reply[]>, http: Partial<HttpOpti
     baseUrl: BASE,
     settings: neox.settingsSchema.parse({ subMerchantId: 'ACME00000000001' }),
     credentials: { clientId: 'client-1', clientSecret: SECRET },
+    timestampZone: neox.timestampZone,
     http: testHttp({ fetch: scripted.fetch, log: (e) => logs.push(e), ...http }),
   });
   const count = (path: string) => scripted.calls.filter((c) => new URL(c.url).pathname === path).length;

@@ -158,6 +158,7 @@ function client(replies: readonly Reply[]) {
     baseUrl: BASE,
     settings: { handle: 'acme' },
     credentials: { accessToken: 'shpat_secret_42' },
+    timestampZone: shopline.timestampZone,
     http: testHttp({ fetch: scripted.fetch }),
   });
   const query = (i: number) => Object.fromEntries(new URL(scripted.calls[i]?.url ?? 'x:/').searchParams);

@@ -5,7 +5,9 @@ import { neox } from '@/lib/providers/neox';
 import { mapBalances } from '@/lib/providers/neox/map';
 import { NEOX_DEFAULT_TIME_ZONE } from '@/lib/providers/neox/schemas';
 import { wireReader } from '@/lib/providers/wire';
-import { thrown } from './support';
+import { createProviderClient } from '@/lib/providers/registry';
+import { shopline } from '@/lib/providers/shopline';
+import { byPath, fixture, scriptedFetch, testHttp, thrown, type Reply } from './support';
 
 const row = { accountNo: 'A1', accountType: 'FUND_ACCOUNT', currency: 'USD', balance: '2', availableBalance: '1', frozenAmount: '1' };
 const neoxAsOf = (time: string, timeZone: string) =>
@@ -58,8 +60,9 @@ describe('NeoX balance time', () => {
 });
 
 describe('NeoX time zone setting', () => {
-  it('defaults to Hong Kong time', () => {
-    expect(neox.settingsSchema.parse({ subMerchantId: 'S1' })).toEqual({ subMerchantId: 'S1', timeZone: 'Asia/Hong_Kong' });
+  it('is optional: unset, the client reads in the declared zone, Hong Kong time', () => {
+    expect(neox.settingsSchema.parse({ subMerchantId: 'S1' })).toEqual({ subMerchantId: 'S1' });
+    expect(neox.timestampZone).toBe('Asia/Hong_Kong');
   });
 
   it.each(['UTC', 'Europe/Berlin', 'America/Argentina/Buenos_Aires', 'Etc/GMT-8'])('accepts %s', (timeZone) => {
@@ -137,5 +140,64 @@ describe('zone arithmetic', () => {
       expect(back === epoch || back === epoch - 3_600_000).toBe(true);
       if (back !== epoch) expect(text).toMatch(/^2024-11-03T01:/);
     }
+  });
+});
+
+describe('the client reads offset-less timestamps in the zone its input carries', () => {
+  const shoplinePage = (transactionTime: string): Reply => {
+    const body = JSON.parse(fixture('shopline-transaction.json')) as { transactions: Record<string, unknown>[] };
+    return { body: { transactions: body.transactions.map((t) => ({ ...t, transaction_time: transactionTime })) } };
+  };
+  const shoplineTimes = async (timestampZone: string | null, transactionTime: string) => {
+    const scripted = scriptedFetch([shoplinePage(transactionTime)]);
+    const client = shopline.createClient({
+      baseUrl: 'https://acme.myshopline.com',
+      settings: { handle: 'acme' },
+      credentials: { accessToken: 'shpat_secret_42' },
+      timestampZone,
+      http: testHttp({ fetch: scripted.fetch }),
+    });
+    const page = await client.transactions!.listTransactions({ limit: 10 });
+    return page.items.map((t) => t.transactionTime);
+  };
+
+  it('SHOPLINE, as declared (every timestamp has its offset): an offset-less one is refused, never read in the server’s zone', async () => {
+    expect(shopline.timestampZone).toBeNull();
+    const viaRegistry = createProviderClient({
+      provider: 'shopline',
+      baseUrl: 'https://acme.myshopline.com',
+      settings: { handle: 'acme' },
+      credentials: { accessToken: 'shpat_secret_42' },
+      http: testHttp({ fetch: scriptedFetch([shoplinePage('2022-02-25T18:00:42')]).fetch }),
+    });
+    await expect(viaRegistry.transactions!.listTransactions({ limit: 10 })).rejects.toThrow(/without an offset "2022-02-25T18:00:42" in transactions\[0\]\.transaction_time/);
+    await expect(shoplineTimes(shopline.timestampZone, '2022-02-25T18:00:42+08:00')).resolves.toEqual(['2022-02-25T18:00:42+08:00']);
+  });
+
+  it('SHOPLINE with a declared zone: the wire reader uses that zone, not UTC', async () => {
+    await expect(shoplineTimes('Asia/Taipei', '2022-02-25T18:00:42')).resolves.toEqual(['2022-02-25T18:00:42+08:00']);
+    await expect(shoplineTimes('America/New_York', '2022-02-25T18:00:42')).resolves.toEqual(['2022-02-25T18:00:42-05:00']);
+  });
+
+  const NEOX_BASE = 'https://neox.sandbox.example.test';
+  const neoxAsOfVia = async (settings: Record<string, string>) => {
+    const token = { body: { code: 1, state: 2, message: 'Successful', data: { access_token: 'tok', token_type: 'bearer', expires_in: 3600, scope: 'x' } } };
+    const scripted = scriptedFetch(byPath({ '/v2/auth/oauth2/token': [token], '/v2/gc/accounts/balance/query': [{ body: fixture('neox-balance-documented.json') }] }));
+    const client = createProviderClient({
+      provider: 'neox',
+      baseUrl: NEOX_BASE,
+      settings: { subMerchantId: `ZONE${Object.keys(settings).length}${settings.timeZone ?? ''}`.slice(0, 15), ...settings },
+      credentials: { clientId: 'client-zone', clientSecret: 'secret-zone' },
+      http: testHttp({ fetch: scripted.fetch }),
+    });
+    const [line] = await client.getBalances();
+    return line?.asOf.toISOString();
+  };
+
+  it('NeoX: the connection’s zone setting, and without one the declared zone (Hong Kong)', async () => {
+    // The documented example's "2024-05-01 12:30:45" carries no offset.
+    await expect(neoxAsOfVia({})).resolves.toBe('2024-05-01T04:30:45.000Z');
+    await expect(neoxAsOfVia({ timeZone: 'UTC' })).resolves.toBe('2024-05-01T12:30:45.000Z');
+    await expect(neoxAsOfVia({ timeZone: 'Europe/Berlin' })).resolves.toBe('2024-05-01T10:30:45.000Z');
   });
 });
