@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isTimeZone } from '@/lib/time/dates';
-import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMN_KEYS, canonicalColumns, isExportColumnKey, type ExportColumnKey } from './columns';
+import { choiceListParam } from '@/lib/list-query/params';
+import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMN_KEYS, canonicalColumns, type ExportColumnKey } from './columns';
 
 /**
  * The export's own query parameters, next to the transactions list's filters (lib/list-query/transactions):
@@ -37,22 +38,7 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
   format: 'csv',
 };
 
-const columnsParam = z.union([z.string(), z.array(z.string())]).transform((raw, ctx): ExportColumnKey[] => {
-  const values = (typeof raw === 'string' ? [raw] : raw).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  const unknown = values.find((value) => !isExportColumnKey(value));
-  if (unknown !== undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `unknown column ${JSON.stringify(unknown.slice(0, 40))}; expected any of ${EXPORT_COLUMN_KEYS.join(', ')}`,
-    });
-    return z.NEVER;
-  }
-  if (values.length === 0) {
-    ctx.addIssue({ code: 'custom', message: 'must name at least one column' });
-    return z.NEVER;
-  }
-  return canonicalColumns(values);
-});
+const columnsParam = choiceListParam('column', EXPORT_COLUMN_KEYS);
 
 const timestampsParam = z
   .string()

@@ -31,6 +31,32 @@ export const timeZoneParam = z.string().refine(isTimeZone, 'must be an IANA time
 /** A payout id in a provider-neutral form; the list pipeline checks it against the provider's declared format. */
 export const payoutIdParam = z.string().regex(PAYOUT_ID, 'must be a payout id (letters, digits, "_" or "-", at most 64)');
 
+/** Comma-separated values of a repeatable parameter, trimmed, empty ones dropped. */
+export function splitList(raw: string | readonly string[]): string[] {
+  const values = typeof raw === 'string' ? [raw] : raw;
+  return values.flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== '');
+}
+
+/**
+ * A repeatable, comma-separated parameter of known choices (`type=payment,refund`, `columns=id,amount`): at
+ * least one, each one of `choices` (a 400 naming the first unknown one), returned in the choices' order.
+ */
+export function choiceListParam<C extends string>(what: string, choices: readonly C[]) {
+  return z.union([z.string(), z.array(z.string())]).transform((raw, ctx): C[] => {
+    const values = splitList(raw);
+    const unknown = values.find((value) => !(choices as readonly string[]).includes(value));
+    if (unknown !== undefined) {
+      ctx.addIssue({ code: 'custom', message: `unknown ${what} ${JSON.stringify(unknown.slice(0, 40))}; expected any of ${choices.join(', ')}` });
+      return z.NEVER;
+    }
+    if (values.length === 0) {
+      ctx.addIssue({ code: 'custom', message: `must name at least one ${what}` });
+      return z.NEVER;
+    }
+    return choices.filter((choice) => values.includes(choice));
+  });
+}
+
 /** Adds a 400 naming `from` when the range is reversed or longer than the list allows; dates compare as text. */
 export function checkDateOrder(value: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
   // Runs even when a date failed its own check (zod reports every issue), so only well-formed dates are compared.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PAYOUT_STATUSES, TRANSACTION_TYPES, type TransactionType } from '@/lib/domain/transaction';
-import { checkDateOrder, lenient, lenientListFields, listFields, listParamEntries, paramValues, payoutIdParam, writeParams, type SearchParamsInput } from './params';
+import { checkDateOrder, choiceListParam, lenient, lenientListFields, listFields, listParamEntries, paramValues, payoutIdParam, splitList, writeParams, type SearchParamsInput } from './params';
 
 /** The transactions list's query: one schema for the route handler, the client hook and the CSV export. */
 
@@ -10,36 +10,11 @@ export const DEFAULT_TRANSACTION_LIMIT = 100;
 /** The most rows one page of the list may ask for; the list pipeline also holds it to the provider's declared page limit. */
 export const MAX_TRANSACTION_LIMIT = 10_000;
 
-function isFilterType(value: string): value is TransactionType {
-  return (TRANSACTION_FILTER_TYPES as readonly string[]).includes(value);
-}
-
-function splitTypes(raw: string | readonly string[]): string[] {
-  const values = typeof raw === 'string' ? [raw] : raw;
-  return values.flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== '');
-}
-
-/** Known types only, deduplicated, in the canonical order, so equal filters give equal URLs and cursors. */
 function canonicalTypes(values: readonly string[]): TransactionType[] {
   return TRANSACTION_FILTER_TYPES.filter((type) => values.includes(type));
 }
 
-const typeParam = z.union([z.string(), z.array(z.string())]).transform((raw, ctx): TransactionType[] => {
-  const values = splitTypes(raw);
-  const unknown = values.find((value) => !isFilterType(value));
-  if (unknown !== undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `unknown type ${JSON.stringify(unknown.slice(0, 40))}; expected any of ${TRANSACTION_FILTER_TYPES.join(', ')}`,
-    });
-    return z.NEVER;
-  }
-  if (values.length === 0) {
-    ctx.addIssue({ code: 'custom', message: 'must name at least one type' });
-    return z.NEVER;
-  }
-  return canonicalTypes(values);
-});
+const typeParam = choiceListParam('type', TRANSACTION_FILTER_TYPES);
 
 const fields = {
   ...listFields(MAX_TRANSACTION_LIMIT, DEFAULT_TRANSACTION_LIMIT),
@@ -65,7 +40,7 @@ export function hasLocalFilters(query: Pick<TransactionsQuery, 'type' | 'from' |
 
 /** The browser's reading of the URL: a bad value falls back to its default instead of failing. */
 export function parseTransactionsSearchParams(input: SearchParamsInput): TransactionsQuery {
-  const types = canonicalTypes(splitTypes(paramValues(input, 'type')));
+  const types = canonicalTypes(splitList(paramValues(input, 'type')));
   return {
     ...lenientListFields(fields, input, DEFAULT_TRANSACTION_LIMIT),
     payout_status: lenient(fields.payout_status, input, 'payout_status'),

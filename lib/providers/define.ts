@@ -5,13 +5,14 @@ import type { ProviderDefinition } from './types';
 
 /**
  * What a provider's folder declares; `defineProvider` fills the rest the same way for every provider: the
- * display name from PROVIDER_NAMES, and for a provider that leaves them out no known id formats, no list
- * endpoints (page limits null) and timestamps that always carry their offset (no declared zone).
+ * display name from PROVIDER_NAMES, the capabilities from the page limits (a list is offered where its
+ * largest page is declared; balances always), and for a provider that leaves them out no known id formats,
+ * no list endpoints (page limits null) and timestamps that always carry their offset (no declared zone).
  */
 export interface ProviderDeclaration<Settings, Credentials>
   extends Omit<
     ProviderDefinition<Settings, Credentials>,
-    'displayName' | 'settingsSchema' | 'credentialsSchema' | 'idFormats' | 'pageLimits' | 'timestampZone'
+    'id' | 'displayName' | 'capabilities' | 'settingsSchema' | 'credentialsSchema' | 'idFormats' | 'pageLimits' | 'timestampZone'
   > {
   readonly schemas: { readonly settings: z.ZodType<Settings>; readonly credentials: z.ZodType<Credentials> };
   readonly idFormats?: ProviderDefinition['idFormats'];
@@ -19,16 +20,19 @@ export interface ProviderDeclaration<Settings, Credentials>
   readonly timestampZone?: string | null;
 }
 
-export function defineProvider<Settings, Credentials, Id extends ProviderId>(
-  declaration: ProviderDeclaration<Settings, Credentials> & { readonly id: Id },
+export function defineProvider<Id extends ProviderId, Settings, Credentials>(
+  id: Id,
+  declaration: ProviderDeclaration<Settings, Credentials>,
 ): ProviderDefinition<Settings, Credentials> & { readonly id: Id } {
-  const { schemas, ...own } = declaration;
+  const { schemas, pageLimits = { transactions: null, payouts: null }, ...own } = declaration;
   return {
-    displayName: PROVIDER_NAMES[declaration.id],
+    id,
+    displayName: PROVIDER_NAMES[id],
+    capabilities: { balances: true, transactions: pageLimits.transactions !== null, payouts: pageLimits.payouts !== null },
     settingsSchema: schemas.settings,
     credentialsSchema: schemas.credentials,
     idFormats: { payoutId: null, transactionId: null },
-    pageLimits: { transactions: null, payouts: null },
+    pageLimits,
     timestampZone: null,
     ...own,
   };

@@ -92,47 +92,42 @@ export function parseJsonLossless(text: string): LosslessJson {
     }
   };
 
-  const object = (depth: number): { [key: string]: LosslessJson } => {
-    const result: { [key: string]: LosslessJson } = {};
-    expect('{');
+  /** `open` item (`,` item)* `close`: the members of an object or the elements of an array. */
+  const items = (open: string, close: string, item: () => void): void => {
+    expect(open);
     skip();
-    if (text[pos] === '}') {
+    if (text[pos] === close) {
       pos++;
-      return result;
+      return;
     }
     for (;;) {
+      item();
+      skip();
+      if (text[pos] === close) {
+        pos++;
+        return;
+      }
+      expect(',');
+    }
+  };
+
+  const object = (depth: number): { [key: string]: LosslessJson } => {
+    const result: { [key: string]: LosslessJson } = {};
+    items('{', '}', () => {
       skip();
       const key = string();
       skip();
       expect(':');
       // defineProperty so a "__proto__" key stays data instead of changing the prototype.
       Object.defineProperty(result, key, { value: value(depth + 1), enumerable: true, writable: true, configurable: true });
-      skip();
-      if (text[pos] === '}') {
-        pos++;
-        return result;
-      }
-      expect(',');
-    }
+    });
+    return result;
   };
 
   const array = (depth: number): LosslessJson[] => {
     const result: LosslessJson[] = [];
-    expect('[');
-    skip();
-    if (text[pos] === ']') {
-      pos++;
-      return result;
-    }
-    for (;;) {
-      result.push(value(depth + 1));
-      skip();
-      if (text[pos] === ']') {
-        pos++;
-        return result;
-      }
-      expect(',');
-    }
+    items('[', ']', () => result.push(value(depth + 1)));
+    return result;
   };
 
   const result = value(0);

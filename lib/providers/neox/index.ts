@@ -6,10 +6,8 @@ import { NEOX_DEFAULT_TIME_ZONE, neoxCredentialsSchema, neoxSettingsSchema } fro
 export type { NeoxCredentials, NeoxSettings } from './schemas';
 export { clearNeoxTokenCache } from './token';
 
-/** Balances only: no id formats, no list endpoints (the defaults). */
-export const neox = defineProvider({
-  id: 'neox',
-  capabilities: { balances: true, transactions: false, payouts: false },
+/** Balances only (no page limits, so no lists) and no id formats: the defaults. */
+export const neox = defineProvider('neox', {
   schemas: { settings: neoxSettingsSchema, credentials: neoxCredentialsSchema },
   form: {
     settings: [{ key: 'subMerchantId', label: 'Sub-merchant id', placeholder: 'ACME00000000001', help: 'The sub-merchant id NeoX issued for this account (up to 15 characters).' }],

@@ -6,9 +6,7 @@ import { shoplineCredentialsSchema, shoplineSettingsSchema } from './schemas';
 export type { ShoplineCredentials, ShoplineSettings } from './schemas';
 export { parseLinkHeader } from './link';
 
-export const shopline = defineProvider({
-  id: 'shopline',
-  capabilities: { balances: true, transactions: true, payouts: true },
+export const shopline = defineProvider('shopline', {
   schemas: { settings: shoplineSettingsSchema, credentials: shoplineCredentialsSchema },
   form: {
     settings: [

@@ -14,45 +14,28 @@ import type {
 import { optional, wireReader, type MapContext, type WireReader } from '../wire';
 import type { WireBalance, WirePayout, WirePayoutStatus, WireTransaction, WireTransactionFlow } from './schemas';
 
+/** Each documented payout status and its wire text: a Record, so no status can go unmapped either way. */
+const WIRE_PAYOUT_STATUS = {
+  in_progress: 'in progress',
+  accepted_by_bank: 'accepted by bank',
+  completed: 'completed',
+  failed: 'failed',
+  retrying: 'retrying',
+} as const satisfies Record<PayoutStatus, WirePayoutStatus>;
+
+const STATUS_OF_WIRE: ReadonlyMap<string, PayoutStatus> = new Map(
+  (Object.keys(WIRE_PAYOUT_STATUS) as PayoutStatus[]).map((status) => [WIRE_PAYOUT_STATUS[status], status]),
+);
+
 export function payoutStatusToWire(status: PayoutStatus): WirePayoutStatus {
-  switch (status) {
-    case 'in_progress':
-      return 'in progress';
-    case 'accepted_by_bank':
-      return 'accepted by bank';
-    case 'completed':
-      return 'completed';
-    case 'failed':
-      return 'failed';
-    case 'retrying':
-      return 'retrying';
-    default: {
-      const unreachable: never = status;
-      throw new Error(`Unhandled payout status ${String(unreachable)}`);
-    }
-  }
+  return WIRE_PAYOUT_STATUS[status];
 }
 
 /** Empty (CN stores) is null; a status outside the documented five is kept as unknown with its text, never failed. */
 export function payoutStatusFromWire(value: string | null | undefined): ReportedPayoutStatus | null {
   const raw = optional(value)?.trim() ?? null;
-  const wire = raw?.toLowerCase() ?? null;
-  switch (wire) {
-    case null:
-      return null;
-    case 'in progress':
-      return 'in_progress';
-    case 'accepted by bank':
-      return 'accepted_by_bank';
-    case 'completed':
-      return 'completed';
-    case 'failed':
-      return 'failed';
-    case 'retrying':
-      return 'retrying';
-    default:
-      return unknownPayoutStatus(raw ?? '');
-  }
+  if (raw === null) return null;
+  return STATUS_OF_WIRE.get(raw.toLowerCase()) ?? unknownPayoutStatus(raw);
 }
 
 /** Types outside the documented list (the page's own example is "fee_reversed") are kept as 'other'. */

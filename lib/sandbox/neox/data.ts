@@ -23,36 +23,28 @@ interface RowSpec {
   fixed?: { availableBalance: bigint; frozenAmount: bigint; balance: bigint };
 }
 
+/** One row per currency of one account type, in order. */
+const rows = (accountType: AccountType, ...currencies: string[]): RowSpec[] => currencies.map((currency) => ({ accountType, currency }));
+
 const ROWS: Readonly<Record<string, readonly RowSpec[]>> = {
-  ACME00000000001: [
-    { accountType: 'FUND_ACCOUNT', currency: 'USD' },
-    { accountType: 'FUND_ACCOUNT', currency: 'HKD' },
-    { accountType: 'FUND_ACCOUNT', currency: 'EUR' },
-    { accountType: 'FUND_ACCOUNT', currency: 'VND' },
-    { accountType: 'VCC_ACCOUNT', currency: 'USD' },
-    { accountType: 'VCC_ACCOUNT', currency: 'EUR' },
-    { accountType: 'REFUND_ACCOUNT', currency: 'USD' },
-    { accountType: 'REFUND_ACCOUNT', currency: 'HKD' },
-  ],
+  ACME00000000001: [...rows('FUND_ACCOUNT', 'USD', 'HKD', 'EUR', 'VND'), ...rows('VCC_ACCOUNT', 'USD', 'EUR'), ...rows('REFUND_ACCOUNT', 'USD', 'HKD')],
   GLOBEX000000001: [
-    { accountType: 'FUND_ACCOUNT', currency: 'EUR' },
-    { accountType: 'FUND_ACCOUNT', currency: 'GBP' },
+    ...rows('FUND_ACCOUNT', 'EUR', 'GBP'),
     // 19 significant digits: any float on the way turns it into 98765432109876540 or similar.
     {
       accountType: 'FUND_ACCOUNT',
       currency: 'USD',
       fixed: { availableBalance: 9876543210987600000n, frozenAmount: 54321n, balance: 9876543210987654321n },
     },
-    { accountType: 'FUND_ACCOUNT', currency: 'JPY' },
-    { accountType: 'VCC_ACCOUNT', currency: 'EUR' },
-    { accountType: 'VCC_ACCOUNT', currency: 'USD' },
+    ...rows('FUND_ACCOUNT', 'JPY'),
+    ...rows('VCC_ACCOUNT', 'EUR', 'USD'),
     // Deliberately inconsistent: balance is 0.40 more than availableBalance + frozenAmount.
     {
       accountType: 'REFUND_ACCOUNT',
       currency: 'GBP',
       fixed: { availableBalance: 150000n, frozenAmount: 2000n, balance: 152040n },
     },
-    { accountType: 'REFUND_ACCOUNT', currency: 'JPY' },
+    ...rows('REFUND_ACCOUNT', 'JPY'),
   ],
 };
 
