@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
+import { DataTable, type TableColumn } from '@/components/ui/data-table';
 import { ROLES, type Role } from '@/lib/auth/roles';
 import { FormField } from './form-field';
 import { FormMessage } from './form-message';
@@ -91,25 +92,29 @@ function MemberActions({ member }: { member: MemberRow }) {
   );
 }
 
+/** On the shared table shell: its own named, focusable scroll region on a narrow screen, like every list. */
+const MEMBER_COLUMNS: readonly TableColumn<MemberRow>[] = [
+  {
+    id: 'member',
+    header: 'Member',
+    rowHeader: true,
+    cell: (member) => (
+      <>
+        {member.name}
+        <div className="faint">{member.email}{member.isMe ? ' (you)' : ''}</div>
+      </>
+    ),
+  },
+  { id: 'last-sign-in', header: 'Last sign-in', cell: (member) => when(member.lastSignInAt) },
+  { id: 'role', header: 'Role', cell: (member) => <MemberActions member={member} /> },
+];
+
 export function MembersManager({ members, invitations }: { members: readonly MemberRow[]; invitations: readonly InvitationRow[] }) {
   return (
     <div className="stack">
       <section className="card" aria-labelledby="members-title">
         <div className="card-head"><h2 id="members-title" style={{ margin: 0 }}>Members</h2></div>
-        <div className="card-body table-wrap">
-          <table className="data">
-            <thead><tr><th scope="col">Member</th><th scope="col">Last sign-in</th><th scope="col">Role</th></tr></thead>
-            <tbody>
-              {members.map((member) => (
-                <tr key={member.userId}>
-                  <th scope="row">{member.name}<div className="faint">{member.email}{member.isMe ? ' (you)' : ''}</div></th>
-                  <td>{when(member.lastSignInAt)}</td>
-                  <td><MemberActions member={member} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable name="Members" regionName="Members, scrollable" columns={MEMBER_COLUMNS} rows={members} rowKey={(member) => member.userId} regionClassName="card-body" />
       </section>
       <section className="card" aria-labelledby="invite-title">
         <div className="card-head"><h2 id="invite-title" style={{ margin: 0 }}>Invite a colleague</h2></div>

@@ -20,6 +20,19 @@ test.describe('on a phone (390 × 844)', () => {
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
   });
 
+  test('the members table scrolls in its own named region that a keyboard can focus, not the page', async ({ page }) => {
+    await page.goto('/settings/members');
+    const table = page.getByRole('table', { name: 'Members' });
+    await expect(table.getByRole('row', { name: /admin@acme\.test/ })).toBeVisible();
+    const region = page.getByRole('region', { name: 'Members, scrollable' });
+    await expect(region).toHaveAttribute('tabindex', '0');
+    await expect(region.getByRole('table', { name: 'Members' })).toBeVisible();
+    await region.focus();
+    await expect(region).toBeFocused();
+    const { scrollWidth, innerWidth } = await horizontalOverflow(page);
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  });
+
   test('the navigation folds behind a Menu button that keyboards and screen readers can use', async ({ page }) => {
     await page.goto('/');
     const menu = page.getByRole('button', { name: 'Menu' });
