@@ -6,6 +6,7 @@
 // CSV job whose server is killed (SIGKILL) halfway and started again, with its rows checked exact.
 // Run after `npx next build`:
 // npx tsx --conditions=react-server scripts/bench-export.ts [--app-port 3396 --sandbox-port 4396] [--formats csv,xlsx] [--runs 3] [--no-kill-resume]
+//   [--node-options=--max-semi-space-size=64] [--v8-flags=--heap-growing-percent=100]
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ import { demoSecrets, launch } from './launch.mjs';
 import { signInCookie } from './lib/session';
 
 const { values } = parseArgs({
+  allowNegative: true,
   options: {
     'app-port': { type: 'string', default: '3396' },
     'sandbox-port': { type: 'string', default: '4396' },
@@ -27,6 +29,10 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     /** Also a CSV run whose server is killed (SIGKILL) halfway and started again, the job resuming from its last step. */
     'kill-resume': { type: 'boolean', default: true },
+    /** NODE_OPTIONS for the server (e.g. `--max-semi-space-size=64`), to compare V8 settings; unset: the server's own. */
+    'node-options': { type: 'string' },
+    /** V8 flags NODE_OPTIONS refuses (e.g. `--heap-growing-percent=100`), set in the server by a preload (scripts/lib/v8-flags.mjs). */
+    'v8-flags': { type: 'string' },
   },
 });
 const APP_PORT = Number(values['app-port']);
@@ -250,8 +256,23 @@ async function main(): Promise<void> {
   await prepareDatabase(dataDir, sandboxUrl);
   const formats = (values.formats ?? 'csv,xlsx').split(',');
   console.info(`load before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.info(`Export job benchmark: bench store, provider pages of ${PAGE_SIZE}, sandbox WITH rate limits (${PAGES_PER_SECOND}/s), next start`);
-  const { stop, appUrl, appPid, killAndRestartApp } = await launch({ appPort: APP_PORT, sandboxPort: SANDBOX_PORT, dataDir, extraEnv: { FUNDSIGHT_LOG: 'silent' } });
+  const v8Flags = values['v8-flags'];
+  const preload = v8Flags === undefined ? [] : [`--import ${new URL('./lib/v8-flags.mjs', import.meta.url).href}`];
+  const nodeOptions = [values['node-options'], ...preload].filter((option) => option !== undefined).join(' ');
+  const serverEnv: Record<string, string> = {
+    ...(nodeOptions === '' ? {} : { NODE_OPTIONS: nodeOptions }),
+    ...(v8Flags === undefined ? {} : { FUNDSIGHT_BENCH_V8_FLAGS: v8Flags }),
+  };
+  console.info(
+    `Export job benchmark: bench store, provider pages of ${PAGE_SIZE}, sandbox WITH rate limits (${PAGES_PER_SECOND}/s), next start` +
+      `${values['node-options'] === undefined ? '' : `, NODE_OPTIONS ${values['node-options']}`}${v8Flags === undefined ? '' : `, V8 flags ${v8Flags}`}`,
+  );
+  const { stop, appUrl, appPid, killAndRestartApp } = await launch({
+    appPort: APP_PORT,
+    sandboxPort: SANDBOX_PORT,
+    dataDir,
+    extraEnv: { FUNDSIGHT_LOG: 'silent', ...serverEnv },
+  });
   try {
     if (appPid === undefined) throw new Error('no server pid');
     const pid = serverPid(appPid);
