@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef } from 'react';
 import {
   Bar,
   CartesianGrid,
@@ -16,22 +16,20 @@ import {
   type TooltipContentProps,
 } from 'recharts';
 import { formatMoney } from '@/components/ui/money';
-import { decimalToChartNumber } from '@/lib/flows/chart-number';
-import { bucketLabel, bucketTitle } from '@/lib/flows/format';
-import type { FlowBucketDto, FlowsDto } from '@/lib/flows/schema';
+import { bucketTitle } from '@/lib/flows/format';
 import { SERIES_KEYS, type SeriesKey } from '@/lib/flows/series';
+import {
+  axisFormatter,
+  CHART_MARGIN,
+  isZero,
+  MAX_BAR_SIZE,
+  MIN_TICK_GAP,
+  TICK_FONT_SIZE,
+  X_AXIS_HEIGHT,
+  Y_AXIS_WIDTH,
+  type ChartRow,
+} from './bar-geometry';
 import { FLOW_SERIES_CONFIG, NET_CONFIG } from './chart-config';
-
-type ChartRow = { label: string; bucket: FlowBucketDto; net: number } & Record<SeriesKey, number>;
-
-function toRows(buckets: readonly FlowBucketDto[]): ChartRow[] {
-  return buckets.map((bucket) => {
-    const drawn = Object.fromEntries(SERIES_KEYS.map((key) => [key, decimalToChartNumber(bucket.series[key])]));
-    return { ...(drawn as Record<SeriesKey, number>), label: bucketLabel(bucket), bucket, net: decimalToChartNumber(bucket.net) };
-  });
-}
-
-const isZero = (decimal: string) => /^-?0(\.0+)?$/.test(decimal);
 
 function FlowTooltip({ active, payload, currency, hidden }: Pick<TooltipContentProps, 'active' | 'payload'> & { currency: string; hidden: ReadonlySet<SeriesKey> }) {
   const row = payload[0]?.payload as ChartRow | undefined;
@@ -58,65 +56,61 @@ function FlowTooltip({ active, payload, currency, hidden }: Pick<TooltipContentP
   );
 }
 
-function Legend({ keys, hidden, onToggle }: { keys: readonly SeriesKey[]; hidden: ReadonlySet<SeriesKey>; onToggle: (key: SeriesKey) => void }) {
-  return (
-    <div className="chart-legend" role="group" aria-label="Series shown">
-      {keys.map((key) => (
-        <button
-          type="button"
-          key={key}
-          className="legend-item"
-          aria-pressed={!hidden.has(key)}
-          title={FLOW_SERIES_CONFIG[key].description}
-          onClick={() => onToggle(key)}
-        >
-          <span className="swatch" style={{ background: FLOW_SERIES_CONFIG[key].color }} aria-hidden />
-          {FLOW_SERIES_CONFIG[key].label}
-        </button>
-      ))}
-      <span className="legend-item legend-static">
-        <span className="swatch swatch-line" style={{ background: NET_CONFIG.color }} aria-hidden />
-        {NET_CONFIG.label}
-      </span>
-    </div>
-  );
-}
-
 // Our own marker on each drawn bar, so tests need no Recharts class names.
 const barShape = (props: BarShapeProps) => <Rectangle {...props} data-testid="flow-bar" />;
 
-/** Money in stacked above zero, money out below, the net as a line; one bar per day or week. */
-export default function FlowBarChart({ data, height = 320 }: { data: FlowsDto; height?: number }) {
-  const [hidden, setHidden] = useState<ReadonlySet<SeriesKey>>(new Set());
-  const currency = data.currency ?? 'USD';
-  const used = SERIES_KEYS.filter((key) => !isZero(data.totals.series[key]));
-  const axisFormat = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
-  const toggle = (key: SeriesKey) =>
-    setHidden((old) => {
-      const next = new Set(old);
-      if (!next.delete(key)) next.add(key);
-      return next;
-    });
+/**
+ * The interactive drawing (Recharts, with tooltips) of the bar chart: money in stacked above zero, money out
+ * below, the net as a line; one bar per day or week. Loaded on the first pointer, touch or focus on the chart.
+ */
+export default function FlowBarChart({
+  rows,
+  keys,
+  hidden,
+  currency,
+  height,
+  focus,
+}: {
+  rows: ChartRow[];
+  keys: readonly SeriesKey[];
+  hidden: ReadonlySet<SeriesKey>;
+  currency: string;
+  height: number;
+  focus: boolean;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  // The first view had the focus: hand it to the drawing's own keyboard layer once that is drawn.
+  useEffect(() => {
+    if (!focus) return;
+    let frame = 0;
+    let tries = 0;
+    const move = () => {
+      const surface = box.current?.querySelector<SVGElement>('svg[tabindex]');
+      if (surface) surface.focus();
+      else if (tries++ < 60) frame = requestAnimationFrame(move);
+    };
+    frame = requestAnimationFrame(move);
+    return () => cancelAnimationFrame(frame);
+  }, [focus]);
   return (
-    <figure className="flows-figure" aria-label={`Money in and out per ${data.granularity} in ${currency}, with the net`}>
-      <Legend keys={used} hidden={hidden} onToggle={toggle} />
+    <div ref={box}>
       <ResponsiveContainer width="100%" height={height}>
-        <ComposedChart data={toRows(data.buckets)} stackOffset="sign" margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+        <ComposedChart data={rows} stackOffset="sign" margin={CHART_MARGIN}>
           <CartesianGrid vertical={false} stroke="var(--border)" />
-          <XAxis dataKey="label" tickLine={false} axisLine={false} tick={{ fontSize: 12, fill: 'var(--text-muted)' }} minTickGap={12} />
+          <XAxis dataKey="label" tickLine={false} axisLine={false} tick={{ fontSize: TICK_FONT_SIZE, fill: 'var(--text-muted)' }} minTickGap={MIN_TICK_GAP} height={X_AXIS_HEIGHT} />
           <YAxis
-            width={72}
+            width={Y_AXIS_WIDTH}
             tickLine={false}
             axisLine={false}
-            tick={{ fontSize: 12, fill: 'var(--text-muted)' }}
-            tickFormatter={(value: number) => axisFormat.format(value)}
+            tick={{ fontSize: TICK_FONT_SIZE, fill: 'var(--text-muted)' }}
+            tickFormatter={axisFormatter(currency)}
           />
           <ReferenceLine y={0} stroke="var(--border-strong)" />
           <Tooltip
             cursor={{ fill: 'var(--accent-soft)', opacity: 0.5 }}
             content={({ active, payload }) => <FlowTooltip active={active} payload={payload} currency={currency} hidden={hidden} />}
           />
-          {used.map((key) => (
+          {keys.map((key) => (
             <Bar
               key={key}
               dataKey={key}
@@ -125,7 +119,7 @@ export default function FlowBarChart({ data, height = 320 }: { data: FlowsDto; h
               fill={FLOW_SERIES_CONFIG[key].color}
               hide={hidden.has(key)}
               isAnimationActive={false}
-              maxBarSize={36}
+              maxBarSize={MAX_BAR_SIZE}
               shape={barShape}
             />
           ))}
@@ -135,11 +129,11 @@ export default function FlowBarChart({ data, height = 320 }: { data: FlowsDto; h
             type="linear"
             stroke={NET_CONFIG.color}
             strokeWidth={2}
-            dot={data.buckets.length <= 31 ? { r: 2.5 } : false}
+            dot={rows.length <= 31 ? { r: 2.5 } : false}
             isAnimationActive={false}
           />
         </ComposedChart>
       </ResponsiveContainer>
-    </figure>
+    </div>
   );
 }

@@ -3,12 +3,13 @@
 import dynamic from 'next/dynamic';
 import { Money } from '@/components/ui/money';
 import type { FlowsDto } from '@/lib/flows/schema';
+import { FlowBarFigure } from './bar-figure';
 import { BucketTable, SankeyTable, TypeTable } from './flow-tables';
 import { Deferred } from './deferred';
 import { ChartSkeleton } from './skeleton';
 
-// Chart code (recharts) loads after the page, in the browser only; the tables never wait for it.
-const FlowBarChart = dynamic(() => import('./bar-chart'), { ssr: false, loading: () => <ChartSkeleton height={340} /> });
+// The bar chart draws its first view with the page and loads Recharts when woken (bar-figure.tsx); the
+// Sankey's code loads after the page, in the browser only, once in view. The tables never wait for either.
 const FlowSankey = dynamic(() => import('./sankey-chart'), { ssr: false, loading: () => <ChartSkeleton height={440} /> });
 
 export type FlowsView = 'chart' | 'table';
@@ -40,9 +41,7 @@ export function FlowsCards({ data, view, variant }: { data: FlowsDto; view: Flow
         </div>
         <div className="card-body">
           {view === 'chart' ? (
-            <Deferred placeholder={<ChartSkeleton height={variant === 'page' ? 340 : 280} />}>
-              <FlowBarChart data={data} height={variant === 'page' ? 320 : 260} />
-            </Deferred>
+            <FlowBarFigure data={data} height={variant === 'page' ? 320 : 260} />
           ) : (
             <BucketTable data={data} />
           )}

@@ -40,6 +40,17 @@ export class FlowsPage {
     expect(await this.bars(name).count()).toBeGreaterThan(5);
   }
 
+  /**
+   * Wakes the bar chart: its first view is a plain picture (role img) until a pointer comes over the figure,
+   * then the interactive drawing with tooltips takes its place.
+   */
+  async wakeChart(name: RegExp): Promise<void> {
+    const figure = this.figure(name);
+    await figure.hover({ position: { x: 4, y: 4 } });
+    await expect(figure.getByRole('img', { name: /^Bar chart of/ })).toHaveCount(0);
+    await expect(this.bars(name).first()).toBeVisible();
+  }
+
   table(name: string): Locator {
     return this.page.getByRole('table', { name });
   }

@@ -26,8 +26,11 @@ test('the Flows page draws the sandbox’s money flow, and its tables hold the A
   const data = await api(page, search);
   expect(data.totals.count).toBeGreaterThan(0);
 
+  // The first view is a picture of the same bars, named for screen readers, drawn without chart code.
+  await expect(flows.figure(/per day in USD/).getByRole('img', { name: /^Bar chart of money in and out per day in USD/ })).toBeVisible();
   // Tooltips show the bucket's exact amounts; legend entries hide and show their series.
   const bars = flows.bars(/per day in USD/);
+  await flows.wakeChart(/per day in USD/);
   await bars.nth(3).hover();
   const tooltip = page.getByRole('group', { name: /^Details of / }).first();
   await expect(tooltip).toContainText('Net');
