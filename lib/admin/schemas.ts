@@ -1,18 +1,10 @@
 import { z } from 'zod';
 import { roleSchema } from '@/lib/auth/roles';
+import { isTimeZone } from '@/lib/domain/zone';
 
 // Shared by the settings forms (checked as the person types and before sending) and their routes.
 
 const email = z.string().trim().toLowerCase().pipe(z.email('Enter an email address like name@example.com').max(254));
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The same rule as sign-up: 12 characters at least, at most 72 bytes (bcrypt ignores the rest). */
 export const newPasswordSchema = z

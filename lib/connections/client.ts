@@ -1,21 +1,16 @@
 import 'server-only';
 import { serverEnv } from '@/lib/config/env';
+import type { NewConnection } from '@/lib/db/connections';
 import { createProviderClient, rateBudgetFor } from '@/lib/providers/registry';
-import type { ProviderClient, ProviderId, RateBudget } from '@/lib/providers/types';
+import type { ProviderClient, RateBudget } from '@/lib/providers/types';
 import { withPayoutCache } from './cached-payouts';
 import { ConnectionConfigError } from './failure';
 import { baseUrlPolicy } from './policy';
 import { providerRuntime } from './runtime';
 
 /** A connection of the signed-in organization with its decrypted credentials; server-only. */
-export interface LoadedConnection {
+export interface LoadedConnection extends NewConnection {
   readonly id: string;
-  readonly organizationId: string;
-  readonly provider: ProviderId;
-  readonly label: string;
-  readonly baseUrl: string;
-  readonly settings: unknown;
-  readonly credentials: unknown;
 }
 
 /** The provider's declared budget, with the deployment's NeoX budget (NeoX documents none). */

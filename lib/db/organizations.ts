@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { isTimeZone } from '@/lib/domain/zone';
 import type { Queryable } from './types';
 
 export interface Organization {
@@ -16,15 +17,6 @@ interface OrganizationRow {
   slug: string;
   timezone: string;
   created_at: Date;
-}
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export const newOrganizationSchema = z.object({
