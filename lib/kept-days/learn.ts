@@ -1,0 +1,147 @@
+import type { KeptDay } from '@/lib/domain/kept-day';
+import type { TransactionFlowRow } from '@/lib/domain/transaction';
+import { dateIn, shiftDate, startOfDay } from '@/lib/time/dates';
+import { DayLedger } from './ledger';
+
+/**
+ * What any walk of an account's newest-first list teaches about its closed days: a day the walk saw
+ * completely (a row newer than the day, or the list's head, before it; a row older than it, or the list's
+ * end, after it, within pages that follow one another) is kept exactly as the flows walk keeps it, with
+ * the same DayLedger. Only walks the provider did not filter may teach: a filtered one sees some rows only.
+ */
+
+/** Days one walk may teach at most: what it writes is bounded, however sparse its rows. */
+export const MAX_LEARNED_DAYS = 400;
+
+/** Where the rows of a page asked for without a cursor begin. */
+export type ListStart =
+  /** The list's newest row: nothing is newer. */
+  | { readonly kind: 'head' }
+  /** Just after a row of this time (`since_id`): every row that follows is older. */
+  | { readonly kind: 'after'; readonly atMs: number };
+
+interface OpenDay {
+  readonly day: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly ledger: DayLedger;
+  /** Whether every row of the day newer than the first one seen was seen too. */
+  readonly topSeen: boolean;
+}
+
+export class DayLearner {
+  private readonly learned: KeptDay[] = [];
+  private open: OpenDay | null = null;
+  /** The rows of a page that does not follow the last one start a new stretch, from this top. */
+  private top: ListStart | null = null;
+  private lastNext: string | null = null;
+  private broken = false;
+  private full = false;
+
+  constructor(
+    readonly timeZone: string,
+    /** The newest day that may be kept (lastKeepableDay of today in the zone). */
+    readonly lastKeepable: string,
+    private readonly maxDays: number = MAX_LEARNED_DAYS,
+  ) {}
+
+  /**
+   * A provider page the walk read, in the order it read them: `cursor` is what it was asked with (null: the
+   * list's first page, beginning at `start`); `nextCursor` null means the list ends with this page.
+   */
+  page(cursor: string | null, start: ListStart, page: { readonly items: readonly TransactionFlowRow[]; readonly nextCursor: string | null }): void {
+    if (this.broken || this.full) return;
+    if (cursor === null || cursor !== this.lastNext) {
+      // Not the page after the last one: what was open cannot be finished, and this page's top is known only at the list's start.
+      this.open = null;
+      this.top = cursor === null ? start : null;
+    }
+    for (const row of page.items) {
+      this.row(row);
+      if (this.broken || this.full) return;
+    }
+    this.lastNext = page.nextCursor;
+    if (page.nextCursor === null) {
+      // The list ends here: the open day has no older rows.
+      this.close();
+      this.open = null;
+      this.lastNext = null;
+    }
+  }
+
+  /** The days seen completely, settled ones only; none when the rows came out of order. */
+  days(): KeptDay[] {
+    return this.broken ? [] : [...this.learned];
+  }
+
+  private row(row: TransactionFlowRow): void {
+    const ms = Date.parse(row.transactionTime);
+    if (Number.isNaN(ms)) {
+      this.broken = true;
+      return;
+    }
+    const open = this.open;
+    if (open !== null && ms >= open.startMs && ms < open.endMs) {
+      open.ledger.add(row, ms);
+      return;
+    }
+    if (open !== null && ms >= open.endMs) {
+      // A row newer than the one before it: the list is not in time order, so no day of this walk is sure.
+      this.broken = true;
+      return;
+    }
+    const day = dateIn(this.timeZone, new Date(ms));
+    const next: OpenDay = this.openDay(day, open !== null || this.topCovers(day));
+    if (!(ms >= next.startMs && ms < next.endMs)) {
+      this.broken = true;
+      return;
+    }
+    if (open !== null) {
+      this.close();
+      this.empties(day, open.day);
+    } else if (next.topSeen) {
+      this.empties(day, this.top?.kind === 'after' ? dateIn(this.timeZone, new Date(this.top.atMs)) : shiftDate(this.lastKeepable, 1));
+    }
+    this.open = next;
+    next.ledger.add(row, ms);
+  }
+
+  /** Whether the stretch's top lies past the end of `day`: the list's head, or a start row of a later day. */
+  private topCovers(day: string): boolean {
+    const top = this.top;
+    if (top === null) return false;
+    return top.kind === 'head' || top.atMs >= startOfDay(shiftDate(day, 1), this.timeZone);
+  }
+
+  private openDay(day: string, topSeen: boolean): OpenDay {
+    return {
+      day,
+      startMs: startOfDay(day, this.timeZone),
+      endMs: startOfDay(shiftDate(day, 1), this.timeZone),
+      ledger: new DayLedger(day, day, this.timeZone),
+      topSeen,
+    };
+  }
+
+  /** The open day has been seen to its oldest row. */
+  private close(): void {
+    const open = this.open;
+    if (open === null || !open.topSeen) return;
+    const [day] = open.ledger.result();
+    if (day) this.keep(day);
+  }
+
+  /** The days strictly between `older` and `newer`: no row fell in them. */
+  private empties(older: string, newer: string): void {
+    for (let day = shiftDate(older, 1); day < newer && !this.full; day = shiftDate(day, 1)) {
+      if (day > this.lastKeepable) return;
+      this.keep({ day, rows: 0, newestId: null, oldestId: null, newestAt: null, oldestAt: null, totals: [] });
+    }
+  }
+
+  private keep(day: KeptDay): void {
+    if (day.day > this.lastKeepable) return;
+    this.learned.push(day);
+    if (this.learned.length >= this.maxDays) this.full = true;
+  }
+}
