@@ -31,6 +31,8 @@ interface OpenDay {
 
 export class DayLearner {
   private readonly learned: KeptDay[] = [];
+  /** Runs of days without rows [from, to], settled ones only: kept after the days with rows, as far as the bound allows. */
+  private readonly gaps: [string, string][] = [];
   private open: OpenDay | null = null;
   /** The rows of a page that does not follow the last one start a new stretch, from this top. */
   private top: ListStart | null = null;
@@ -69,9 +71,16 @@ export class DayLearner {
     }
   }
 
-  /** The days seen completely, settled ones only; none when the rows came out of order. */
+  /** The days seen completely, settled ones only, at most the bound; none when the rows came out of order. */
   days(): KeptDay[] {
-    return this.broken ? [] : [...this.learned];
+    if (this.broken) return [];
+    const days = [...this.learned];
+    for (const [from, to] of this.gaps) {
+      for (let day = from; day <= to && days.length < this.maxDays; day = shiftDate(day, 1)) {
+        days.push({ day, rows: 0, newestId: null, oldestId: null, newestAt: null, oldestAt: null, totals: [] });
+      }
+    }
+    return days;
   }
 
   private row(row: TransactionFlowRow): void {
@@ -133,10 +142,10 @@ export class DayLearner {
 
   /** The days strictly between `older` and `newer`: no row fell in them. */
   private empties(older: string, newer: string): void {
-    for (let day = shiftDate(older, 1); day < newer && !this.full; day = shiftDate(day, 1)) {
-      if (day > this.lastKeepable) return;
-      this.keep({ day, rows: 0, newestId: null, oldestId: null, newestAt: null, oldestAt: null, totals: [] });
-    }
+    const from = shiftDate(older, 1);
+    const before = shiftDate(newer, -1);
+    const to = before < this.lastKeepable ? before : this.lastKeepable;
+    if (from <= to) this.gaps.push([from, to]);
   }
 
   private keep(day: KeptDay): void {

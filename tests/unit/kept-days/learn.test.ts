@@ -76,10 +76,18 @@ describe('DayLearner', () => {
     expect(learn(new DayLearner(ZONE, '2026-03-12'), pages(unreadable, 3, true))).toEqual([]);
   });
 
-  it('keeps at most its bound of days per walk, however long a gap', () => {
+  it('keeps at most its bound of days per walk, however long a gap, the days with rows first', () => {
     const gap = [ROWS[0], tx({ type: 'payment', amount: '1.00', time: '2020-01-01T12:00:00-05:00' })].filter((row) => row !== undefined);
     const learned = new DayLearner(ZONE, '2026-03-09', 50);
     learn(learned, pages(gap, 1, true));
     expect(learned.days()).toHaveLength(50);
+    expect(learned.days().filter((day) => day.rows > 0).map((day) => day.day)).toEqual(['2020-01-01']);
+
+    // Years of empty days between the head and the newest row.
+    const late = new DayLearner(ZONE, '2030-01-01', 50);
+    const days = learn(late, pages(ROWS, 4, true));
+    expect(days).toHaveLength(50);
+    const withRows = new Set(flowsDays('2026-03-02', '2026-03-10').filter((day) => day.rows > 0).map((day) => day.day));
+    expect(days.filter((day) => withRows.has(day.day))).toEqual(flowsDays('2026-03-02', '2026-03-10').filter((day) => withRows.has(day.day)));
   });
 });
