@@ -20,6 +20,13 @@ export type ListStart =
   /** Just after a row of this time (`since_id`): every row that follows is older. */
   | { readonly kind: 'after'; readonly atMs: number };
 
+/** A walk's last day, seen from its newest row but not yet to its oldest: the walk going on at `cursor` may finish it. */
+export interface OpenStretch {
+  readonly cursor: string;
+  readonly timeZone: string;
+  readonly open: OpenDay;
+}
+
 interface OpenDay {
   readonly day: string;
   readonly startMs: number;
@@ -69,6 +76,19 @@ export class DayLearner {
       this.open = null;
       this.lastNext = null;
     }
+  }
+
+  /** The day this walk leaves open at its end, for the walk that goes on at the next page; null when there is none. */
+  carry(): OpenStretch | null {
+    if (this.broken || this.full || this.open === null || !this.open.topSeen || this.lastNext === null) return null;
+    return { cursor: this.lastNext, timeZone: this.timeZone, open: this.open };
+  }
+
+  /** Before any page: this walk goes on where `stretch` ended, so its page asked with that cursor finishes the open day. */
+  resume(stretch: OpenStretch): void {
+    if (stretch.timeZone !== this.timeZone || this.open !== null || this.lastNext !== null || this.learned.length > 0) return;
+    this.open = stretch.open;
+    this.lastNext = stretch.cursor;
   }
 
   /** The days seen completely, settled ones only, at most the bound; none when the rows came out of order. */

@@ -61,6 +61,22 @@ describe('DayLearner', () => {
     expect(learn(learner, list)).toEqual(flowsDays('2026-03-03', '2026-03-07'));
   });
 
+  it('finishes the day a walk left open when the next walk goes on at its cursor, and only then', () => {
+    const list = pages(ROWS, 3, false);
+    const first = new DayLearner(ZONE, '2026-03-09');
+    learn(first, list.slice(0, 2));
+    const stretch = first.carry();
+    expect(stretch?.cursor).toBe('p6');
+    const goesOn = new DayLearner(ZONE, '2026-03-09');
+    if (stretch) goesOn.resume(stretch);
+    const both = [...first.days(), ...learn(goesOn, list.slice(2))].sort((a, b) => (a.day < b.day ? -1 : 1));
+    expect(both).toEqual(flowsDays('2026-03-03', '2026-03-09'));
+
+    const fresh = learn(new DayLearner(ZONE, '2026-03-09'), list.slice(2));
+    expect(fresh.map((day) => day.day)).not.toContain('2026-03-07');
+    expect(both.map((day) => day.day)).toContain('2026-03-07');
+  });
+
   it('after a since_id start, keeps the first day only when the start row lies in a later day', () => {
     const rows = ROWS.slice(2);
     const later: ListStart = { kind: 'after', atMs: Date.parse('2026-03-09T00:00:00-04:00') };
