@@ -183,7 +183,7 @@ async function dateFilter(): Promise<void> {
     // (a) Cold: nothing kept, so from the top; the walk keeps the settled days it passes.
     report('(a) cold, from the top:', await firstPage(bench, day, bench.kept));
     const learned = await bench.kept.read(keptDaysKey(bench.connection, 'UTC'), day, today);
-    console.info(`      it kept ${learned.length} of the ${daysInRange(day, lastKeepableDay(today))} settled days from ${day} to ${lastKeepableDay(today)} (each request's first day is not seen whole)`);
+    console.info(`      it kept ${learned.length} of the ${daysInRange(day, lastKeepableDay(today))} settled days from ${day} to ${lastKeepableDay(today)} (a request's last day, left open, is finished by the next request at its cursor)`);
     if (LIMITS) await drainBucket();
     // (b) Another date filter, nothing from a flows view: it starts where the cold walk's days say.
     report(`(b) ${second}, from what (a) kept:`, await firstPage(bench, second, bench.kept));
