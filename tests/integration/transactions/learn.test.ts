@@ -48,7 +48,7 @@ describe.each(CASES)('on %s, organization zone %s', (driver, zone) => {
   }
 
   /** Every row of the filtered list through its own paging, and the provider pages it read. */
-  async function listed(bench: LoadedConnection, query: Partial<TransactionsQuery>, keptDays?: KeptDaysStore) {
+  async function listed(bench: LoadedConnection, query: Partial<TransactionsQuery>, keptDays?: KeptDaysStore, maxProviderPages = 60) {
     const ids: string[] = [];
     let pages = 0;
     let cursor: string | undefined;
@@ -56,7 +56,7 @@ describe.each(CASES)('on %s, organization zone %s', (driver, zone) => {
       const page = await listTransactions(
         bench,
         { limit: SCAN_PAGE_SIZE, ...query, cursor },
-        { codec, timeZone: zone, keptDays, now: NOW, budget: { maxProviderPages: 60, timeBudgetMs: 60_000 } },
+        { codec, timeZone: zone, keptDays, now: NOW, budget: { maxProviderPages, timeBudgetMs: 60_000 } },
       );
       ids.push(...page.items.map((item) => item.id));
       pages += page.providerPages;
@@ -98,6 +98,16 @@ describe.each(CASES)('on %s, organization zone %s', (driver, zone) => {
     const common = learned.filter((day) => byDay.has(day.day));
     expect(common.length).toBeGreaterThan(30);
     for (const day of common) expect(day).toEqual(byDay.get(day.day));
+  });
+
+  it('keeps the day each request of a long search leaves open: the next request at its cursor finishes it', async () => {
+    const searched = await newBench();
+    const walk = await listed(searched, { from: '2024-03-01', to: '2024-03-01' }, store, 2);
+    expect(walk.pages).toBeGreaterThan(8);
+    const days = await readKeptDays(database.db, keptDaysKey(searched, zone), '2024-03-02', '2024-03-29');
+    expect(days.map((day) => day.day)).toHaveLength(28);
+    const single = await readKeptDays(database.db, keptDaysKey(bench, zone), '2024-03-02', '2024-03-29');
+    expect(days).toEqual(single);
   });
 
   it('starts a second date filter at its end: the same rows as from the top, for the pages of the range + 1', async () => {
