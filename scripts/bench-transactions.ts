@@ -4,7 +4,8 @@
 //   [--app-port 3391 --sandbox-port 4391] [--no-rate-limits]
 // --date-filter [--days-back 300]: no build needed; the bench store's transactions filtered to one day that far back,
 // in-process (the route's service function, an embedded database): the provider pages and requests the first page
-// of the list costs from the top, and starting at the range's end from what a flows view kept.
+// of the list costs (a) cold, from the top (that walk keeps the days it passes), (b) for another day as far back,
+// from what (a) kept (its whole day and its totals card too), (c) after a flows view kept the year.
 // The sandbox's documented limits are on unless --no-rate-limits: then every figure includes waiting for
 // SHOPLINE's budget (4/s per store), and the floor that limit sets is printed next to it.
 import { parseArgs } from 'node:util';
@@ -12,15 +13,18 @@ import { aggregateFlows } from '@/lib/flows/service';
 import type { KeptDaysStore } from '@/lib/kept-days/store';
 import { createProviderClient } from '@/lib/providers/registry';
 import { createCursorCodec } from '@/lib/paging/cursor';
-import { dateIn, shiftDate } from '@/lib/time/dates';
+import { dateIn, daysInRange, shiftDate } from '@/lib/time/dates';
+import { lastKeepableDay } from '@/lib/kept-days/settle';
+import { keptDaysKey } from '@/lib/kept-days/source';
+import { transactionTotals } from '@/lib/transactions/totals';
 import { DEFAULT_TRANSACTION_LIMIT } from '@/lib/list-query/transactions';
 import { listTransactions } from '@/lib/transactions/service';
 import { SCAN_PAGE_SIZE } from '@/lib/paging/page';
 import { SANDBOX_ACCOUNTS, sandboxBaseUrl } from '@/lib/sandbox/accounts';
 import { launch } from './launch.mjs';
 import { drainBucket, limitFloorSeconds, limitsNote, shoplineBudget, SHOPLINE_LIMIT } from './lib/limits';
-import { keptBench, load } from './lib/kept-bench';
-import { startSandboxProcess } from './lib/sandbox-process';
+import { benchStore, keptBench, load, type KeptBench } from './lib/kept-bench';
+import { resetStats, startSandboxProcess, storeStats } from './lib/sandbox-process';
 import { percentile, signInCookie } from './lib/session';
 
 const { values } = parseArgs({
@@ -114,7 +118,7 @@ interface FirstPage {
 }
 
 /** The first page of a one-day filter as a user gets it: requests until it is full or the list ends ("Keep searching"). */
-async function firstPage(bench: Awaited<ReturnType<typeof keptBench>>, day: string, keptDays?: KeptDaysStore): Promise<FirstPage> {
+async function firstPage(bench: KeptBench, day: string, keptDays?: KeptDaysStore): Promise<FirstPage> {
   const codec = createCursorCodec('bench-transactions-date-filter-secret');
   const started = performance.now();
   let requests = 0;
@@ -132,7 +136,7 @@ async function firstPage(bench: Awaited<ReturnType<typeof keptBench>>, day: stri
 }
 
 /** Every row of the day at one provider page per list page: the provider pages the whole range costs. */
-async function wholeRange(bench: Awaited<ReturnType<typeof keptBench>>, day: string, keptDays: KeptDaysStore): Promise<{ pages: number; rows: number }> {
+async function wholeRange(bench: KeptBench, day: string, keptDays: KeptDaysStore): Promise<{ pages: number; rows: number }> {
   const codec = createCursorCodec('bench-transactions-date-filter-secret');
   let pages = 0;
   let rows = 0;
@@ -146,6 +150,26 @@ async function wholeRange(bench: Awaited<ReturnType<typeof keptBench>>, day: str
   return { pages, rows };
 }
 
+const report = (label: string, run: FirstPage) =>
+  console.info(
+    `  ${label.padEnd(34)} ${run.requests} requests, ${run.pages} provider pages, ${(run.ms / 1000).toFixed(2)} s for the first ${run.rows} rows (floor under the limit ≥ ${limitFloorSeconds(run.pages).toFixed(1)} s); ${load()}`,
+  );
+
+/** The provider calls the totals card of a one-day filter costs (counted by the sandbox). */
+async function totalsOf(bench: KeptBench, sandboxUrl: string, day: string, keptDays: KeptDaysStore): Promise<{ calls: number; count: number; ms: number }> {
+  await resetStats(sandboxUrl);
+  const started = performance.now();
+  let resume: string | undefined;
+  let count = 0;
+  for (let step = 0; step < 500; step += 1) {
+    const totals = await transactionTotals(bench.connection, { limit: DEFAULT_TRANSACTION_LIMIT, from: day, to: day }, { timeZone: 'UTC', keptDays, resume, secret: 'bench-transactions-totals-secret' });
+    count = totals.count;
+    resume = totals.resume ?? undefined;
+    if (resume === undefined) break;
+  }
+  return { calls: (await storeStats(sandboxUrl, benchStore().handle)).requests, count, ms: performance.now() - started };
+}
+
 async function dateFilter(): Promise<void> {
   const back = Number(values['days-back']);
   const sandbox = await startSandboxProcess({ port: Number(values['sandbox-port']), rateLimits: LIMITS });
@@ -153,12 +177,26 @@ async function dateFilter(): Promise<void> {
     const bench = await keptBench(sandbox.url, 'UTC');
     const today = dateIn('UTC', new Date());
     const day = shiftDate(today, -back);
+    // Another filter as far back, inside the days the cold walk passed (it stopped inside `day`).
+    const second = shiftDate(day, 1);
     console.info(`date filter ${day} (${back} days back) on the bench store (1,371 transactions a day), page size ${DEFAULT_TRANSACTION_LIMIT}, provider pages of ${SCAN_PAGE_SIZE}; ${limitsNote(LIMITS)}`);
-    const live = await firstPage(bench, day);
+    // (a) Cold: nothing kept, so from the top; the walk keeps the settled days it passes.
+    report('(a) cold, from the top:', await firstPage(bench, day, bench.kept));
+    const learned = await bench.kept.read(keptDaysKey(bench.connection, 'UTC'), day, today);
+    console.info(`      it kept ${learned.length} of the ${daysInRange(day, lastKeepableDay(today))} settled days from ${day} to ${lastKeepableDay(today)} (a request's last day, left open, is finished by the next request at its cursor)`);
+    if (LIMITS) await drainBucket();
+    // (b) Another date filter, nothing from a flows view: it starts where the cold walk's days say.
+    report(`(b) ${second}, from what (a) kept:`, await firstPage(bench, second, bench.kept));
+    const wholeSecond = await wholeRange(bench, second, bench.kept);
     console.info(
-      `  from the top:            ${live.requests} requests, ${live.pages} provider pages, ${(live.ms / 1000).toFixed(1)} s for the first ${live.rows} rows (floor under the limit ≥ ${limitFloorSeconds(live.pages).toFixed(1)} s); ${load()}`,
+      `      the whole day, pages of ${SCAN_PAGE_SIZE}: ${wholeSecond.pages} provider pages for ${wholeSecond.rows} rows (target: the range's ${Math.ceil(wholeSecond.rows / SCAN_PAGE_SIZE)} + 1; floor ≥ ${limitFloorSeconds(wholeSecond.pages).toFixed(1)} s); ${load()}`,
     );
-    // What a flows view of the year up to today keeps (366 days at most).
+    const totals = await totalsOf(bench, sandbox.url, second, bench.kept);
+    console.info(
+      `      its totals card: ${totals.calls} provider calls, ${(totals.ms / 1000).toFixed(2)} s for ${totals.count} rows (floor under the limit ≥ ${limitFloorSeconds(totals.calls).toFixed(1)} s); ${load()}`,
+    );
+    if (LIMITS) await drainBucket();
+    // (c) What a flows view of the year up to today keeps (366 days at most), then the first filter again.
     const learnFrom = shiftDate(today, -Math.min(back + 5, 365));
     const started = performance.now();
     const flows = await aggregateFlows(
@@ -167,15 +205,12 @@ async function dateFilter(): Promise<void> {
       { range: { from: learnFrom, to: today }, account: bench.connection.id },
       { cache: null, kept: bench.kept },
     );
-    console.info(`  a flows view ${learnFrom} to ${today} kept its settled days: ${flows.providerPages} provider pages, ${((performance.now() - started) / 1000).toFixed(1)} s; ${load()}`);
+    console.info(`  a flows view ${learnFrom} to ${today} kept its settled days: ${flows.providerPages} provider pages, ${((performance.now() - started) / 1000).toFixed(1)} s (floor ≥ ${limitFloorSeconds(flows.providerPages).toFixed(1)} s); ${load()}`);
     if (LIMITS) await drainBucket();
-    const jumped = await firstPage(bench, day, bench.kept);
-    console.info(
-      `  from the range's end:    ${jumped.requests} requests, ${jumped.pages} provider pages, ${(jumped.ms / 1000).toFixed(2)} s for the first ${jumped.rows} rows (floor under the limit ≥ ${limitFloorSeconds(jumped.pages).toFixed(1)} s); ${load()}`,
-    );
+    report(`(c) ${day}, after the flows view:`, await firstPage(bench, day, bench.kept));
     const whole = await wholeRange(bench, day, bench.kept);
     console.info(
-      `  the whole day, pages of ${SCAN_PAGE_SIZE}: ${whole.pages} provider pages for ${whole.rows} rows (target: the range's ${Math.ceil(whole.rows / SCAN_PAGE_SIZE)} + 1); ${load()}`,
+      `      the whole day, pages of ${SCAN_PAGE_SIZE}: ${whole.pages} provider pages for ${whole.rows} rows (target: the range's ${Math.ceil(whole.rows / SCAN_PAGE_SIZE)} + 1; floor ≥ ${limitFloorSeconds(whole.pages).toFixed(1)} s); ${load()}`,
     );
     await bench.db.close();
   } finally {

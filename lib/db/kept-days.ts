@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import type { KeptDay, KeptDayTotal, KeptDaysKey } from '@/lib/domain/kept-day';
+import type { KeptDay, KeptDayTotal, KeptDaysKey, KeptStart } from '@/lib/domain/kept-day';
 import { TRANSACTION_TYPES, type TransactionType } from '@/lib/domain/transaction';
 import type { Db, Queryable, SqlParam } from './types';
 
@@ -129,22 +129,26 @@ export async function writeKeptDays(db: Db, key: KeptDaysKey, days: readonly Kep
   });
 }
 
+const startRowSchema = z.object({ oldest_id: z.string(), oldest_at: z.date() });
+
 /**
- * The id of the kept row nearest after `instantMs` (the oldest row of the kept day whose oldest row is the
- * earliest at or after it), in any zone: the provider's list continues after it with every row older than the
- * instant. Null when no kept day lies after the instant.
+ * The kept row nearest after `instantMs` (the oldest row of the kept day whose oldest row is the earliest at
+ * or after it), in any zone, with its time: the provider's list continues after it with every row older than
+ * the instant. Null when no kept day lies after the instant.
  */
 export async function keptStartId(
   db: Queryable,
   target: { readonly connectionId: string; readonly source: string },
   instantMs: number,
-): Promise<string | null> {
-  const [row] = await db.query<{ oldest_id: string }>(
-    `select oldest_id from kept_days where connection_id = $1 and source = $2 and oldest_at >= $3 and oldest_id is not null
+): Promise<KeptStart | null> {
+  const [row] = await db.query<unknown>(
+    `select oldest_id, oldest_at from kept_days where connection_id = $1 and source = $2 and oldest_at >= $3 and oldest_id is not null
      order by oldest_at, oldest_id limit 1`,
     [target.connectionId, target.source, new Date(instantMs)],
   );
-  return row?.oldest_id ?? null;
+  if (row === undefined) return null;
+  const start = startRowSchema.parse(row);
+  return { id: start.oldest_id, at: start.oldest_at };
 }
 
 /** The organization's zone changed: its connections' days were cut in the old one. */

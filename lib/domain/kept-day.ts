@@ -35,3 +35,9 @@ export interface KeptDaysKey {
   /** Fingerprint of the account the connection points at (provider, base URL, settings). */
   readonly source: string;
 }
+
+/** A kept row a newest-first list can start after (`since_id`), with its time: every row after it is older. */
+export interface KeptStart {
+  readonly id: string;
+  readonly at: Date;
+}

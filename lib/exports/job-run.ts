@@ -20,6 +20,8 @@ import { RunnerClosing, type JobHandler, type JobOutcome } from '@/lib/jobs/type
 import { callProvider } from '@/lib/connections/provider-call';
 import { transactionsApi } from '@/lib/connections/apis';
 import { transactionSource } from '@/lib/balance-transactions/source';
+import { jumpStart } from '@/lib/kept-days/jump';
+import { databaseKeptDays } from '@/lib/kept-days/store';
 import { recordJobAudit, failureOf } from './job-audit';
 import { fileDigest, packChunk } from './job-file';
 import { DELIMITERS } from './options';
@@ -81,11 +83,14 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
     fresh = true;
   }
   const api = await callProvider(connection, async () => transactionsApi(connection));
+  const range = { fromMs: job.walkFrom?.getTime(), toMs: job.walkTo?.getTime() };
   const view = {
     payoutId: filters.payout_id,
     payoutStatus: filters.payout_status,
     types: filters.type,
-    range: { fromMs: job.walkFrom?.getTime(), toMs: job.walkTo?.getTime() },
+    range,
+    // A fresh walk of a date range starts at its end, where kept days say (lib/kept-days/jump); a resumed one at its cursor.
+    startAfterId: fresh ? (await jumpStart(databaseKeptDays(async () => db), connection, range))?.id : undefined,
   };
   const local = new AbortController();
   const stop = AbortSignal.any([signal, local.signal]);

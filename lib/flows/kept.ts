@@ -68,7 +68,7 @@ export async function accountDays(api: TransactionsApi, account: Account, reques
     const scan = await scanRange(api, dateRange(runFrom, runTo, timeZone), ledger, {
       pageSize: request.pageSize,
       signal: request.signal,
-      ...(startsAfter === null ? {} : { sinceId: startsAfter }),
+      ...(startsAfter === null ? {} : { sinceId: startsAfter.id }),
     });
     scannedRows += scan.scannedRows;
     providerPages += scan.providerPages;

@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '@/lib/db/client';
 import { keptStartId, readKeptDays, writeKeptDays } from '@/lib/db/kept-days';
 import type { Db } from '@/lib/db/types';
-import type { KeptDay, KeptDaysKey } from '@/lib/domain/kept-day';
+import type { KeptDay, KeptDaysKey, KeptStart } from '@/lib/domain/kept-day';
 import { log } from '@/lib/log';
 
 /**
@@ -13,8 +13,8 @@ export interface KeptDaysStore {
   /** The kept days of [from, to] (inclusive dates) for the key, oldest first. */
   read(key: KeptDaysKey, from: string, to: string): Promise<KeptDay[]>;
   write(key: KeptDaysKey, days: readonly KeptDay[]): Promise<void>;
-  /** A row id the provider's list can start after (`since_id`) to reach every row older than the instant; null: none known. */
-  startAfter(key: Pick<KeptDaysKey, 'connectionId' | 'source'>, instantMs: number): Promise<string | null>;
+  /** A row the provider's list can start after (`since_id`) to reach every row older than the instant; null: none known. */
+  startAfter(key: Pick<KeptDaysKey, 'connectionId' | 'source'>, instantMs: number): Promise<KeptStart | null>;
 }
 
 function reason(error: unknown): string {

@@ -10,6 +10,9 @@ import { checkLimit, pageMeta, providerPageSize, resolveCodec, SCAN_PAGE_SIZE, s
 import { walkTotals, type TotalsBudget, type TotalsResult } from '@/lib/paging/totals';
 import { walk, type WalkSource } from '@/lib/paging/walk';
 import { dateRange, type DateRange } from '@/lib/time/dates';
+import type { TransactionFlowRow } from '@/lib/domain/transaction';
+import type { KeptDaysStore } from '@/lib/kept-days/store';
+import { keptWalk, type KeptWalk } from '@/lib/kept-days/walk';
 
 /**
  * The one server list pipeline: query → the connection's capable API → provider walk → filter → cursor → DTO.
@@ -39,11 +42,20 @@ export interface ListSpec<Q extends ListQueryBase, Api, Row, Dto> {
   check?(query: Q, declared: DeclaredFacts): void;
   /** The provider's pages as the walk reads them; the first page carries the filters the provider applies. */
   source(api: Api, query: Q, range: DateRange, options: SourceOptions): WalkSource<Row>;
-  /** Where a date-filtered page walk may start instead of the newest row (what kept days learned); none by default. */
-  jumpStart?(keptDays: ListOptions['keptDays'], connection: LoadedConnection, range: DateRange): Promise<string | undefined>;
+  /**
+   * A list of the account's balance transactions: its date-filtered walks start where kept days say (`since_id`
+   * near the range's end), and those the provider answers unfiltered keep the closed days they see. None by default.
+   */
+  readonly keptDays?: KeptDaysUse<Q, Row>;
   /** Whether rows are dropped here, so larger provider pages are scanned per request. */
   filtersHere(query: Q): boolean;
   toDto(row: Row): Dto;
+}
+
+export interface KeptDaysUse<Q, Row> {
+  /** Whether the provider is asked for every row (it filters nothing), so the walk may teach days. */
+  teaches(query: Q): boolean;
+  flowRow(row: Row): TransactionFlowRow;
 }
 
 /** How the pipeline asks a list for its pages. */
@@ -89,6 +101,26 @@ function scopeOf(kind: PipelineKind, connection: LoadedConnection, view: string)
   return { kind, organizationId: connection.organizationId, connectionId: connection.id, view };
 }
 
+/**
+ * The list's provider pages for a walk, starting where kept days say and teaching them what the walk sees:
+ * the one place deciding where a walk starts, for list pages and totals (export jobs ask jumpStart too).
+ */
+async function keptSource<Q extends ListQueryBase, Api, Row>(
+  spec: ListSpec<Q, Api, Row, unknown>,
+  api: Api,
+  connection: LoadedConnection,
+  query: Q,
+  range: DateRange,
+  pages: Omit<SourceOptions, 'startAfterId'>,
+  options: { readonly keptDays?: KeptDaysStore; readonly timeZone?: string; readonly now?: Date },
+): Promise<{ source: WalkSource<Row>; kept: KeptWalk }> {
+  const use = spec.keptDays;
+  const store = use ? options.keptDays : undefined;
+  const kept = await keptWalk(store, connection, { range, timeZone: options.timeZone, now: options.now, teaches: use?.teaches(query) ?? false });
+  const source = spec.source(api, query, range, { ...pages, startAfterId: kept.startAfterId });
+  return { source: use ? kept.watch(source, (row) => use.flowRow(row)) : source, kept };
+}
+
 /** One page of the list, newest first, filtered as the query says. */
 export async function listPage<Q extends ListQueryBase, Api, Row, Dto>(
   spec: ListSpec<Q, Api, Row, Dto>,
@@ -107,15 +139,18 @@ export async function listPage<Q extends ListQueryBase, Api, Row, Dto>(
     spec.check?.(query, declared);
     const pageSize = providerPageSize(query.limit, spec.filtersHere(query), declared.pageLimit);
     const range = dateRange(query.from, query.to, timeZone);
-    const startAfterId = await spec.jumpStart?.(options.keptDays, connection, range);
-    const source = spec.source(api, query, range, { pageSize, signal: options.signal, startAfterId });
+    const { source, kept } = await keptSource(spec, api, connection, query, range, { pageSize, signal: options.signal }, options);
     const result = await walk(source, { ...state, limit: query.limit, budget: options.budget });
+    await kept.finish();
     return { items: result.items.map((row) => spec.toDto(row)), ...pageMeta(codec, scope, result) };
   });
 }
 
 export interface TotalsOptions {
   readonly timeZone?: string;
+  /** As for pages: where a date-filtered walk starts, and where the days it sees are kept. */
+  readonly keptDays?: KeptDaysStore;
+  readonly now?: Date;
   readonly resume?: string;
   readonly signal?: AbortSignal;
   readonly budget?: Partial<TotalsBudget>;
@@ -138,8 +173,9 @@ export async function listTotals<Q extends ListQueryBase, Api, Row, F extends st
     const declared = declaredFacts(connection, spec.kind);
     spec.check?.(query, declared);
     const pageSize = Math.min(options.pageSize ?? SCAN_PAGE_SIZE, declared.pageLimit);
-    const source = spec.source(api, query, dateRange(query.from, query.to, timeZone), { pageSize, signal: options.signal });
-    return walkTotals(source, {
+    const range = dateRange(query.from, query.to, timeZone);
+    const { source, kept } = await keptSource(spec, api, connection, query, range, { pageSize, signal: options.signal }, options);
+    const totals = await walkTotals(source, {
       scope: scopeOf(spec.kind, connection, spec.view({ ...query, limit: 0, cursor: undefined }, timeZone)),
       fields: sums.fields,
       resume: options.resume,
@@ -147,5 +183,7 @@ export async function listTotals<Q extends ListQueryBase, Api, Row, F extends st
       secret: options.secret,
       add: sums.add,
     });
+    await kept.finish();
+    return totals;
   });
 }

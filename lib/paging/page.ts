@@ -13,6 +13,8 @@ export interface ListOptions {
   readonly codec?: CursorCodec;
   /** Kept days whose row ids let a date-filtered walk start near the range's end (`since_id`); absent: from the top. */
   readonly keptDays?: KeptDaysStore;
+  /** Today's date in the zone comes from it (days of the settle window are never kept); the clock's now unless given. */
+  readonly now?: Date;
 }
 
 export interface PageMeta {

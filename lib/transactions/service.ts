@@ -3,7 +3,6 @@ import { toTransactionDto } from '@/lib/balance-transactions/dto';
 import type { TransactionDto } from '@/lib/balance-transactions/schema';
 import { transactionSource } from '@/lib/balance-transactions/source';
 import { transactionsApi } from '@/lib/connections/apis';
-import { jumpStartId } from '@/lib/kept-days/jump';
 import type { LoadedConnection } from '@/lib/connections/client';
 import type { BalanceTransaction } from '@/lib/domain/transaction';
 import { hasLocalFilters, type TransactionsQuery } from '@/lib/list-query/transactions';
@@ -35,7 +34,11 @@ export const transactionsList: ListSpec<TransactionsQuery, TransactionsApi, Bala
   check: checkPayoutId,
   source: (api, query, range, { startAfterId, ...options }) =>
     transactionSource(api, { payoutId: query.payout_id, payoutStatus: query.payout_status, types: query.type, range, startAfterId }, options),
-  jumpStart: jumpStartId,
+  keptDays: {
+    // payout_id and payout_status are filtered by the provider: such a walk sees some rows of a day only.
+    teaches: (query) => query.payout_id === undefined && query.payout_status === undefined,
+    flowRow: (row) => row,
+  },
   filtersHere: hasLocalFilters,
   toDto: toTransactionDto,
 };

@@ -55,9 +55,9 @@ describe.each(DRIVERS)('kept days on %s', (kind) => {
     expect(await readKeptDays(t.db, { ...key, source: 'source-b' }, '2024-03-01', '2024-03-03')).toEqual([]);
   });
 
-  it('names the oldest row of the nearest kept day at or after an instant as the start', async () => {
-    expect(await keptStartId(t.db, key, Date.parse('2024-03-01T00:00:00Z'))).toBe('100');
-    expect(await keptStartId(t.db, key, Date.parse('2024-03-01T06:00:01Z'))).toBe('300');
+  it('names the oldest row of the nearest kept day at or after an instant as the start, with its time', async () => {
+    expect(await keptStartId(t.db, key, Date.parse('2024-03-01T00:00:00Z'))).toEqual({ id: '100', at: new Date('2024-03-01T06:00:00Z') });
+    expect(await keptStartId(t.db, key, Date.parse('2024-03-01T06:00:01Z'))).toEqual({ id: '300', at: new Date('2024-03-03T06:00:00Z') });
     expect(await keptStartId(t.db, key, Date.parse('2024-03-04T00:00:00Z'))).toBeNull();
     expect(await keptStartId(t.db, { ...key, source: 'source-b' }, 0)).toBeNull();
   });
