@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Bar,
   CartesianGrid,
@@ -12,16 +12,21 @@ import {
   Tooltip,
   XAxis,
   YAxis,
+  useActiveTooltipDataPoints,
+  useIsTooltipActive,
+  useXAxisTicks,
   type BarShapeProps,
   type TooltipContentProps,
 } from 'recharts';
 import { formatMoney } from '@/components/ui/money';
 import { bucketTitle } from '@/lib/flows/format';
-import { SERIES_KEYS, type SeriesKey } from '@/lib/flows/series';
+import type { SeriesKey } from '@/lib/flows/series';
 import {
   axisFormatter,
   CHART_MARGIN,
-  isZero,
+  daySeries,
+  dayReadout,
+  transactionCount,
   MAX_BAR_SIZE,
   MIN_TICK_GAP,
   TICK_FONT_SIZE,
@@ -35,7 +40,7 @@ function FlowTooltip({ active, payload, currency, hidden }: Pick<TooltipContentP
   const row = payload[0]?.payload as ChartRow | undefined;
   if (!active || !row) return null;
   const { bucket } = row;
-  const shown = SERIES_KEYS.filter((key) => !hidden.has(key) && !isZero(bucket.series[key]));
+  const shown = daySeries(bucket, hidden);
   return (
     <div className="chart-tooltip" role="group" aria-label={`Details of ${bucketTitle(bucket)}`}>
       <div className="chart-tooltip-title">{bucketTitle(bucket)}</div>
@@ -51,7 +56,7 @@ function FlowTooltip({ active, payload, currency, hidden }: Pick<TooltipContentP
         <span>Net</span>
         <span className="num">{formatMoney(bucket.net, currency)}</span>
       </div>
-      <div className="faint">{bucket.count} transactions</div>
+      <div className="faint">{transactionCount(bucket.count)}</div>
     </div>
   );
 }
@@ -60,8 +65,29 @@ function FlowTooltip({ active, payload, currency, hidden }: Pick<TooltipContentP
 const barShape = (props: BarShapeProps) => <Rectangle {...props} data-testid="flow-bar" />;
 
 /**
+ * Reports, from inside the chart, when the drawing has its axis (a pointer or a key then finds its day) and
+ * which day the tooltip shows, by pointer or keyboard (null when none).
+ */
+function ChartSignals({ onDrawn, onActive }: { onDrawn: () => void; onActive: (row: ChartRow | null) => void }) {
+  const drawn = (useXAxisTicks()?.length ?? 0) > 0;
+  const points = useActiveTooltipDataPoints();
+  const active = useIsTooltipActive();
+  const row = active ? ((points?.[0] as ChartRow | undefined) ?? null) : null;
+  useEffect(() => {
+    if (!drawn) return;
+    // After this commit, outside React's work: the figure swaps its views in a synchronous update.
+    const frame = requestAnimationFrame(onDrawn);
+    return () => cancelAnimationFrame(frame);
+  }, [drawn, onDrawn]);
+  useEffect(() => onActive(row), [row, onActive]);
+  return null;
+}
+
+/**
  * The interactive drawing (Recharts, with tooltips) of the bar chart: money in stacked above zero, money out
  * below, the net as a line; one bar per day or week. Loaded on the first pointer, touch or focus on the chart.
+ * One tab stop (Recharts' accessibility layer): the arrow keys step through the days and the tooltip follows;
+ * a status line reads the same figures out while the chart has the focus; Escape dismisses both.
  */
 export default function FlowBarChart({
   rows,
@@ -69,33 +95,39 @@ export default function FlowBarChart({
   hidden,
   currency,
   height,
-  focus,
+  label,
+  describedBy,
+  onDrawn,
 }: {
   rows: ChartRow[];
   keys: readonly SeriesKey[];
   hidden: ReadonlySet<SeriesKey>;
   currency: string;
   height: number;
-  focus: boolean;
+  /** The drawing's accessible name. */
+  label: string;
+  /** The id of the text that says how to use it. */
+  describedBy: string;
+  /** Called once the drawing is on the page with its axis. */
+  onDrawn: () => void;
 }) {
-  const box = useRef<HTMLDivElement>(null);
-  // The first view had the focus: hand it to the drawing's own keyboard layer once that is drawn.
-  useEffect(() => {
-    if (!focus) return;
-    let frame = 0;
-    let tries = 0;
-    const move = () => {
-      const surface = box.current?.querySelector<SVGElement>('svg[tabindex]');
-      if (surface) surface.focus();
-      else if (tries++ < 60) frame = requestAnimationFrame(move);
-    };
-    frame = requestAnimationFrame(move);
-    return () => cancelAnimationFrame(frame);
-  }, [focus]);
+  const [active, setActive] = useState<ChartRow | null>(null);
+  const [focused, setFocused] = useState(false);
+  const [dismissed, setDismissed] = useState(false);
+  const readout = focused && !dismissed && active ? dayReadout(active.bucket, hidden, currency) : '';
   return (
-    <div ref={box}>
+    <div
+      onFocus={() => setFocused(true)}
+      onBlur={() => setFocused(false)}
+      onKeyDown={(event) => {
+        // Recharts hides its tooltip on Escape (anywhere on the page) and steps with the arrow keys.
+        if (event.key === 'Escape') setDismissed(true);
+        else if (event.key === 'ArrowLeft' || event.key === 'ArrowRight' || event.key === 'Enter') setDismissed(false);
+      }}
+    >
       <ResponsiveContainer width="100%" height={height}>
-        <ComposedChart data={rows} stackOffset="sign" margin={CHART_MARGIN}>
+        <ComposedChart data={rows} stackOffset="sign" margin={CHART_MARGIN} aria-label={label} aria-describedby={describedBy}>
+          <ChartSignals onDrawn={onDrawn} onActive={setActive} />
           <CartesianGrid vertical={false} stroke="var(--border)" />
           <XAxis dataKey="label" tickLine={false} axisLine={false} tick={{ fontSize: TICK_FONT_SIZE, fill: 'var(--text-muted)' }} minTickGap={MIN_TICK_GAP} height={X_AXIS_HEIGHT} />
           <YAxis
@@ -134,6 +166,9 @@ export default function FlowBarChart({
           />
         </ComposedChart>
       </ResponsiveContainer>
+      <p className="visually-hidden" role="status">
+        {readout}
+      </p>
     </div>
   );
 }

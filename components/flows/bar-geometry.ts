@@ -1,9 +1,11 @@
 // Recharts' own tick algorithm, imported alone (no chart code): the drawn first view has the interactive chart's axis.
 import { getNiceTickValues } from 'recharts/es6/util/scale/getNiceTickValues';
 import { decimalToChartNumber } from '@/lib/flows/chart-number';
-import { bucketLabel } from '@/lib/flows/format';
+import { formatMoney } from '@/components/ui/format-money';
+import { bucketLabel, bucketTitle } from '@/lib/flows/format';
 import type { FlowBucketDto } from '@/lib/flows/schema';
 import { SERIES_KEYS, type SeriesKey } from '@/lib/flows/series';
+import { FLOW_SERIES_CONFIG } from './chart-config';
 
 /** What both drawings of the bar chart share: rows, layout constants, the value axis, the shown labels. */
 
@@ -28,6 +30,22 @@ export function toRows(buckets: readonly FlowBucketDto[]): ChartRow[] {
 export function usedSeries(totals: Record<SeriesKey, string>): SeriesKey[] {
   return SERIES_KEYS.filter((key) => !isZero(totals[key]));
 }
+
+/** The series a day's tooltip and readout list: shown in the legend and not zero that day, in series order. */
+export function daySeries(bucket: FlowBucketDto, hidden: ReadonlySet<SeriesKey>): SeriesKey[] {
+  return SERIES_KEYS.filter((key) => !hidden.has(key) && !isZero(bucket.series[key]));
+}
+
+/**
+ * A day's figures as one sentence, for screen readers as the keyboard steps through the chart: the same
+ * figures, exact and in the same order, as the tooltip shows ("Tue, Nov 3, 2026: Payments USD 2,600.00; …").
+ */
+export function dayReadout(bucket: FlowBucketDto, hidden: ReadonlySet<SeriesKey>, currency: string): string {
+  const figures = daySeries(bucket, hidden).map((key) => `${FLOW_SERIES_CONFIG[key].label} ${formatMoney(bucket.series[key], currency)}`);
+  return `${bucketTitle(bucket)}: ${[...figures, `Net ${formatMoney(bucket.net, currency)}`, transactionCount(bucket.count)].join('; ')}`;
+}
+
+export const transactionCount = (count: number) => `${count.toLocaleString('en-US')} ${count === 1 ? 'transaction' : 'transactions'}`;
 
 export function axisFormatter(currency: string): (value: number) => string {
   const format = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });

@@ -19,7 +19,8 @@ const pct = (value: number) => `${value}%`;
 /**
  * The bar chart's first view without chart code: the same axis, grid, stacked bars and net line as the
  * Recharts drawing, in plain SVG whose horizontal positions are percentages (so the server can draw it at
- * any width). No tooltips: the interactive chart takes its place on the first pointer, touch or focus.
+ * any width). No tooltips: the interactive chart takes its place on the first pointer, touch or focus. It is
+ * focusable (one tab stop) so that a keyboard reaches the chart before its code has loaded.
  */
 export function StaticBarChart({
   rows,
@@ -29,6 +30,7 @@ export function StaticBarChart({
   height,
   labels,
   label,
+  describedBy,
 }: {
   rows: readonly ChartRow[];
   keys: readonly SeriesKey[];
@@ -37,6 +39,8 @@ export function StaticBarChart({
   height: number;
   labels: readonly LabelPlace[];
   label: string;
+  /** The id of the text that says how to read the figures. */
+  describedBy?: string;
 }) {
   const shownKeys = keys.filter((key) => !hidden.has(key));
   const ticks = valueTicks(rows, shownKeys);
@@ -50,7 +54,7 @@ export function StaticBarChart({
   const format = axisFormatter(currency);
   const dots = rows.length <= 31;
   return (
-    <div className="chart-static" style={{ height }} role="img" aria-label={label} tabIndex={0}>
+    <div className="chart-static" style={{ height }} role="img" aria-label={label} aria-describedby={describedBy} tabIndex={0}>
       <svg width={CHART_MARGIN.left + Y_AXIS_WIDTH} height={height} aria-hidden>
         {ticks.map((value) => (
           <text key={value} x={CHART_MARGIN.left + Y_AXIS_WIDTH - 8} y={y(value)} dy="0.355em" textAnchor="end" {...tick}>

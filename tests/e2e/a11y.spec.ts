@@ -1,17 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { openPayoutDetail, PAGES } from './pages';
 import { as } from './support';
 
 test.use(as('admin@acme.test'));
-
-/** Serious and critical WCAG 2.1 A/AA violations, as "rule: target" lines so a failure names each element. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`axe in ${scheme} mode`, () => {

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page, type Route } from '@playwright/test';
 import { normalizeSpaces } from './support';
 
 /** The Money flow page as a person sees it: the controls, the charts (by role and test id), and the tables view. */
@@ -7,12 +7,15 @@ export class FlowsPage {
   readonly currency: Locator;
   readonly seriesShown: Locator;
   readonly tableView: Locator;
+  /** The bar chart's tooltip: the figures of the day (or week) shown. */
+  readonly tooltip: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Money flow' });
     this.currency = page.getByLabel('Currency');
     this.seriesShown = page.getByRole('group', { name: 'Series shown' });
     this.tableView = page.getByRole('button', { name: 'Table', exact: true });
+    this.tooltip = page.getByRole('group', { name: /^Details of / });
   }
 
   async open(search = ''): Promise<void> {
@@ -49,6 +52,44 @@ export class FlowsPage {
     await figure.hover({ position: { x: 4, y: 4 } });
     await expect(figure.getByRole('img', { name: /^Bar chart of/ })).toHaveCount(0);
     await expect(this.bars(name).first()).toBeVisible();
+  }
+
+  /** The bar chart's first view: a picture of the bars drawn with the page, without chart code. */
+  firstView(figure: Locator): Locator {
+    return figure.getByRole('img', { name: /^Bar chart of/ });
+  }
+
+  /** The bar chart's interactive drawing, once its code has loaded: one tab stop, stepped with the arrow keys. */
+  liveChart(figure: Locator): Locator {
+    return figure.getByRole('application', { name: /^Bar chart of/ });
+  }
+
+  /** What a screen reader is told of the day the keyboard is on. */
+  readout(figure: Locator): Locator {
+    return figure.getByRole('status');
+  }
+
+  /**
+   * Holds every script the page asks for from now on (the chart's code, once woken) until `release`, so a
+   * test can act while the chart is still loading, however fast the machine.
+   */
+  async holdScripts(): Promise<{ held: () => number; release: () => Promise<void> }> {
+    const pattern = '**/_next/static/chunks/**';
+    const held: Route[] = [];
+    let open = false;
+    const hold = async (route: Route) => {
+      if (open) await route.continue();
+      else held.push(route);
+    };
+    await this.page.route(pattern, hold);
+    return {
+      held: () => held.length,
+      release: async () => {
+        open = true;
+        await Promise.all(held.splice(0).map((route) => route.continue()));
+        await this.page.unroute(pattern, hold);
+      },
+    };
   }
 
   table(name: string): Locator {

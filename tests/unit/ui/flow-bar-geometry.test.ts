@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisFormatter, placeLabels, stackRow, toRows, valueTicks } from '@/components/flows/bar-geometry';
+import { axisFormatter, dayReadout, daySeries, placeLabels, stackRow, toRows, valueTicks } from '@/components/flows/bar-geometry';
 import type { FlowBucketDto } from '@/lib/flows/schema';
 import { SERIES_KEYS, type SeriesKey } from '@/lib/flows/series';
 
@@ -56,5 +56,21 @@ describe('the bar chart drawn without chart code', () => {
     expect(240 - 2 * half(29) - (band * (shown.at(-1)! + 0.5) + half(shown.at(-1)!))).toBeGreaterThanOrEqual(12);
     expect(count(placeLabels(labels, 1200))).toBeGreaterThan(count(narrow));
     expect(placeLabels(labels, 1200).at(-1)).toBe('centre');
+  });
+});
+
+describe('a day read out by the keyboard readout and the tooltip', () => {
+  const day = { ...bucket('2026-11-03', { payments: '2600.00', transfers_in: '1100.00', fees: '-80.05', payouts: '-2300.00' }), count: 1204 };
+
+  it('lists the series shown in the legend that moved money that day, in series order', () => {
+    expect(daySeries(day, new Set())).toEqual(['payments', 'transfers_in', 'fees', 'payouts']);
+    expect(daySeries(day, new Set(['transfers_in', 'refunds']))).toEqual(['payments', 'fees', 'payouts']);
+  });
+
+  it('reads the exact amounts, the net and the count as one sentence', () => {
+    expect(dayReadout(day, new Set(['payouts']), 'USD').replace(/\s/g, ' ')).toBe(
+      'Tue, Nov 3, 2026: Payments USD 2,600.00; Transfers in USD 1,100.00; Fees -USD 80.05; Net USD 1,319.95; 1,204 transactions',
+    );
+    expect(dayReadout({ ...day, count: 1 }, new Set(), 'JPY')).toMatch(/; 1 transaction$/);
   });
 });
