@@ -21,7 +21,7 @@ import { callProvider } from '@/lib/connections/provider-call';
 import { transactionsApi } from '@/lib/connections/apis';
 import { transactionSource } from '@/lib/balance-transactions/source';
 import { recordJobAudit, failureOf } from './job-audit';
-import { fileDigest, packChunk } from './job-file';
+import { hashStoredChunks, packChunk } from './job-file';
 import { DELIMITERS } from './options';
 import { fetchKept, pagesAhead, type Sifted } from './pages';
 import { exportPlan } from './plan';
@@ -68,8 +68,8 @@ async function refusedStep(db: Db, job: ExportJob): Promise<void> {
   if (now && now.state === 'running' && now.attempt === job.attempt) throw new AccessLost();
 }
 
-/** The file's SHA-256 and size, known when this worker wrote it all; a resumed walk reads the stored file back. */
-type Walked = { readonly digest: { readonly sha256: string; readonly bytes: number } | null };
+/** The whole file's SHA-256 and size. */
+type Walked = { readonly digest: { readonly sha256: string; readonly bytes: number } };
 
 async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConnection, signal: AbortSignal): Promise<Walked | null> {
   const { db } = deps;
@@ -104,8 +104,14 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
   };
 
   const writer = writerFor(job, fresh);
-  const hash = fresh ? createHash('sha256') : null;
-  let bytes = 0;
+  const hash = createHash('sha256');
+  /**
+   * The bytes hashed, in the file's order. A resumed CSV goes on from the chunks earlier workers stored: they
+   * are read back and hashed while this walk fetches its first pages, not once it has ended.
+   */
+  let hashed: Promise<number> = fresh ? Promise.resolve(0) : hashStoredChunks(db, job.id, hash, job.chunkCount);
+  // Awaited at the end; a walk that stops early must not leave a rejection unhandled.
+  hashed.catch(() => undefined);
   let held: Buffer[] = [];
   let heldBytes = 0;
   const step = async (next: string | null, rows: number, pages: number, oldest: Date | null, parts: Buffer[], flush: boolean) => {
@@ -114,8 +120,13 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
     const store = job.format === 'csv' || flush || heldBytes >= XLSX_CHUNK_BYTES;
     const chunk = store ? await packChunk(held) : null;
     if (store) {
-      for (const part of held) hash?.update(part);
-      bytes += heldBytes;
+      const parts = held;
+      const partBytes = heldBytes;
+      hashed = hashed.then((bytes) => {
+        for (const part of parts) hash.update(part);
+        return bytes + partBytes;
+      });
+      hashed.catch(() => undefined);
       held = [];
       heldBytes = 0;
     }
@@ -136,7 +147,8 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
       }
     }
     if (!(await step(null, 0, 0, null, await writer.end(), true))) return null;
-    return { digest: hash ? { sha256: hash.digest('hex'), bytes } : null };
+    const bytes = await hashed;
+    return { digest: { sha256: hash.digest('hex'), bytes } };
   } finally {
     local.abort(new Error('walk ended'));
   }
@@ -147,7 +159,7 @@ async function run(deps: ExportJobDeps, job: ExportJob, signal: AbortSignal): Pr
   if (!connection) throw new AccessLost();
   const walked = await walk(deps, job, connection, signal);
   if (!walked) return;
-  const { sha256, bytes } = walked.digest ?? (await fileDigest(deps.db, job.id));
+  const { sha256, bytes } = walked.digest;
   if (bytes !== (await getExportJobById(deps.db, job.id))?.byteCount) throw new Error('The stored file does not add up to the bytes written.');
   if (await completeExportJob(deps.db, job, sha256)) {
     const done = await getExportJobById(deps.db, job.id);
