@@ -68,6 +68,18 @@ async function refusedStep(db: Db, job: ExportJob): Promise<void> {
   if (now && now.state === 'running' && now.attempt === job.attempt) throw new AccessLost();
 }
 
+/** A provider page as the walk holds it until it is stored. */
+interface FetchedPage {
+  readonly next: string | null;
+  /** Rows kept, and the oldest one's time (the last: newest first). */
+  readonly count: number;
+  readonly oldest: Date | null;
+  /** The rows, for a writer that encodes in order (XLSX); empty once encoded. */
+  readonly rows: readonly BalanceTransaction[];
+  /** The rows' bytes, when the writer encodes pages on their own (CSV). */
+  readonly encoded: Buffer[] | null;
+}
+
 /** The whole file's SHA-256 and size. */
 type Walked = { readonly digest: { readonly sha256: string; readonly bytes: number } };
 
@@ -92,7 +104,7 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
   // Paced by the account's shared budget alone, behind interactive calls.
   const source = transactionSource(api, view, { pageSize: Math.min(job.pageSize, api.maxPageSize), signal: stop, priority: 'background' });
   const retries = deps.pageRetries ?? 3;
-  const fetchPage = async (cursor: string | null, early: (next: string | null) => void): Promise<Sifted<BalanceTransaction>> => {
+  const fetchKeptRows = async (cursor: string | null, early: (next: string | null) => void): Promise<Sifted<BalanceTransaction>> => {
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await callProvider(connection, () => fetchKept(source, cursor, early));
@@ -102,8 +114,15 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
       }
     }
   };
-
   const writer = writerFor(job, fresh);
+  // A CSV page is encoded as soon as it arrives (see FileWriter.pages): only its bytes wait for the pages before it.
+  const fetchPage = async (cursor: string | null, early: (next: string | null) => void): Promise<FetchedPage> => {
+    const { kept, next } = await fetchKeptRows(cursor, early);
+    const last = kept.at(-1);
+    const encoded = writer.pages?.encode(kept) ?? null;
+    return { next, count: kept.length, oldest: last ? new Date(last.transactionTime) : null, rows: encoded ? [] : kept, encoded };
+  };
+
   const hash = createHash('sha256');
   /**
    * The bytes hashed, in the file's order. A resumed CSV goes on from the chunks earlier workers stored: they
@@ -140,10 +159,9 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
   try {
     // A job resumed after its walk ended (null cursor) has only the file's end left to write.
     if (fresh || job.cursor !== null) {
-      for await (const sifted of pagesAhead(fetchPage, { cursor: fresh ? null : job.cursor, ahead: PAGES_AHEAD, signal: stop })) {
-        const last = sifted.kept.at(-1);
-        const parts = await writer.write(sifted.kept);
-        if (!(await step(sifted.next, sifted.kept.length, 1, last ? new Date(last.transactionTime) : null, parts, false))) return null;
+      for await (const page of pagesAhead(fetchPage, { cursor: fresh ? null : job.cursor, ahead: PAGES_AHEAD, signal: stop })) {
+        const parts = page.encoded && writer.pages ? writer.pages.write(page.encoded) : await writer.write(page.rows);
+        if (!(await step(page.next, page.count, 1, page.oldest, parts, false))) return null;
       }
     }
     if (!(await step(null, 0, 0, null, await writer.end(), true))) return null;
