@@ -9,9 +9,9 @@ import { JsonSyntaxError } from './json';
  * one array of objects; only the few rows being read do.
  *
  * Correctness rests on one split: the body is the envelope with `[e0,e1,...]` in place of its `[]`, the
- * separators exactly commas and whitespace. The envelope and every element go through JSON.parse, so the
- * body is accepted exactly when JSON.parse would accept it whole (elements parsed together as `[e1,e2]`
- * are valid exactly when each is) (one exception: the key twice, refused).
+ * separators exactly commas and whitespace. The envelope and every batch of elements (as `[e1,e2,...]`) go
+ * through JSON.parse, so the body is accepted exactly when JSON.parse would accept it whole; the one
+ * exception, the key twice, is refused.
  * The scanner below only has to find the split: it follows strings (quotes, backslashes) and bracket depth,
  * bytes at a time, and never recurses, so no input makes it deep or slow; a chunk may end anywhere, even
  * inside a multi-byte character (elements are decoded from their whole bytes).
