@@ -335,7 +335,7 @@ async function attemptOnce<T, W, A>(req: JsonRequest<T>, rows: RowsReading<W, A>
   }
 
   const { response, body, readable, refused } = received;
-  const fromBody = readable && req.traceIdFromBody ? req.traceIdFromBody(body) : null;
+  const fromBody = readable && body !== undefined && req.traceIdFromBody ? req.traceIdFromBody(body) : null;
   const traceId = headerTraceId(req, response.headers) ?? (fromBody ? safeDetail(fromBody, req.secrets) || null : null);
   const status = response.status;
 
