@@ -192,9 +192,6 @@ class ShoplineFlowRow implements TransactionFlowRow {
   }
 }
 
-export function mapTransactionFlows(wire: readonly WireTransactionFlow[], ctx: MapContext): TransactionFlowRow[] {
-  return mapRows(wire, ctx, ShoplineFlowRow);
-}
 
 export function mapPayout(wire: WirePayout, field: string, read: WireReader): Payout {
   const currency = read.currency(wire.currency, `${field}.currency`);

@@ -52,9 +52,6 @@ export const wireTransactionFlowSchema = wireTransactionSchema.pick({
 });
 export type WireTransactionFlow = z.infer<typeof wireTransactionFlowSchema>;
 
-// GET /payments/store/balance_transactions.json?fields=id,type,amount,fee,currency,transaction_time
-export const transactionFlowsResponseSchema = z.object({ transactions: z.array(wireTransactionFlowSchema) });
-
 // GET /payments/store/balance_transactions.json
 export const transactionsResponseSchema = z.object({ transactions: z.array(wireTransactionSchema) });
 
