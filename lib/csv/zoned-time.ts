@@ -65,10 +65,15 @@ function cachedOffsets(offsetAt: (epochMs: number) => number): (epochMs: number)
   };
 }
 
+/** The zone's offset (ms ahead of UTC) at an instant, cached as above; one per column. Throws RangeError for an unknown zone. */
+export function zoneOffsets(timeZone: string): (epochMs: number) => number {
+  return cachedOffsets(offsetReader(timeZone));
+}
+
 /** A formatter for one zone; throws RangeError for an unknown zone. */
 export function zonedFormatter(timeZone: string): InstantFormatter {
   const wallText = utcFormatter();
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return wallText;
-  const offset = cachedOffsets(offsetReader(timeZone));
+  const offset = zoneOffsets(timeZone);
   return (epochMs) => wallText(epochMs + offset(epochMs));
 }

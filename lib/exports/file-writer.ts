@@ -7,6 +7,16 @@ export interface FileWriter {
   write(rows: readonly BalanceTransaction[]): Promise<Buffer[]>;
   /** The file's end (for XLSX, the rest of the zip). */
   end(): Promise<Buffer[]>;
+  /**
+   * Present when a page's bytes do not depend on the pages before it (CSV records): a page is then encoded as
+   * soon as it arrives, so its rows die young instead of waiting in memory behind the pages ahead of it, and
+   * its bytes are written in order. Absent (XLSX): the writer keeps state from page to page; use `write`.
+   */
+  readonly pages?: {
+    encode(rows: readonly BalanceTransaction[]): Buffer[];
+    /** The bytes of encoded pages, in the file's order (the file's start first). */
+    write(encoded: readonly Buffer[]): Buffer[];
+  };
 }
 
 /**
@@ -18,18 +28,25 @@ export const ENCODE_SLICE = 200;
 /** CSV: the header (and BOM) at the file's start, when `fresh`; a file resumed mid-way continues with rows. */
 export function csvFileWriter(plan: ExportPlan, writer: CsvWriter, fresh: boolean): FileWriter {
   let start = fresh;
+  const header = (): Buffer[] => {
+    const parts = start ? [Buffer.from(writer.header(plan.header))] : [];
+    start = false;
+    return parts;
+  };
+  const encode = (rows: readonly BalanceTransaction[]): Buffer[] => {
+    const parts: Buffer[] = [];
+    for (let at = 0; at < rows.length; at += ENCODE_SLICE) {
+      parts.push(Buffer.from(writer.records(rows.slice(at, at + ENCODE_SLICE).map((row) => plan.encode(row)))));
+    }
+    return parts;
+  };
   return {
     async write(rows) {
-      const parts: Buffer[] = [];
-      if (start) parts.push(Buffer.from(writer.header(plan.header)));
-      start = false;
-      for (let at = 0; at < rows.length; at += ENCODE_SLICE) {
-        parts.push(Buffer.from(writer.records(rows.slice(at, at + ENCODE_SLICE).map((row) => plan.encode(row)))));
-      }
-      return parts;
+      return [...header(), ...encode(rows)];
     },
     async end() {
-      return start ? [Buffer.from(writer.header(plan.header))] : [];
+      return header();
     },
+    pages: { encode, write: (encoded) => [...header(), ...encoded] },
   };
 }

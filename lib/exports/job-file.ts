@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip, gzip, constants } from 'node:zlib';
 import { readExportChunks, type ExportJob } from '@/lib/db/export-jobs';
@@ -25,11 +25,14 @@ export async function packChunk(parts: readonly Buffer[]): Promise<PackedChunk |
   return { data: await gzipAsync(raw, { level: constants.Z_BEST_SPEED }), rawBytes: raw.byteLength };
 }
 
-/** The file's bytes as served, chunk by chunk. */
-export async function* fileBytes(db: Queryable, jobId: string): AsyncGenerator<Buffer, void, undefined> {
-  for (let seq = 0; ; ) {
-    const chunks = await readExportChunks(db, jobId, seq, BATCH);
-    if (chunks.length === 0) return;
+/** The file's bytes as served, chunk by chunk; only its first `count` chunks when given (those stored so far). */
+export async function* fileBytes(db: Queryable, jobId: string, count = Number.POSITIVE_INFINITY): AsyncGenerator<Buffer, void, undefined> {
+  for (let seq = 0; seq < count; ) {
+    const chunks = await readExportChunks(db, jobId, seq, Math.min(BATCH, count - seq));
+    if (chunks.length === 0) {
+      if (Number.isFinite(count)) throw new Error(`export file ${jobId} misses chunk ${seq}`);
+      return;
+    }
     for (const chunk of chunks) {
       if (chunk.seq !== seq) throw new Error(`export file ${jobId} misses chunk ${seq}`);
       seq += 1;
@@ -38,15 +41,14 @@ export async function* fileBytes(db: Queryable, jobId: string): AsyncGenerator<B
   }
 }
 
-/** SHA-256 (hex) and size of the stored file, read back from the database. */
-export async function fileDigest(db: Queryable, jobId: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
+/** Feeds the file's first `count` chunks (all, when not given) to `hash`; resolves with their bytes. */
+export async function hashStoredChunks(db: Queryable, jobId: string, hash: Hash, count?: number): Promise<number> {
   let bytes = 0;
-  for await (const part of fileBytes(db, jobId)) {
+  for await (const part of fileBytes(db, jobId, count)) {
     hash.update(part);
     bytes += part.byteLength;
   }
-  return { sha256: hash.digest('hex'), bytes };
+  return bytes;
 }
 
 const CONTENT_TYPES = {

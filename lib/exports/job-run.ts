@@ -23,7 +23,7 @@ import { transactionSource } from '@/lib/balance-transactions/source';
 import { jumpStart } from '@/lib/kept-days/jump';
 import { databaseKeptDays } from '@/lib/kept-days/store';
 import { recordJobAudit, failureOf } from './job-audit';
-import { fileDigest, packChunk } from './job-file';
+import { hashStoredChunks, packChunk } from './job-file';
 import { DELIMITERS } from './options';
 import { fetchKept, pagesAhead, type Sifted } from './pages';
 import { exportPlan } from './plan';
@@ -70,8 +70,20 @@ async function refusedStep(db: Db, job: ExportJob): Promise<void> {
   if (now && now.state === 'running' && now.attempt === job.attempt) throw new AccessLost();
 }
 
-/** The file's SHA-256 and size, known when this worker wrote it all; a resumed walk reads the stored file back. */
-type Walked = { readonly digest: { readonly sha256: string; readonly bytes: number } | null };
+/** A provider page as the walk holds it until it is stored. */
+interface FetchedPage {
+  readonly next: string | null;
+  /** Rows kept, and the oldest one's time (the last: newest first). */
+  readonly count: number;
+  readonly oldest: Date | null;
+  /** The rows, for a writer that encodes in order (XLSX); empty once encoded. */
+  readonly rows: readonly BalanceTransaction[];
+  /** The rows' bytes, when the writer encodes pages on their own (CSV). */
+  readonly encoded: Buffer[] | null;
+}
+
+/** The whole file's SHA-256 and size. */
+type Walked = { readonly digest: { readonly sha256: string; readonly bytes: number } };
 
 async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConnection, signal: AbortSignal): Promise<Walked | null> {
   const { db } = deps;
@@ -97,7 +109,7 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
   // Paced by the account's shared budget alone, behind interactive calls.
   const source = transactionSource(api, view, { pageSize: Math.min(job.pageSize, api.maxPageSize), signal: stop, priority: 'background' });
   const retries = deps.pageRetries ?? 3;
-  const fetchPage = async (cursor: string | null, early: (next: string | null) => void): Promise<Sifted<BalanceTransaction>> => {
+  const fetchKeptRows = async (cursor: string | null, early: (next: string | null) => void): Promise<Sifted<BalanceTransaction>> => {
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await callProvider(connection, () => fetchKept(source, cursor, early));
@@ -107,10 +119,23 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
       }
     }
   };
-
   const writer = writerFor(job, fresh);
-  const hash = fresh ? createHash('sha256') : null;
-  let bytes = 0;
+  // A CSV page is encoded as soon as it arrives (see FileWriter.pages): only its bytes wait for the pages before it.
+  const fetchPage = async (cursor: string | null, early: (next: string | null) => void): Promise<FetchedPage> => {
+    const { kept, next } = await fetchKeptRows(cursor, early);
+    const last = kept.at(-1);
+    const encoded = writer.pages?.encode(kept) ?? null;
+    return { next, count: kept.length, oldest: last ? new Date(last.transactionTime) : null, rows: encoded ? [] : kept, encoded };
+  };
+
+  const hash = createHash('sha256');
+  /**
+   * The bytes hashed, in the file's order. A resumed CSV goes on from the chunks earlier workers stored: they
+   * are read back and hashed while this walk fetches its first pages, not once it has ended.
+   */
+  let hashed: Promise<number> = fresh ? Promise.resolve(0) : hashStoredChunks(db, job.id, hash, job.chunkCount);
+  // Awaited at the end; a walk that stops early must not leave a rejection unhandled.
+  hashed.catch(() => undefined);
   let held: Buffer[] = [];
   let heldBytes = 0;
   const step = async (next: string | null, rows: number, pages: number, oldest: Date | null, parts: Buffer[], flush: boolean) => {
@@ -119,8 +144,13 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
     const store = job.format === 'csv' || flush || heldBytes >= XLSX_CHUNK_BYTES;
     const chunk = store ? await packChunk(held) : null;
     if (store) {
-      for (const part of held) hash?.update(part);
-      bytes += heldBytes;
+      const parts = held;
+      const partBytes = heldBytes;
+      hashed = hashed.then((bytes) => {
+        for (const part of parts) hash.update(part);
+        return bytes + partBytes;
+      });
+      hashed.catch(() => undefined);
       held = [];
       heldBytes = 0;
     }
@@ -134,14 +164,14 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
   try {
     // A job resumed after its walk ended (null cursor) has only the file's end left to write.
     if (fresh || job.cursor !== null) {
-      for await (const sifted of pagesAhead(fetchPage, { cursor: fresh ? null : job.cursor, ahead: PAGES_AHEAD, signal: stop })) {
-        const last = sifted.kept.at(-1);
-        const parts = await writer.write(sifted.kept);
-        if (!(await step(sifted.next, sifted.kept.length, 1, last ? new Date(last.transactionTime) : null, parts, false))) return null;
+      for await (const page of pagesAhead(fetchPage, { cursor: fresh ? null : job.cursor, ahead: PAGES_AHEAD, signal: stop })) {
+        const parts = page.encoded && writer.pages ? writer.pages.write(page.encoded) : await writer.write(page.rows);
+        if (!(await step(page.next, page.count, 1, page.oldest, parts, false))) return null;
       }
     }
     if (!(await step(null, 0, 0, null, await writer.end(), true))) return null;
-    return { digest: hash ? { sha256: hash.digest('hex'), bytes } : null };
+    const bytes = await hashed;
+    return { digest: { sha256: hash.digest('hex'), bytes } };
   } finally {
     local.abort(new Error('walk ended'));
   }
@@ -152,7 +182,7 @@ async function run(deps: ExportJobDeps, job: ExportJob, signal: AbortSignal): Pr
   if (!connection) throw new AccessLost();
   const walked = await walk(deps, job, connection, signal);
   if (!walked) return;
-  const { sha256, bytes } = walked.digest ?? (await fileDigest(deps.db, job.id));
+  const { sha256, bytes } = walked.digest;
   if (bytes !== (await getExportJobById(deps.db, job.id))?.byteCount) throw new Error('The stored file does not add up to the bytes written.');
   if (await completeExportJob(deps.db, job, sha256)) {
     const done = await getExportJobById(deps.db, job.id);

@@ -29,8 +29,13 @@ export interface PagesAheadOptions {
   readonly signal?: AbortSignal;
 }
 
+/** A page of the view, in whatever form the reader takes it, and where the view continues (null: it ends here). */
+export interface Paged {
+  readonly next: string | null;
+}
+
 /** Fetches the page at `cursor`; calls `early` with the next page's cursor as soon as the provider names it, if it can. */
-export type PageFetch<T> = (cursor: string | null, early: (next: string | null) => void) => Promise<Sifted<T>>;
+export type PageFetch<P extends Paged> = (cursor: string | null, early: (next: string | null) => void) => Promise<P>;
 
 /**
  * The view's pages from `cursor` on, fetched ahead of the reader: a page is requested as soon as its cursor is
@@ -39,8 +44,8 @@ export type PageFetch<T> = (cursor: string | null, early: (next: string | null) 
  * most `ahead` + 1 pages; a reader that stalls or stops stops the paging `ahead` pages on at most. A view that
  * ends inside a page (a date range) may have asked for one page past its end, which is dropped.
  */
-export function pagesAhead<T>(fetchPage: PageFetch<T>, options: PagesAheadOptions): AsyncIterableIterator<Sifted<T>> {
-  const waiting: Promise<Sifted<T>>[] = [];
+export function pagesAhead<P extends Paged>(fetchPage: PageFetch<P>, options: PagesAheadOptions): AsyncIterableIterator<P> {
+  const waiting: Promise<P>[] = [];
   /** The cursor of the next page to request; undefined while not yet known. */
   let cursor: string | null | undefined = options.cursor;
   let started = false;
@@ -75,7 +80,7 @@ export function pagesAhead<T>(fetchPage: PageFetch<T>, options: PagesAheadOption
     waiting.length = 0;
   };
 
-  const iterator: AsyncIterableIterator<Sifted<T>> = {
+  const iterator: AsyncIterableIterator<P> = {
     async next() {
       if (options.signal?.aborted) {
         stop();
@@ -87,7 +92,7 @@ export function pagesAhead<T>(fetchPage: PageFetch<T>, options: PagesAheadOption
       }
       const page = waiting.shift();
       if (!page) return done();
-      let sifted: Sifted<T>;
+      let sifted: P;
       try {
         sifted = await page;
       } catch (error) {

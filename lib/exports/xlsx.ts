@@ -1,7 +1,7 @@
 import 'server-only';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { offsetMs } from '@/lib/time/dates';
+import { zoneOffsets } from '@/lib/csv/zoned-time';
 import { isKnownCurrency, currencyExponent } from '@/lib/domain/currencies';
 import type { BalanceTransaction } from '@/lib/domain/transaction';
 import { EXPORT_COLUMNS, UTC_SUFFIX, type ExportColumn, type ExportColumnKey } from './columns';
@@ -88,6 +88,8 @@ function emitter(column: ExportColumn, timeZone: string): Emit {
     case 'timestamp': {
       const date = styleFor(DATE_FORMAT);
       const companion = !isUtcZone(timeZone);
+      // Looked up once per day (per hour around a change), not per cell: Intl is slow.
+      const offsetAt = companion ? zoneOffsets(timeZone) : () => 0;
       return (row, out) => {
         const text = value(row);
         const ms = text === null ? Number.NaN : Date.parse(text);
@@ -97,7 +99,7 @@ function emitter(column: ExportColumn, timeZone: string): Emit {
           return;
         }
         // A spreadsheet date has no zone: the cell holds the wall-clock time of the chosen zone.
-        out.push({ value: new Date(ms + (companion ? offsetMs(ms, timeZone) : 0)), style: date });
+        out.push({ value: new Date(ms + offsetAt(ms)), style: date });
         if (companion) out.push({ value: new Date(ms), style: date });
       };
     }

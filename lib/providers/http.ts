@@ -4,6 +4,8 @@ import { ProviderBusyError, type CallPriority, type ProviderBudget } from './bud
 import { ProviderError, type ProviderErrorKind } from './errors';
 import { badResponse, httpFailure, isRetryableStatus, kindForStatus, retryAfterMs } from './http-errors';
 import { PROVIDER_NAMES } from '@/lib/domain/provider-ids';
+import { JsonSyntaxError } from './json';
+import { JsonRowsDuplicateKey, jsonRowsReader } from './json-rows';
 import { redact, safeDetail } from './redact';
 import type { ProviderId } from '@/lib/domain/provider-ids';
 
@@ -87,6 +89,26 @@ export interface JsonRequest<T> {
   readonly onHeaders?: (headers: Headers) => void;
 }
 
+/**
+ * A 2xx body's top-level list (`key`) read row by row as it arrives, each row checked by `schema` and handed
+ * to a collector, so a page of thousands of rows never exists as one string or one array of wire objects.
+ * The rest of the body is checked by the request's schema with that list empty.
+ */
+export interface RowsReading<W, A> {
+  readonly key: string;
+  readonly schema: z.ZodType<W>;
+  /**
+   * A fresh collector for each attempt (a retried page starts over); `traceId` as the response's headers name
+   * it. What `add` throws (a ProviderError for a value it cannot map) fails the call, without a retry.
+   */
+  readonly collect: (traceId: string | null) => RowCollector<W, A>;
+}
+
+export interface RowCollector<W, A> {
+  add(row: W, index: number): void;
+  done(): A;
+}
+
 export interface JsonResponse<T> {
   readonly data: T;
   readonly status: number;
@@ -94,8 +116,8 @@ export interface JsonResponse<T> {
   readonly traceId: string | null;
 }
 
-type Attempt<T> =
-  | { readonly ok: true; readonly response: JsonResponse<T> }
+type Attempt<T, A> =
+  | { readonly ok: true; readonly response: JsonResponse<T> & { readonly rows?: A } }
   | { readonly ok: false; readonly error: ProviderError; readonly retryable: boolean; readonly waitMs: number | null };
 
 const defaultSleep: Sleep = (ms, signal) =>
@@ -146,6 +168,18 @@ function safePath(url: URL, secrets: readonly string[]): string {
  * honoured when it fits `maxWaitMs`, otherwise the call fails at once saying when to retry.
  */
 export async function requestJson<T>(req: JsonRequest<T>): Promise<JsonResponse<T>> {
+  return request(req, null);
+}
+
+/** requestJson for a body whose list is read as it arrives (see RowsReading); the collected rows come as `rows`. */
+export async function requestJsonRows<T, W, A>(req: JsonRequest<T>, rows: RowsReading<W, A>): Promise<JsonResponse<T> & { readonly rows: A }> {
+  const { rows: collected, ...response } = await request(req, rows);
+  // A successful rows request always has its collector's result: receiveRows gives it with the body.
+  if (collected === undefined) throw new Error('requestJsonRows: the rows were not read');
+  return { ...response, rows: collected };
+}
+
+async function request<T, W, A>(req: JsonRequest<T>, rows: RowsReading<W, A> | null): Promise<JsonResponse<T> & { readonly rows?: A }> {
   const sleep = req.http.sleep ?? defaultSleep;
   const path = safePath(req.url, req.secrets);
   const deadline = Date.now() + req.http.maxWaitMs;
@@ -161,7 +195,7 @@ export async function requestJson<T>(req: JsonRequest<T>): Promise<JsonResponse<
       throw error;
     }
     const started = performance.now();
-    const result = await attemptOnce(req);
+    const result = await attemptOnce(req, rows);
     const willRetry = !result.ok && result.retryable && attempt < req.http.maxRetries;
     emit(req.http, {
       provider: req.provider,
@@ -202,18 +236,66 @@ function emit(http: HttpOptions, entry: LogEntry): void {
 }
 
 /** The body read as JSON; `readable` is false for an empty or non-JSON body. */
-interface Received {
+interface Received<A> {
   readonly response: Response;
   readonly body: unknown;
   readonly readable: boolean;
+  /** The collector's result, when the list was read as it arrived. */
+  readonly rows?: A;
+  /** Why the streamed list was refused: a row's shape (its path) or the collector's own error. */
+  readonly refused?: { readonly at: string } | { readonly error: ProviderError };
+}
+
+const UNREADABLE = { body: undefined, readable: false } as const;
+
+/** A row of the list did not match its schema: the path of the first issue, as the whole body's schema would name it. */
+class RowShape extends Error {
+  constructor(readonly at: string) {
+    super(`unexpected row shape at ${at}`);
+  }
+}
+
+function headerTraceId(req: Pick<JsonRequest<unknown>, 'traceIdHeader' | 'secrets'>, headers: Headers): string | null {
+  const raw = req.traceIdHeader ? headers.get(req.traceIdHeader) : null;
+  // Provider-controlled text that reaches logs and the UI: bounded and redacted like any other.
+  return raw ? safeDetail(raw, req.secrets) || null : null;
+}
+
+/**
+ * Reads a 2xx body chunk by chunk, handing the list's rows to a collector as they arrive; the first bad row
+ * or byte stops the reading (the rest of the body is cancelled). A network failure while reading throws, as
+ * Response.text() would.
+ */
+async function receiveRows<T, W, A>(req: JsonRequest<T>, response: Response, rows: RowsReading<W, A>): Promise<Received<A>> {
+  const collector = rows.collect(headerTraceId(req, response.headers));
+  const reader = jsonRowsReader(rows.key, (value, index) => {
+    const parsed = rows.schema.safeParse(value);
+    if (!parsed.success) throw new RowShape([rows.key, index, ...(parsed.error.issues[0]?.path ?? [])].join('.'));
+    collector.add(parsed.data, index);
+  });
+  const stream = response.body?.getReader();
+  let body: unknown;
+  try {
+    if (stream) {
+      for (let next = await stream.read(); !next.done; next = await stream.read()) reader.write(next.value);
+    }
+    body = reader.end();
+  } catch (error) {
+    const refused = error instanceof RowShape ? { at: error.at } : error instanceof ProviderError ? { error } : null;
+    if (!refused && !(error instanceof JsonSyntaxError) && !(error instanceof JsonRowsDuplicateKey)) throw error;
+    // The rest of the body is not wanted; cancelling frees the connection.
+    stream?.cancel().catch(() => undefined);
+    return refused ? { response, ...UNREADABLE, readable: true, refused } : { response, ...UNREADABLE };
+  }
+  return { response, body, readable: true, rows: collector.done() };
 }
 
 /**
  * Sends the request and parses the body. The text lives only in here, so it is garbage before the schema
  * check runs: a page of a large export is a string of megabytes, and the longer it lives, the likelier a
- * young-generation collection finds it alive and moves it to the old generation.
+ * young-generation collection finds it alive and moves it to the old generation (`rows` avoids the string).
  */
-async function receive<T>(req: JsonRequest<T>, signal: AbortSignal): Promise<Received> {
+async function receive<T, W, A>(req: JsonRequest<T>, signal: AbortSignal, rows: RowsReading<W, A> | null): Promise<Received<A>> {
   const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
   if (req.body !== undefined) headers['Content-Type'] ??= 'application/json';
   const response = await (req.http.fetch ?? fetch)(req.url, {
@@ -225,22 +307,23 @@ async function receive<T>(req: JsonRequest<T>, signal: AbortSignal): Promise<Rec
     redirect: 'manual',
   });
   if (response.ok) req.onHeaders?.(response.headers);
+  if (rows && response.ok) return receiveRows(req, response, rows);
   const text = await response.text();
-  if (text.trim() === '') return { response, body: undefined, readable: false };
+  if (text.trim() === '') return { response, ...UNREADABLE };
   try {
     return { response, body: (req.parseJson ?? JSON.parse)(text), readable: true };
   } catch {
-    return { response, body: undefined, readable: false };
+    return { response, ...UNREADABLE };
   }
 }
 
-async function attemptOnce<T>(req: JsonRequest<T>): Promise<Attempt<T>> {
+async function attemptOnce<T, W, A>(req: JsonRequest<T>, rows: RowsReading<W, A> | null): Promise<Attempt<T, A>> {
   const { provider, http } = req;
   const timeout = AbortSignal.timeout(http.timeoutMs);
   const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
-  let received: Received;
+  let received: Received<A>;
   try {
-    received = await receive(req, signal);
+    received = await receive(req, signal, rows);
   } catch (error) {
     if (req.signal?.aborted) throw req.signal.reason;
     if (timeout.aborted) {
@@ -251,11 +334,9 @@ async function attemptOnce<T>(req: JsonRequest<T>): Promise<Attempt<T>> {
     return fail(httpFailure({ provider, kind: 'unavailable', head, cause: error }), true, null);
   }
 
-  const { response, body, readable } = received;
-  const headerTraceId = req.traceIdHeader ? response.headers.get(req.traceIdHeader) : null;
-  const rawTraceId = headerTraceId ?? (readable && req.traceIdFromBody ? req.traceIdFromBody(body) : null);
-  // Provider-controlled text that reaches logs and the UI: bounded and redacted like any other.
-  const traceId = rawTraceId ? safeDetail(rawTraceId, req.secrets) || null : null;
+  const { response, body, readable, refused } = received;
+  const fromBody = readable && body !== undefined && req.traceIdFromBody ? req.traceIdFromBody(body) : null;
+  const traceId = headerTraceId(req, response.headers) ?? (fromBody ? safeDetail(fromBody, req.secrets) || null : null);
   const status = response.status;
 
   if (status < 200 || status > 299) {
@@ -266,10 +347,11 @@ async function attemptOnce<T>(req: JsonRequest<T>): Promise<Attempt<T>> {
     return fail(error, isRetryableStatus(status), wait);
   }
   if (!readable) return fail(badResponse(provider, 'a response that is not valid JSON', { status, traceId }), false, null);
+  if (refused && 'error' in refused) return fail(refused.error, false, null);
 
-  const parsed = req.schema.safeParse(body);
-  if (!parsed.success) {
-    const where = parsed.error.issues[0]?.path.join('.') || 'the top level';
+  const parsed = refused ? null : req.schema.safeParse(body);
+  if (!parsed?.success) {
+    const where = (refused ? refused.at : parsed?.error.issues[0]?.path.join('.')) || 'the top level';
     return fail(badResponse(provider, `a response of an unexpected shape (at ${where})`, { status, traceId }), false, null);
   }
   const envelope = req.checkBody?.(parsed.data) ?? null;
@@ -278,9 +360,10 @@ async function attemptOnce<T>(req: JsonRequest<T>): Promise<Attempt<T>> {
     const head = `${PROVIDER_NAMES[provider]} reported a failure`;
     return fail(httpFailure({ provider, kind: envelope.kind, status, traceId, detail, head }), envelope.retryable, null);
   }
-  return { ok: true, response: { data: parsed.data, status, headers: response.headers, traceId } };
+  const collected = received.rows === undefined ? {} : { rows: received.rows };
+  return { ok: true, response: { data: parsed.data, status, headers: response.headers, traceId, ...collected } };
 }
 
-function fail<T>(error: ProviderError, retryable: boolean, waitMs: number | null): Attempt<T> {
+function fail<T, A>(error: ProviderError, retryable: boolean, waitMs: number | null): Attempt<T, A> {
   return { ok: false, error, retryable, waitMs };
 }

@@ -1,19 +1,21 @@
 import 'server-only';
 import type { z } from 'zod';
 import { ProviderError, isProviderError } from '../errors';
-import { requestJson, resolveHttpOptions, type JsonResponse } from '../http';
+import { requestJson, requestJsonRows, resolveHttpOptions, type JsonRequest, type JsonResponse, type RowsReading } from '../http';
+import type { ProviderPage } from '@/lib/domain/transaction';
 import type { CallContext, ClientInput, PayoutsApi, ProviderClient, TransactionListInput, TransactionsApi } from '../types';
 import { endpoint } from '../url';
-import { wireReader } from '../wire';
+import { wireReader, type MapContext } from '../wire';
 import { parseLinkHeader } from './link';
-import { mapBalances, mapPayout, mapPayouts, mapTransactionFlows, mapTransactions, payoutStatusToWire } from './map';
+import { mapBalances, mapPayout, mapPayouts, payoutStatusToWire, transactionCollector, transactionFlowCollector } from './map';
 import {
   balanceResponseSchema,
   errorBodySchema,
   FLOW_FIELDS,
-  transactionFlowsResponseSchema,
   payoutsResponseSchema,
-  transactionsResponseSchema,
+  transactionsEnvelopeSchema,
+  wireTransactionFlowSchema,
+  wireTransactionSchema,
   type ShoplineCredentials,
   type ShoplineSettings,
 } from './schemas';
@@ -48,9 +50,9 @@ export function createShoplineClient(input: ClientInput<ShoplineSettings, Shopli
   const { accessToken } = input.credentials;
   const headers = { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json; charset=utf-8' };
 
-  function get<T>(path: string, query: Query, schema: z.ZodType<T>, ctx?: CallContext): Promise<JsonResponse<T>> {
+  function call<T>(path: string, query: Query, schema: z.ZodType<T>, ctx?: CallContext): JsonRequest<T> {
     const url = endpoint(input.baseUrl, API_PATH + path, query);
-    return requestJson({
+    return {
       provider,
       method: 'GET',
       url,
@@ -63,8 +65,20 @@ export function createShoplineClient(input: ClientInput<ShoplineSettings, Shopli
       traceIdHeader: 'traceId',
       parseErrorBody: errorText,
       onHeaders: ctx?.onNextCursor && ((response) => ctx.onNextCursor?.(parseLinkHeader(response.get('link')).next)),
-    });
+    };
   }
+
+  function get<T>(path: string, query: Query, schema: z.ZodType<T>, ctx?: CallContext): Promise<JsonResponse<T>> {
+    return requestJson(call(path, query, schema, ctx));
+  }
+
+  /** A transactions page, its rows checked and mapped one by one as the body arrives. */
+  async function getRows<W, R>(query: Query, rows: RowsReading<W, R[]>, ctx?: CallContext): Promise<ProviderPage<R>> {
+    const res = await requestJsonRows(call('balance_transactions.json', query, transactionsEnvelopeSchema, ctx), rows);
+    const { next, previous } = parseLinkHeader(res.headers.get('link'));
+    return { items: res.rows, nextCursor: next, previousCursor: previous };
+  }
+  const mapContext = (traceId: string | null): MapContext => ({ provider, traceId, timeZone: input.timestampZone });
 
   /** A cursor carries the first page's filters; SHOPLINE ignores any others sent with it, but not `limit` and `fields`. */
   function transactionsQuery(list: TransactionListInput, fields?: string): Query {
@@ -83,18 +97,13 @@ export function createShoplineClient(input: ClientInput<ShoplineSettings, Shopli
     maxPageSize: MAX_TRANSACTIONS_PAGE,
     // GET /payments/store/balance_transactions.json
     async listTransactions(list, ctx) {
-      const res = await get('balance_transactions.json', transactionsQuery(list), transactionsResponseSchema, ctx);
-      const { next, previous } = parseLinkHeader(res.headers.get('link'));
-      const items = mapTransactions(res.data.transactions, { provider, traceId: res.traceId, timeZone: input.timestampZone });
-      return { items, nextCursor: next, previousCursor: previous };
+      const rows = { key: 'transactions', schema: wireTransactionSchema, collect: (traceId: string | null) => transactionCollector(mapContext(traceId)) };
+      return getRows(transactionsQuery(list), rows, ctx);
     },
     // GET /payments/store/balance_transactions.json?fields=id,type,amount,fee,currency,transaction_time
     async listTransactionFlows(list, ctx) {
-      const query = transactionsQuery(list, FLOW_FIELDS.join(','));
-      const res = await get('balance_transactions.json', query, transactionFlowsResponseSchema, ctx);
-      const { next, previous } = parseLinkHeader(res.headers.get('link'));
-      const items = mapTransactionFlows(res.data.transactions, { provider, traceId: res.traceId, timeZone: input.timestampZone });
-      return { items, nextCursor: next, previousCursor: previous };
+      const rows = { key: 'transactions', schema: wireTransactionFlowSchema, collect: (traceId: string | null) => transactionFlowCollector(mapContext(traceId)) };
+      return getRows(transactionsQuery(list, FLOW_FIELDS.join(',')), rows, ctx);
     },
   };
 

@@ -11,6 +11,7 @@ import type {
   TransactionFlowRow,
   TransactionType,
 } from '@/lib/domain/transaction';
+import type { RowCollector } from '../http';
 import { optional, wireReader, type MapContext, type WireReader } from '../wire';
 import type { WireBalance, WirePayout, WirePayoutStatus, WireTransaction, WireTransactionFlow } from './schemas';
 
@@ -134,13 +135,35 @@ class ShoplineTransaction implements BalanceTransaction {
   }
 }
 
-/** A page of rows; a bad value is named by its place (`transactions[3].amount`), spelled out only then. */
+/** Rows mapped one at a time as they arrive; a bad value is named by its place (`transactions[3].amount`), spelled out only then. */
+function rowCollector<W, R>(ctx: MapContext, Row: new (wire: W, read: WireReader) => R): RowCollector<W, R[]> {
+  let at = 0;
+  const read = wireReader(ctx, (field) => `transactions[${at}].${field}`);
+  const items: R[] = [];
+  return {
+    add(wire, index) {
+      at = index;
+      items.push(new Row(wire, read));
+    },
+    done: () => items,
+  };
+}
+
+/** A page of rows, mapped as a whole. */
 function mapRows<W, R>(wire: readonly W[], ctx: MapContext, Row: new (wire: W, read: WireReader) => R): R[] {
-  let index = 0;
-  const read = wireReader(ctx, (field) => `transactions[${index}].${field}`);
-  const items: R[] = new Array<R>(wire.length);
-  for (; index < wire.length; index += 1) items[index] = new Row(wire[index]!, read);
-  return items;
+  const rows = rowCollector(ctx, Row);
+  wire.forEach((row, index) => rows.add(row, index));
+  return rows.done();
+}
+
+/** The collector of a transactions page read as it arrives (requestJsonRows). */
+export function transactionCollector(ctx: MapContext): RowCollector<WireTransaction, BalanceTransaction[]> {
+  return rowCollector(ctx, ShoplineTransaction);
+}
+
+/** The collector of a flows page (`fields` asked for) read as it arrives. */
+export function transactionFlowCollector(ctx: MapContext): RowCollector<WireTransactionFlow, TransactionFlowRow[]> {
+  return rowCollector(ctx, ShoplineFlowRow);
 }
 
 export function mapTransactions(wire: readonly WireTransaction[], ctx: MapContext): BalanceTransaction[] {
@@ -169,9 +192,6 @@ class ShoplineFlowRow implements TransactionFlowRow {
   }
 }
 
-export function mapTransactionFlows(wire: readonly WireTransactionFlow[], ctx: MapContext): TransactionFlowRow[] {
-  return mapRows(wire, ctx, ShoplineFlowRow);
-}
 
 export function mapPayout(wire: WirePayout, field: string, read: WireReader): Payout {
   const currency = read.currency(wire.currency, `${field}.currency`);

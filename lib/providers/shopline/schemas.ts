@@ -52,11 +52,11 @@ export const wireTransactionFlowSchema = wireTransactionSchema.pick({
 });
 export type WireTransactionFlow = z.infer<typeof wireTransactionFlowSchema>;
 
-// GET /payments/store/balance_transactions.json?fields=id,type,amount,fee,currency,transaction_time
-export const transactionFlowsResponseSchema = z.object({ transactions: z.array(wireTransactionFlowSchema) });
-
 // GET /payments/store/balance_transactions.json
 export const transactionsResponseSchema = z.object({ transactions: z.array(wireTransactionSchema) });
+
+/** A transactions page with its list read row by row as it arrives (each row checked on its own): the rest, the list emptied. */
+export const transactionsEnvelopeSchema = z.object({ transactions: z.array(z.never()) });
 
 export const wireBalanceSchema = z.object({ amount: z.string(), currency: z.string() });
 export type WireBalance = z.infer<typeof wireBalanceSchema>;

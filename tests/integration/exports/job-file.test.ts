@@ -9,6 +9,7 @@ import type { TransactionDto } from '@/lib/balance-transactions/schema';
 import { listTransactions } from '@/lib/transactions/service';
 import type { LoadedConnection } from '@/lib/connections/client';
 import { codec } from '../transactions/support';
+import { offsetMs } from '@/lib/time/dates';
 import { cents, exportEnvPerSuite, ORGANIZATION_ZONE, parseCsv, plain } from './support';
 
 const env = exportEnvPerSuite();
@@ -90,7 +91,10 @@ describe('export job files against the sandbox', () => {
         expect(value.toFixed(2)).toBe(row[key]);
         totals = { ...totals, [key]: totals[key] + cents(value.toFixed(2)) };
       }
-      expect((line.getCell(col('transaction_time_utc')).value as Date).toISOString()).toBe(new Date(row.transactionTime).toISOString());
+      const instant = Date.parse(row.transactionTime);
+      expect((line.getCell(col('transaction_time_utc')).value as Date).toISOString()).toBe(new Date(instant).toISOString());
+      // The zone's wall-clock time as a date cell, across New York's spring-forward (2024-03-10) too.
+      expect((line.getCell(col('transaction_time')).value as Date).getTime()).toBe(instant + offsetMs(instant, ORGANIZATION_ZONE));
     });
     expect(totals).toEqual({ amount: sum(expected.map((r) => r.amount)), fee: sum(expected.map((r) => r.fee)), net: sum(expected.map((r) => r.net)) });
   }, 90_000);

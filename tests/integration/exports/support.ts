@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { stripTextMarker } from '@/lib/csv/cells';
@@ -200,4 +201,6 @@ export async function expectResumedExact(env: ExportEnv, jobId: string, connecti
   expect(records.length).toBeGreaterThan(20_000);
   expect(new Set(records.map((r) => r.id)).size).toBe(records.length);
   expect(file.equals(uninterrupted)).toBe(true);
+  // The digest the resumed job recorded (its ETag) is the served file's, the earlier workers' chunks included.
+  expect((await getExportJobById(env.db, jobId))?.sha256).toBe(createHash('sha256').update(file).digest('hex'));
 }

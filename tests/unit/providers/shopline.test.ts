@@ -237,3 +237,132 @@ describe('SHOPLINE client', () => {
     expect((error as Error).message).toContain(text);
   });
 });
+
+/**
+ * A body sent as these byte chunks, then `tail`: the end of the body, an error (the connection breaks) or
+ * 'hang' (until the request's signal aborts, which errors the body as fetch does).
+ */
+function streamed(chunks: readonly Uint8Array[], tail: 'end' | 'hang' | Error = 'end', signal?: AbortSignal) {
+  const state = { pulled: 0, cancelled: false };
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const chunk = chunks[state.pulled];
+      state.pulled += 1;
+      if (chunk) return controller.enqueue(chunk);
+      if (tail === 'end') return controller.close();
+      if (tail instanceof Error) return controller.error(tail);
+      return new Promise<void>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true }));
+    },
+    cancel() {
+      state.cancelled = true;
+    },
+  });
+  return { body, state };
+}
+
+function bytesOf(body: unknown, size: number): Uint8Array[] {
+  const all = new TextEncoder().encode(typeof body === 'string' ? body : JSON.stringify(body));
+  const chunks: Uint8Array[] = [];
+  for (let at = 0; at < all.length; at += size) chunks.push(all.subarray(at, at + size));
+  return chunks;
+}
+
+/** A client whose transactions pages come from `bodies`, one per request (each a fresh stream). */
+function streamingClient(bodies: ((signal?: AbortSignal) => ReadableStream<Uint8Array>)[], http: Partial<Parameters<typeof testHttp>[0]> = {}) {
+  let calls = 0;
+  const fetch: typeof globalThis.fetch = async (_input, init) => {
+    const make = bodies[Math.min(calls, bodies.length - 1)];
+    calls += 1;
+    if (!make) throw new Error('no body scripted');
+    return new Response(make(init?.signal ?? undefined), { status: 200, headers: { traceId: 't-9', link: `<${API}/balance_transactions.json?page_info=N2>; rel="next"` } });
+  };
+  const instance = shopline.createClient({
+    baseUrl: BASE,
+    settings: { handle: 'acme' },
+    credentials: { accessToken: 'shpat_secret_42' },
+    timestampZone: shopline.timestampZone,
+    http: testHttp({ fetch, ...http }),
+  });
+  return { transactions: instance.transactions!, calls: () => calls };
+}
+
+describe('SHOPLINE client: a transactions page read as it arrives', () => {
+  const rows = (count: number): WireTransaction[] =>
+    Array.from({ length: count }, (_, i) => ({ ...documented(), id: `T${i}`, source_type: `remboursé 中文 🧾 "${i}"\\,]` }));
+
+  it.each([1, 3, 7, 64, 4_096])('maps every row the same as the whole body, whatever the chunk size (%i bytes)', async (size) => {
+    const wire = rows(40);
+    const { transactions } = streamingClient([() => streamed(bytesOf({ transactions: wire }, size)).body]);
+    const page = await transactions.listTransactions({ limit: 40 });
+    expect(page.items).toEqual(mapTransactions(wire, { ...ctx, traceId: 't-9' }));
+    expect(page.nextCursor).toBe('N2');
+  });
+
+  it('names the first row of the wrong shape, with the trace id, and reads no further', async () => {
+    const wire: unknown[] = rows(400);
+    wire[1] = { ...documented(), amount: 5 };
+    const body = streamed(bytesOf({ transactions: wire }, 1_024));
+    const { transactions, calls } = streamingClient([() => body.body]);
+    const error = await transactions.listTransactions({ limit: 400 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ kind: 'bad_response', traceId: 't-9' });
+    expect((error as Error).message).toContain('(at transactions.1.amount)');
+    expect(body.state.cancelled).toBe(true);
+    expect(body.state.pulled).toBeLessThan(bytesOf({ transactions: wire }, 1_024).length);
+    expect(calls()).toBe(1);
+  });
+
+  it('names the row and field a value cannot be mapped from', async () => {
+    const wire = rows(3);
+    wire[2] = { ...documented(), currency: 'ABC' };
+    const { transactions } = streamingClient([() => streamed(bytesOf({ transactions: wire }, 100)).body]);
+    const error = await transactions.listTransactions({ limit: 3 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'bad_response', traceId: 't-9' });
+    expect((error as Error).message).toContain('transactions[2].currency');
+  });
+
+  it.each([
+    ['broken JSON', '{"transactions":[{"id":"1"},,]}'],
+    ['a truncated body', '{"transactions":[{"id":"1"'],
+    ['an HTML error page', '<html>502 Bad Gateway</html>'],
+    ['an empty body', ''],
+  ])('fails %s as a response that is not valid JSON, without retrying', async (_name, text) => {
+    const { transactions, calls } = streamingClient([() => streamed(bytesOf(text, 5)).body]);
+    const error = await transactions.listTransactions({ limit: 10 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'bad_response', traceId: 't-9' });
+    expect((error as Error).message).toContain('not valid JSON');
+    expect(calls()).toBe(1);
+  });
+
+  it.each([
+    ['no list', { errors: 'Unauthorized' }, 'transactions'],
+    ['a list that is not one', { transactions: { T1: documented() } }, 'transactions'],
+  ])('fails a 2xx body with %s as of an unexpected shape', async (_name, body, at) => {
+    const { transactions } = streamingClient([() => streamed(bytesOf(body, 8)).body]);
+    const error = await transactions.listTransactions({ limit: 10 }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain(`(at ${at})`);
+  });
+
+  it('starts the page over when the connection breaks mid-body, keeping no row of the broken try', async () => {
+    const all = bytesOf({ transactions: rows(20) }, 256);
+    const { transactions, calls } = streamingClient([() => streamed(all.slice(0, 10), new TypeError('terminated')).body, () => streamed(all).body]);
+    const page = await transactions.listTransactions({ limit: 20 });
+    expect(page.items.map((row) => row.id)).toEqual(rows(20).map((row) => row.id));
+    expect(calls()).toBe(2);
+  });
+
+  it('times out a body that stops arriving, instead of waiting for it', async () => {
+    const all = bytesOf({ transactions: rows(20) }, 256);
+    const { transactions } = streamingClient([(signal) => streamed(all.slice(0, 3), 'hang', signal).body], { timeoutMs: 50 });
+    await expect(transactions.listTransactions({ limit: 20 })).rejects.toMatchObject({ kind: 'timeout' });
+  });
+
+  it('reads the flow columns the same way', async () => {
+    const wire = rows(5).map(({ id, type, amount, fee, currency, transaction_time }) => ({ id, type, amount, fee, currency, transaction_time }));
+    const { transactions } = streamingClient([() => streamed(bytesOf({ transactions: wire }, 9)).body]);
+    const page = await transactions.listTransactionFlows!({ limit: 5 });
+    expect(page.items.map((row) => [row.id, row.amount, row.transactionTime])).toEqual(
+      wire.map((row) => [row.id, { minor: 100n, currency: 'USD' }, row.transaction_time]),
+    );
+  });
+});
