@@ -7,10 +7,16 @@
 // Run after `npx next build`:
 // npx tsx --conditions=react-server scripts/bench-export.ts [--app-port 3396 --sandbox-port 4396] [--formats csv,xlsx] [--runs 3] [--no-kill-resume]
 //   [--node-options=--max-semi-space-size=64] [--v8-flags=--heap-growing-percent=100]
+//   [--database pglite|postgres] [--redis]
+// The database is the embedded PGlite by default (inside the server process, so its memory counts in the
+// server's RSS); `--database postgres` uses a fresh schema on the machine's PostgreSQL server and `--redis`
+// runs the jobs on BullMQ, as a production deployment does.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { upsertConnectionByLabel } from '@/lib/db/connections';
 import { openDb } from '@/lib/db/open';
 import { DEMO_ORGANIZATIONS, seedDemo } from '@/lib/db/seed';
@@ -33,8 +39,15 @@ const { values } = parseArgs({
     'node-options': { type: 'string' },
     /** V8 flags NODE_OPTIONS refuses (e.g. `--heap-growing-percent=100`), set in the server by a preload (scripts/lib/v8-flags.mjs). */
     'v8-flags': { type: 'string' },
+    /** Where the server keeps its data: the embedded PGlite (in its process) or a PostgreSQL server. */
+    database: { type: 'string', default: 'pglite' },
+    /** PostgreSQL server for `--database postgres`; a fresh schema is made in it and dropped after. */
+    'postgres-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
+    /** Runs the jobs on BullMQ in the machine's Redis (127.0.0.1:6379), under a fresh key prefix. */
+    redis: { type: 'boolean', default: false },
   },
 });
+if (values.database !== 'pglite' && values.database !== 'postgres') throw new Error('--database is pglite or postgres');
 const APP_PORT = Number(values['app-port']);
 const SANDBOX_PORT = Number(values['sandbox-port']);
 const PAGE_SIZE = 10_000;
@@ -46,10 +59,28 @@ const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const rate = (rows: number, ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString('en-US')} rows/s`;
 
-/** The bench connection next to the demo seed, in a PGlite directory the server then opens. */
-async function prepareDatabase(dataDir: string, sandboxUrl: string): Promise<void> {
+/** A fresh schema on the PostgreSQL server, and a URL whose connections use it. */
+async function postgresSchema(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const schema = `fundsight_bench_${randomBytes(6).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE SCHEMA ${schema}`);
+  const url = new URL(serverUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return { url: url.toString(), drop: () => admin(`DROP SCHEMA ${schema} CASCADE`) };
+}
+
+/** The bench connection next to the demo seed, in the database the server then opens. */
+async function prepareDatabase(dataDir: string, sandboxUrl: string, postgresUrl: string | undefined): Promise<void> {
   const key = Buffer.from(demoSecrets(dataDir).FUNDSIGHT_ENCRYPTION_KEY, 'base64');
-  const db = await openDb({ kind: 'pglite', dataDir });
+  const db = await openDb(postgresUrl === undefined ? { kind: 'pglite', dataDir } : { kind: 'postgres', url: postgresUrl });
   try {
     await seedDemo(db, { sandboxUrl, accounts: SANDBOX_ACCOUNTS, encryptionKey: key });
     const acme = await findOrganizationBySlug(db, DEMO_ORGANIZATIONS.acme.slug);
@@ -252,7 +283,8 @@ async function main(): Promise<void> {
   if (!existsSync('.next/BUILD_ID')) throw new Error('run `npx next build` first');
   const sandboxUrl = `http://127.0.0.1:${SANDBOX_PORT}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'fundsight-bench-export-'));
-  await prepareDatabase(dataDir, sandboxUrl);
+  const postgres = values.database === 'postgres' ? await postgresSchema(values['postgres-url']) : undefined;
+  await prepareDatabase(dataDir, sandboxUrl, postgres?.url);
   const formats = (values.formats ?? 'csv,xlsx').split(',');
   console.info(`load before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const v8Flags = values['v8-flags'];
@@ -261,10 +293,13 @@ async function main(): Promise<void> {
   const serverEnv: Record<string, string> = {
     ...(nodeOptions === '' ? {} : { NODE_OPTIONS: nodeOptions }),
     ...(v8Flags === undefined ? {} : { FUNDSIGHT_BENCH_V8_FLAGS: v8Flags }),
+    ...(postgres === undefined ? {} : { DATABASE_URL: postgres.url }),
+    ...(values.redis ? { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: `fundsight-bench-${randomBytes(4).toString('hex')}:` } : {}),
   };
   console.info(
     `Export job benchmark: bench store, provider pages of ${PAGE_SIZE}, sandbox WITH rate limits (${PAGES_PER_SECOND}/s), next start` +
-      `${values['node-options'] === undefined ? '' : `, NODE_OPTIONS ${values['node-options']}`}${v8Flags === undefined ? '' : `, V8 flags ${v8Flags}`}`,
+      `${values['node-options'] === undefined ? '' : `, NODE_OPTIONS ${values['node-options']}`}${v8Flags === undefined ? '' : `, V8 flags ${v8Flags}`}` +
+      `, database ${postgres === undefined ? 'PGlite (in the server process)' : 'PostgreSQL server'}, jobs ${values.redis ? 'on BullMQ (Redis)' : 'in-process'}`,
   );
   const { stop, appUrl, appPid, killAndRestartApp } = await launch({
     appPort: APP_PORT,
@@ -309,6 +344,7 @@ async function main(): Promise<void> {
     stop();
     await sleep(1_000);
     rmSync(dataDir, { recursive: true, force: true });
+    await postgres?.drop();
     console.info(`load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   }
 }
