@@ -61,8 +61,10 @@ export function bullmqRunner(handler: JobHandler, options: BullmqRunnerOptions):
             connection: connection(),
             prefix: options.prefix,
             concurrency: options.concurrency ?? 4,
-            lockDuration: options.lockDurationMs ?? 30_000,
-            stalledInterval: options.stalledIntervalMs ?? 15_000,
+            // A dead worker's job waits for its lock to lapse and the next stalled check: at most 15 s. The lock is
+            // renewed every 5 s; no step of a job keeps the event loop for more than about a second (one XLSX page).
+            lockDuration: options.lockDurationMs ?? 10_000,
+            stalledInterval: options.stalledIntervalMs ?? 5_000,
             // A job is taken over after every stall; its attempts are fenced in the database, not counted here.
             maxStalledCount: 1_000,
             removeOnComplete: { count: 0 },
