@@ -91,7 +91,7 @@ export function TransactionsView({ accounts, timeZone }: { accounts: readonly Co
         {page === null ? (
           !result.isError && <TableSkeleton />
         ) : (
-          <div className="card">
+          <div className="card card-offscreen">
             <TransactionsTable
               rows={page.items}
               visible={visible}
