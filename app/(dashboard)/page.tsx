@@ -9,6 +9,7 @@ import { balanceKeys } from '@/lib/balances/queries';
 import { loadOverview } from '@/lib/balances/service';
 import { listOrganizationConnections } from '@/lib/connections/load';
 import type { ConnectionSummary } from '@/lib/db/connections';
+import { HydrateOnView } from '@/components/ui/hydrate-on-view';
 import { getProviderDefinition } from '@/lib/providers/registry';
 import { getQueryClient } from '@/lib/query/client';
 
@@ -51,7 +52,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <Suspense fallback={<BalancesSkeleton waitingFor={providerNames} />}>
         <PrefetchedBalances organizationId={user.organizationId} connections={connections} />
       </Suspense>
-      <OverviewFlows />
+      {/* Below the balances: hydrated once scrolled into view or the page is used, not while it starts. */}
+      <HydrateOnView>
+        <OverviewFlows />
+      </HydrateOnView>
     </>
   );
 }

@@ -36,7 +36,7 @@ export function CurrencyCard({ summary, lines }: { summary: CurrencySummaryDto; 
   const headingId = `currency-${summary.currency}`;
   const mismatched = lines.filter(({ line }) => line.warnings.some((w) => w.kind === 'total_mismatch'));
   return (
-    <section className="card" aria-labelledby={headingId}>
+    <section className="card card-offscreen" aria-labelledby={headingId}>
       <div className="card-head">
         <h2 id={headingId}>{summary.currency}</h2>
         <span className="muted">

@@ -8,6 +8,7 @@ import { AccountError } from './account-error';
 import { CurrencyCard, type CurrencyLine } from './currency-card';
 import { BalancesSkeleton } from './skeleton';
 import { useRefreshAccounts } from './use-refresh-accounts';
+import { HydrateOnView } from '@/components/ui/hydrate-on-view';
 import { WaitingHint } from '@/components/ui/waiting-hint';
 
 /** The oldest fetch time among the figures shown: how old the page's figures may be. */
@@ -102,8 +103,11 @@ export function BalancesOverview() {
           <p>An admin can connect GenPayment, SHOPLINE Payments or NeoX accounts; see the README.</p>
         </div>
       ) : (
+        // One hydration per card, each once in view: the page starts without formatting every currency's figures.
         data.currencies.map((summary) => (
-          <CurrencyCard key={summary.currency} summary={summary} lines={lines.get(summary.currency) ?? []} />
+          <HydrateOnView key={summary.currency}>
+            <CurrencyCard summary={summary} lines={lines.get(summary.currency) ?? []} />
+          </HydrateOnView>
         ))
       )}
     </div>

@@ -1,9 +1,15 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
 import { exportFiltersOf } from '@/lib/exports/filters';
 import type { TransactionsQuery } from '@/lib/list-query/transactions';
-import { ExportDialog } from './export-dialog';
+
+// The dialog's code (options form, job progress, its schemas) loads when the button is near use, not with
+// the page: on hover, focus or touch, and at the latest on the click that opens it.
+const loadDialog = () => import('./export-dialog').then((m) => m.ExportDialog);
+const ExportDialog = dynamic(loadDialog, { ssr: false, loading: () => null });
+const preload = () => void loadDialog();
 
 export type ExportButtonProps = {
   readonly connectionId: string;
@@ -27,7 +33,15 @@ export function ExportButton(props: ExportButtonProps) {
   const filters = props.kind === 'payout' ? { payout_id: props.payoutId } : exportFiltersOf(props.query);
   return (
     <>
-      <button ref={button} type="button" className="btn" onClick={() => setOpen(true)}>
+      <button
+        ref={button}
+        type="button"
+        className="btn"
+        onPointerEnter={preload}
+        onFocus={preload}
+        onTouchStart={preload}
+        onClick={() => setOpen(true)}
+      >
         Export
       </button>
       {open && (

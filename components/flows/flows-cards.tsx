@@ -1,6 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { HydrateOnView } from '@/components/ui/hydrate-on-view';
 import { Money } from '@/components/ui/money';
 import type { FlowsDto } from '@/lib/flows/schema';
 import { FlowBarFigure } from './bar-figure';
@@ -67,15 +68,18 @@ export function FlowsCards({ data, view, variant }: { data: FlowsDto; view: Flow
         </section>
       )}
       {variant === 'page' && (
-        <section className="card" aria-labelledby="flows-types-title">
-          <div className="card-head">
-            <h2 id="flows-types-title">By transaction type</h2>
-            <span className="muted">The transactions list&apos;s sums for the same account, period and currency</span>
-          </div>
-          <div className="card-body">
-            <TypeTable data={data} />
-          </div>
-        </section>
+        // Below the charts: its rows hydrate once in view or when the page is used.
+        <HydrateOnView>
+          <section className="card" aria-labelledby="flows-types-title">
+            <div className="card-head">
+              <h2 id="flows-types-title">By transaction type</h2>
+              <span className="muted">The transactions list&apos;s sums for the same account, period and currency</span>
+            </div>
+            <div className="card-body">
+              <TypeTable data={data} />
+            </div>
+          </section>
+        </HydrateOnView>
       )}
     </>
   );

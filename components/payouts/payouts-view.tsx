@@ -6,6 +6,7 @@ import { payoutsQueryOptions } from '@/lib/payouts/queries';
 import type { PayoutsPageDto } from '@/lib/payouts/schema';
 import type { ConnectionDto } from '@/lib/connections/schema';
 import { ApiErrorAlert, retryServerErrors } from '@/components/ui/api-error-alert';
+import { HydrateOnView } from '@/components/ui/hydrate-on-view';
 import { Pager } from '@/components/ui/pager';
 import { UrlNotice } from '@/components/ui/url-notice';
 import { DEFAULT_PAYOUT_LIMIT, toPayoutsSearchParams } from '@/lib/list-query/payouts';
@@ -41,35 +42,40 @@ export function PayoutsView({ accounts, organizationTimeZone }: { accounts: read
         onAccountChange={url.setAccount}
         onChange={url.setFilters}
       />
-      <PayoutRangeTotals accountId={account.id} query={query} />
-      {result.isError && (
-        <ApiErrorAlert
-          title="Payouts could not be loaded"
-          error={result.error}
-          retrying={result.isFetching}
-          onRetry={() => void result.refetch()}
-        >
-          {query.cursor !== undefined && (
-            <button type="button" className="btn btn-ghost" onClick={url.clearCursor}>
-              Back to the first page
-            </button>
-          )}
-        </ApiErrorAlert>
-      )}
-      {page ? (
-        <section className={`card payouts-card${busy ? ' is-busy' : ''}`} aria-busy={busy} aria-label={`Payouts of ${account.label}`}>
-          <PayoutsTable
-            items={page.items}
-            accountId={account.id}
-            listQuery={query}
-            timeZone={timeZone}
-            empty={page.searching ? null : <PayoutsEmpty filtered={filtered} accountLabel={account.label} onClear={url.clearFilters} />}
-          />
-          <Pager page={page} busy={busy} label="Payout pages" noun={{ one: 'payout', other: 'payouts' }} onCursor={url.goToCursor} />
-        </section>
-      ) : (
-        !result.isError && <PayoutsSkeleton rowsOnly />
-      )}
+      {/* Each hydrates on its own once in view or the page is used: on a phone the rows start below the filters. */}
+      <HydrateOnView>
+        <PayoutRangeTotals accountId={account.id} query={query} />
+      </HydrateOnView>
+      <HydrateOnView className="stack">
+        {result.isError && (
+          <ApiErrorAlert
+            title="Payouts could not be loaded"
+            error={result.error}
+            retrying={result.isFetching}
+            onRetry={() => void result.refetch()}
+          >
+            {query.cursor !== undefined && (
+              <button type="button" className="btn btn-ghost" onClick={url.clearCursor}>
+                Back to the first page
+              </button>
+            )}
+          </ApiErrorAlert>
+        )}
+        {page ? (
+          <section className={`card payouts-card${busy ? ' is-busy' : ''}`} aria-busy={busy} aria-label={`Payouts of ${account.label}`}>
+            <PayoutsTable
+              items={page.items}
+              accountId={account.id}
+              listQuery={query}
+              timeZone={timeZone}
+              empty={page.searching ? null : <PayoutsEmpty filtered={filtered} accountLabel={account.label} onClear={url.clearFilters} />}
+            />
+            <Pager page={page} busy={busy} label="Payout pages" noun={{ one: 'payout', other: 'payouts' }} onCursor={url.goToCursor} />
+          </section>
+        ) : (
+          !result.isError && <PayoutsSkeleton rowsOnly />
+        )}
+      </HydrateOnView>
     </div>
   );
 }

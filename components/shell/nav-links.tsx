@@ -2,23 +2,18 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { hasRole, type Role } from '@/lib/auth/roles';
 
-const LINKS: readonly { href: string; label: string; minRole: Role }[] = [
-  { href: '/', label: 'Balances', minRole: 'viewer' },
-  { href: '/transactions', label: 'Transactions', minRole: 'finance' },
-  { href: '/payouts', label: 'Payouts', minRole: 'finance' },
-  { href: '/flows', label: 'Flows', minRole: 'finance' },
-  { href: '/exports', label: 'My exports', minRole: 'finance' },
-  // Everyone has My account there; admins also connections, members and the organization.
-  { href: '/settings', label: 'Settings', minRole: 'viewer' },
-];
+/** A link of the main nav; the server picks those the person's role may follow (sidebar.tsx). */
+export interface NavLink {
+  readonly href: string;
+  readonly label: string;
+}
 
-export function NavLinks({ role }: { role: Role }) {
+export function NavLinks({ links }: { links: readonly NavLink[] }) {
   const pathname = usePathname();
   return (
     <nav className="nav" aria-label="Main">
-      {LINKS.filter((link) => hasRole(role, link.minRole)).map((link) => {
+      {links.map((link) => {
         const active = link.href === '/' ? pathname === '/' : pathname.startsWith(link.href);
         return (
           <Link key={link.href} href={link.href} aria-current={active ? 'page' : undefined}>

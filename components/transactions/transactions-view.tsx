@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { AccountPicker } from '@/components/accounts/account-picker';
 import { ExportButton } from '@/components/exports/export-button';
 import { ApiErrorAlert } from '@/components/ui/api-error-alert';
+import { HydrateOnView } from '@/components/ui/hydrate-on-view';
 import { WaitingHint } from '@/components/ui/waiting-hint';
 import { Pager } from '@/components/ui/pager';
 import { UrlNotice } from '@/components/ui/url-notice';
@@ -73,42 +74,47 @@ export function TransactionsView({ accounts, timeZone }: { accounts: readonly Co
       </div>
       <TransactionFilters query={query} onChange={applyFilters} />
       <WaitingHint active={busy} providers={[account.providerName]} />
-      <TransactionTotals accountId={account.id} query={query} />
-      {result.isError && (
-        <ApiErrorAlert title="Transactions could not be loaded" error={result.error} retrying={result.isFetching} onRetry={() => result.refetch()}>
-          {result.error instanceof ApiClientError && result.error.status === 400 && (
-            <button type="button" className="btn" onClick={() => setView({ account: null, query: DEFAULT_TRANSACTIONS_QUERY })}>
-              Start over
-            </button>
-          )}
-        </ApiErrorAlert>
-      )}
-      {page === null ? (
-        !result.isError && <TableSkeleton />
-      ) : (
-        <div className="card">
-          <TransactionsTable
-            rows={page.items}
-            visible={visible}
-            timeZone={timeZone}
-            accountId={account.id}
-            busy={busy}
-            onOpen={setOpened}
-            empty={
-              page.searching ? null : (
-                <div className="empty">
-                  <h2>No transactions match these filters</h2>
-                  <p>Try a wider date range, another payout status or fewer types.</p>
-                  <button type="button" className="btn" onClick={() => go({ limit: query.limit })}>
-                    Clear filters
-                  </button>
-                </div>
-              )
-            }
-          />
-          <Pager page={page} busy={busy} label="Pages" noun={{ one: 'row', other: 'rows' }} onCursor={(cursor) => go({ ...query, cursor })} />
-        </div>
-      )}
+      {/* Each hydrates on its own once in view or the page is used: on a phone the rows start below the filters. */}
+      <HydrateOnView>
+        <TransactionTotals accountId={account.id} query={query} />
+      </HydrateOnView>
+      <HydrateOnView className="stack">
+        {result.isError && (
+          <ApiErrorAlert title="Transactions could not be loaded" error={result.error} retrying={result.isFetching} onRetry={() => result.refetch()}>
+            {result.error instanceof ApiClientError && result.error.status === 400 && (
+              <button type="button" className="btn" onClick={() => setView({ account: null, query: DEFAULT_TRANSACTIONS_QUERY })}>
+                Start over
+              </button>
+            )}
+          </ApiErrorAlert>
+        )}
+        {page === null ? (
+          !result.isError && <TableSkeleton />
+        ) : (
+          <div className="card card-offscreen">
+            <TransactionsTable
+              rows={page.items}
+              visible={visible}
+              timeZone={timeZone}
+              accountId={account.id}
+              busy={busy}
+              onOpen={setOpened}
+              empty={
+                page.searching ? null : (
+                  <div className="empty">
+                    <h2>No transactions match these filters</h2>
+                    <p>Try a wider date range, another payout status or fewer types.</p>
+                    <button type="button" className="btn" onClick={() => go({ limit: query.limit })}>
+                      Clear filters
+                    </button>
+                  </div>
+                )
+              }
+            />
+            <Pager page={page} busy={busy} label="Pages" noun={{ one: 'row', other: 'rows' }} onCursor={(cursor) => go({ ...query, cursor })} />
+          </div>
+        )}
+      </HydrateOnView>
       <DetailPanel row={opened} timeZone={timeZone} accountId={account.id} onClose={() => setOpened(null)} />
     </div>
   );
