@@ -30,14 +30,14 @@ export function transactionSource(
   options: { readonly pageSize: number; readonly signal?: AbortSignal; readonly priority?: 'interactive' | 'background' },
 ): WalkSource<BalanceTransaction> {
   const ctx = { signal: options.signal, priority: options.priority };
+  const list = (cursor: string | null) =>
+    cursor === null
+      ? { limit: options.pageSize, payoutId: view.payoutId, payoutStatus: view.payoutStatus, sinceId: view.startAfterId }
+      : { cursor, limit: options.pageSize };
+  const into = api.listTransactionsInto?.bind(api);
   return {
-    fetchPage: (cursor, onNextCursor) =>
-      api.listTransactions(
-        cursor === null
-          ? { limit: options.pageSize, payoutId: view.payoutId, payoutStatus: view.payoutStatus, sinceId: view.startAfterId }
-          : { cursor, limit: options.pageSize },
-        { ...ctx, onNextCursor },
-      ),
+    fetchPage: (cursor, onNextCursor) => api.listTransactions(list(cursor), { ...ctx, onNextCursor }),
+    fetchPageInto: into && ((cursor, sink, onNextCursor) => into(list(cursor), sink, { ...ctx, onNextCursor })),
     idOf: (row) => row.id,
     classify: (row) => classifyTransaction(row, view),
     filtersLocally: view.types !== undefined || view.range.fromMs !== undefined || view.range.toMs !== undefined,

@@ -68,3 +68,12 @@ export interface ProviderPage<T> {
   readonly nextCursor: string | null;
   readonly previousCursor: string | null;
 }
+
+/**
+ * Takes a list page's rows one by one as they are read, in the page's order; `restart` comes before the first
+ * row of every attempt (a retried page is read again from its start, so what the sink made of it goes).
+ */
+export interface RowSink<R> {
+  restart(): void;
+  add(row: R): void;
+}

@@ -25,9 +25,9 @@ import { databaseKeptDays } from '@/lib/kept-days/store';
 import { recordJobAudit, failureOf } from './job-audit';
 import { hashStoredChunks, packChunk } from './job-file';
 import { DELIMITERS } from './options';
-import { fetchKept, pagesAhead, type Sifted } from './pages';
+import { fetchKept, fetchKeptEncoded, pagesAhead, type Sifted } from './pages';
 import { exportPlan } from './plan';
-import { csvFileWriter, type FileWriter } from './file-writer';
+import { csvFileWriter, ENCODE_SLICE, type FileWriter } from './file-writer';
 import { parseExportRequest } from './request';
 import { xlsxFileWriter } from './xlsx';
 
@@ -109,10 +109,10 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
   // Paced by the account's shared budget alone, behind interactive calls.
   const source = transactionSource(api, view, { pageSize: Math.min(job.pageSize, api.maxPageSize), signal: stop, priority: 'background' });
   const retries = deps.pageRetries ?? 3;
-  const fetchKeptRows = async (cursor: string | null, early: (next: string | null) => void): Promise<Sifted<BalanceTransaction>> => {
+  const withRetries = async <R>(fetch: () => Promise<R>): Promise<R> => {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await callProvider(connection, () => fetchKept(source, cursor, early));
+        return await callProvider(connection, fetch);
       } catch (error) {
         if (stop.aborted || attempt >= retries || (error instanceof ApiError && error.status < 500)) throw error;
         await sleep((deps.retryBaseMs ?? 1_000) * 2 ** attempt, undefined, { signal: stop });
@@ -122,7 +122,16 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
   const writer = writerFor(job, fresh);
   // A CSV page is encoded as soon as it arrives (see FileWriter.pages): only its bytes wait for the pages before it.
   const fetchPage = async (cursor: string | null, early: (next: string | null) => void): Promise<FetchedPage> => {
-    const { kept, next } = await fetchKeptRows(cursor, early);
+    const pages = writer.pages;
+    if (pages) {
+      // Encoded as the provider's body arrives, where the client can hand rows over; else once the page is read.
+      const sifted = await withRetries(() => fetchKeptEncoded(source, cursor, (rows) => pages.encode(rows), ENCODE_SLICE, early));
+      if (sifted) {
+        const oldest = sifted.last ? new Date(sifted.last.transactionTime) : null;
+        return { next: sifted.next, count: sifted.count, oldest, rows: [], encoded: sifted.parts };
+      }
+    }
+    const { kept, next } = await withRetries((): Promise<Sifted<BalanceTransaction>> => fetchKept(source, cursor, early));
     const last = kept.at(-1);
     const encoded = writer.pages?.encode(kept) ?? null;
     return { next, count: kept.length, oldest: last ? new Date(last.transactionTime) : null, rows: encoded ? [] : kept, encoded };

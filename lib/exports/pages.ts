@@ -21,6 +21,63 @@ export async function fetchKept<T>(source: WalkSource<T>, cursor: string | null,
   return { kept, next: page.nextCursor };
 }
 
+/** A page's kept rows as the bytes they became, their count and the last (oldest) of them. */
+export interface SiftedBytes<T> {
+  readonly parts: Buffer[];
+  readonly count: number;
+  readonly last: T | null;
+  readonly next: string | null;
+}
+
+/**
+ * The page's kept rows encoded as they are read, `slice` rows at a time: no page of rows is held, only the
+ * bytes and the few rows of the slice being filled (so rows die young instead of outliving a page's download).
+ * Null when the source cannot hand rows over as it reads them (fetchKept then).
+ */
+export async function fetchKeptEncoded<T>(
+  source: WalkSource<T>,
+  cursor: string | null,
+  encode: (rows: readonly T[]) => Buffer[],
+  slice: number,
+  onNextCursor?: (next: string | null) => void,
+): Promise<SiftedBytes<T> | null> {
+  if (!source.fetchPageInto) return null;
+  let parts: Buffer[] = [];
+  let batch: T[] = [];
+  let count = 0;
+  let last: T | null = null;
+  let ended = false;
+  const page = await source.fetchPageInto(
+    cursor,
+    {
+      restart() {
+        parts = [];
+        batch = [];
+        count = 0;
+        last = null;
+        ended = false;
+      },
+      add(row) {
+        if (ended) return;
+        const verdict = source.classify(row);
+        // The view ends at its first older row, as in fetchKept; the rest of the page is read and dropped.
+        if (verdict === 'older') ended = true;
+        if (verdict !== 'keep') return;
+        batch.push(row);
+        count += 1;
+        last = row;
+        if (batch.length >= slice) {
+          parts.push(...encode(batch));
+          batch = [];
+        }
+      },
+    },
+    onNextCursor,
+  );
+  if (batch.length > 0) parts.push(...encode(batch));
+  return { parts, count, last, next: ended ? null : page.nextCursor };
+}
+
 export interface PagesAheadOptions {
   /** The first page's cursor (null: the list's first page). */
   readonly cursor: string | null;

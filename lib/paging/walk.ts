@@ -1,4 +1,4 @@
-import type { ProviderPage } from '@/lib/domain/transaction';
+import type { ProviderPage, RowSink } from '@/lib/domain/transaction';
 
 /**
  * Paging over a newest-first provider list that the provider cannot filter as asked: walks its pages,
@@ -24,6 +24,11 @@ export type RowVerdict = 'keep' | 'skip' | 'newer' | 'older';
 export interface WalkSource<T> {
   /** One provider page; the first page (cursor null) carries the provider-side filters. */
   fetchPage(cursor: string | null, onNextCursor?: (next: string | null) => void): Promise<ProviderPage<T>>;
+  /**
+   * The same page, its rows handed to `sink` as they are read (see TransactionsApi.listTransactionsInto) and
+   * none collected; absent where the provider's client cannot.
+   */
+  fetchPageInto?(cursor: string | null, sink: RowSink<T>, onNextCursor?: (next: string | null) => void): Promise<ProviderPage<never>>;
   idOf(row: T): string;
   classify(row: T): RowVerdict;
   /** Whether classify can reject rows; only then is it worth reading ahead to know if a page is the first. */

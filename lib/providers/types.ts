@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { BalanceLine } from '@/lib/domain/balance';
-import type { BalanceTransaction, Payout, PayoutStatus, ProviderPage, TransactionFlowRow } from '@/lib/domain/transaction';
+import type { BalanceTransaction, Payout, PayoutStatus, ProviderPage, RowSink, TransactionFlowRow } from '@/lib/domain/transaction';
 import type { ProviderId } from '@/lib/domain/provider-ids';
 import type { HttpOptions } from './http';
 import type { TokenStore } from './token-store';
@@ -62,6 +62,11 @@ export interface BalancesApi {
 export interface TransactionsApi {
   readonly maxPageSize: number;
   listTransactions(input: TransactionListInput, ctx?: CallContext): Promise<ProviderPage<BalanceTransaction>>;
+  /**
+   * The same page, its rows handed to `sink` as the body arrives instead of collected (the page comes back with
+   * no items): a walk that only passes rows on never holds a page of them. Absent: use listTransactions.
+   */
+  listTransactionsInto?(input: TransactionListInput, sink: RowSink<BalanceTransaction>, ctx?: CallContext): Promise<ProviderPage<never>>;
   /**
    * The same list with only the columns a sum needs, where the provider lets a client choose its columns
    * (smaller pages); absent: use listTransactions. Cursors of both are the same list's.

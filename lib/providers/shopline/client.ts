@@ -7,7 +7,7 @@ import type { CallContext, ClientInput, PayoutsApi, ProviderClient, TransactionL
 import { endpoint } from '../url';
 import { wireReader, type MapContext } from '../wire';
 import { parseLinkHeader } from './link';
-import { mapBalances, mapPayout, mapPayouts, payoutStatusToWire, transactionCollector, transactionFlowCollector } from './map';
+import { mapBalances, mapPayout, mapPayouts, payoutStatusToWire, transactionCollector, transactionFlowCollector, transactionForwarder } from './map';
 import {
   balanceResponseSchema,
   errorBodySchema,
@@ -98,6 +98,10 @@ export function createShoplineClient(input: ClientInput<ShoplineSettings, Shopli
     // GET /payments/store/balance_transactions.json
     async listTransactions(list, ctx) {
       const rows = { key: 'transactions', schema: wireTransactionSchema, collect: (traceId: string | null) => transactionCollector(mapContext(traceId)) };
+      return getRows(transactionsQuery(list), rows, ctx);
+    },
+    async listTransactionsInto(list, sink, ctx) {
+      const rows = { key: 'transactions', schema: wireTransactionSchema, collect: (traceId: string | null) => transactionForwarder(mapContext(traceId), sink) };
       return getRows(transactionsQuery(list), rows, ctx);
     },
     // GET /payments/store/balance_transactions.json?fields=id,type,amount,fee,currency,transaction_time

@@ -8,6 +8,7 @@ import type {
   Payout,
   PayoutStatus,
   ReportedPayoutStatus,
+  RowSink,
   TransactionFlowRow,
   TransactionType,
 } from '@/lib/domain/transaction';
@@ -159,6 +160,20 @@ function mapRows<W, R>(wire: readonly W[], ctx: MapContext, Row: new (wire: W, r
 /** The collector of a transactions page read as it arrives (requestJsonRows). */
 export function transactionCollector(ctx: MapContext): RowCollector<WireTransaction, BalanceTransaction[]> {
   return rowCollector(ctx, ShoplineTransaction);
+}
+
+/** A transactions page read as it arrives, each row mapped and handed to `sink` at once; nothing is collected. */
+export function transactionForwarder(ctx: MapContext, sink: RowSink<BalanceTransaction>): RowCollector<WireTransaction, never[]> {
+  let at = 0;
+  const read = wireReader(ctx, (field) => `transactions[${at}].${field}`);
+  sink.restart();
+  return {
+    add(wire, index) {
+      at = index;
+      sink.add(new ShoplineTransaction(wire, read));
+    },
+    done: () => [],
+  };
 }
 
 /** The collector of a flows page (`fields` asked for) read as it arrives. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { BalanceTransaction } from '@/lib/domain/transaction';
-import { fetchKept, pagesAhead, type Sifted } from '@/lib/exports/pages';
+import type { BalanceTransaction, ProviderPage, RowSink } from '@/lib/domain/transaction';
+import { fetchKept, fetchKeptEncoded, pagesAhead, type Sifted, type SiftedBytes } from '@/lib/exports/pages';
+import type { TransactionListInput } from '@/lib/providers/types';
 import { dateRange } from '@/lib/time/dates';
 import { transactionSource } from '@/lib/balance-transactions/source';
 import type { WalkSource } from '@/lib/paging/walk';
@@ -131,5 +132,74 @@ describe('pagesAhead', () => {
     await pages.next();
     await pages.next();
     await expect(pages.next()).rejects.toThrow('provider down');
+  });
+});
+
+/** The fake list, also handing rows over as it "reads" them; `retryFirstPageAfter` rows: the first page's read fails there once and starts over. */
+class StreamingTransactionsApi extends FakeTransactionsApi {
+  retryFirstPageAfter: number | null = null;
+
+  async listTransactionsInto(input: TransactionListInput, sink: RowSink<BalanceTransaction>): Promise<ProviderPage<never>> {
+    const page = await this.listTransactions(input);
+    const retryAt = input.cursor === undefined ? this.retryFirstPageAfter : null;
+    this.retryFirstPageAfter = null;
+    if (retryAt !== null) {
+      sink.restart();
+      page.items.slice(0, retryAt).forEach((row) => sink.add(row));
+    }
+    sink.restart();
+    page.items.forEach((row) => sink.add(row));
+    return { ...page, items: [] };
+  }
+}
+
+const ids = (rows: readonly BalanceTransaction[]) => rows.map((row) => row.id).join('\n');
+
+describe('fetchKeptEncoded', () => {
+  it('gives the bytes of the same kept rows as fetchKept, encoded a slice at a time, and where the view goes on', async () => {
+    const rows = history(100);
+    const range = dateRange('2024-03-30', '2024-03-30', 'UTC');
+    const view = { range, types: ['payment' as const] };
+    const streaming = transactionSource(new StreamingTransactionsApi(rows), view, { pageSize: 40 });
+    const plain = transactionSource(new FakeTransactionsApi(rows), view, { pageSize: 40 });
+    const slices: number[] = [];
+    const encode = (batch: readonly BalanceTransaction[]) => {
+      slices.push(batch.length);
+      return [Buffer.from(`${ids(batch)}\n`)];
+    };
+    let cursor: string | null = null;
+    const encoded: string[] = [];
+    const expected: string[] = [];
+    for (let page = 0; page < 3; page += 1) {
+      const sifted: SiftedBytes<BalanceTransaction> | null = await fetchKeptEncoded(streaming, cursor, encode, 3);
+      const kept = await fetchKept(plain, cursor);
+      if (!sifted) throw new Error('the streaming source hands rows over');
+      expect(sifted.count).toBe(kept.kept.length);
+      expect(sifted.last?.id).toBe(kept.kept.at(-1)?.id);
+      expect(sifted.next).toBe(kept.next);
+      encoded.push(Buffer.concat(sifted.parts).toString());
+      expected.push(kept.kept.length === 0 ? '' : `${ids(kept.kept)}\n`);
+      cursor = sifted.next;
+      if (cursor === null) break;
+    }
+    expect(encoded.join('').split('\n').filter(Boolean)).toEqual(expected.join('').split('\n').filter(Boolean));
+    // The view ends inside the second page: its first older row stops it.
+    expect(cursor).toBeNull();
+    expect(Math.max(...slices)).toBeLessThanOrEqual(3);
+  });
+
+  it('starts over when a retried read of the page starts over: nothing of the failed read is kept', async () => {
+    const rows = history(30);
+    const api = new StreamingTransactionsApi(rows);
+    api.retryFirstPageAfter = 7;
+    const source = transactionSource(api, { range: {} }, { pageSize: 10 });
+    const sifted = await fetchKeptEncoded(source, null, (batch) => [Buffer.from(`${ids(batch)}\n`)], 4);
+    expect(Buffer.concat(sifted?.parts ?? []).toString()).toBe(`${ids(rows.slice(0, 10))}\n`);
+    expect(sifted?.count).toBe(10);
+  });
+
+  it('is null for a source that cannot hand rows over: the caller reads the page whole', async () => {
+    const source = transactionSource(new FakeTransactionsApi(history(5)), { range: {} }, { pageSize: 10 });
+    expect(await fetchKeptEncoded(source, null, () => [], 4)).toBeNull();
   });
 });

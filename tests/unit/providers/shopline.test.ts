@@ -357,6 +357,28 @@ describe('SHOPLINE client: a transactions page read as it arrives', () => {
     await expect(transactions.listTransactions({ limit: 20 })).rejects.toMatchObject({ kind: 'timeout' });
   });
 
+  it('hands every row to a sink as the body arrives, the same rows, and starts over with a retried read', async () => {
+    const wire = rows(20);
+    const all = bytesOf({ transactions: wire }, 256);
+    const { transactions, calls } = streamingClient([() => streamed(all.slice(0, 10), new TypeError('terminated')).body, () => streamed(all).body]);
+    let got: string[] = [];
+    let restarts = 0;
+    const sink = {
+      restart() {
+        restarts += 1;
+        got = [];
+      },
+      add(row: { id: string }) {
+        got.push(row.id);
+      },
+    };
+    const page = await transactions.listTransactionsInto!({ limit: 20 }, sink);
+    expect(got).toEqual(mapTransactions(wire, { ...ctx, traceId: 't-9' }).map((row) => row.id));
+    expect(page.items).toEqual([]);
+    expect(page.nextCursor).toBe('N2');
+    expect([restarts, calls()]).toEqual([2, 2]);
+  });
+
   it('reads the flow columns the same way', async () => {
     const wire = rows(5).map(({ id, type, amount, fee, currency, transaction_time }) => ({ id, type, amount, fee, currency, transaction_time }));
     const { transactions } = streamingClient([() => streamed(bytesOf({ transactions: wire }, 9)).body]);
