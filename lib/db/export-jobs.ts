@@ -203,14 +203,21 @@ export async function listUnfinishedExportJobs(db: Queryable): Promise<ExportJob
   return rows.map(toJob);
 }
 
-export type Claim = { readonly kind: 'claimed'; readonly job: ExportJob } | { readonly kind: 'quota' } | { readonly kind: 'ended' };
+export type Claim =
+  | { readonly kind: 'claimed'; readonly job: ExportJob }
+  | { readonly kind: 'quota' }
+  | { readonly kind: 'ended' }
+  | { readonly kind: 'alive' };
 
 /**
  * Takes the job for a worker: a queued job starts if its user has fewer than `maxRunning` running jobs;
  * a running one (its worker stalled or died) is taken over. Either way the attempt grows, which fences the
  * previous worker. The user's row is locked so two claims for one user are counted one after the other.
+ * With `staleAfterMs`, a running job is taken over only once its heartbeat (`alive_at`) is that old, by the
+ * database's clock; one still beating is `alive`: its worker lives, whatever the queue thinks of its lock.
+ * Without it, the caller knows the worker is gone (it holds the job's lock) and takes the job at once.
  */
-export async function claimExportJob(db: Db, id: string, maxRunning: number): Promise<Claim> {
+export async function claimExportJob(db: Db, id: string, maxRunning: number, options: { readonly staleAfterMs?: number } = {}): Promise<Claim> {
   return db.transaction(async (tx) => {
     const [head] = await tx.query<{ user_id: string; state: string }>(`select user_id, state from export_jobs where id = $1`, [id]);
     if (!head || (head.state !== 'queued' && head.state !== 'running')) return { kind: 'ended' };
@@ -222,13 +229,37 @@ export async function claimExportJob(db: Db, id: string, maxRunning: number): Pr
       );
       if (Number(count?.n ?? 0) >= maxRunning) return { kind: 'quota' };
     }
+    // The staleness is checked in the update itself: of two claims at once, the second sees the first's heartbeat.
     const [row] = await tx.query(
       `update export_jobs set state = 'running', attempt = attempt + 1, started_at = coalesce(started_at, now()), alive_at = now()
-       where id = $1 and state in ('queued', 'running') returning ${COLUMNS}`,
-      [id],
+       where id = $1 and (state = 'queued' or (state = 'running' and ($2::double precision is null
+         or alive_at <= now() - $2::double precision * interval '1 millisecond')))
+       returning ${COLUMNS}`,
+      [id, options.staleAfterMs ?? null],
     );
-    return row ? { kind: 'claimed', job: toJob(row) } : { kind: 'ended' };
+    if (row) return { kind: 'claimed', job: toJob(row) };
+    const [now] = await tx.query<{ state: string }>(`select state from export_jobs where id = $1`, [id]);
+    return now?.state === 'running' ? { kind: 'alive' } : { kind: 'ended' };
   });
+}
+
+/** The worker holding `attempt` is alive: false once the job has ended or another worker took it over. */
+export async function beatExportJob(db: Queryable, job: Pick<ExportJob, 'id' | 'attempt'>): Promise<boolean> {
+  const rows = await db.query(`update export_jobs set alive_at = now() where id = $1 and attempt = $2 and state = 'running' returning id`, [
+    job.id,
+    job.attempt,
+  ]);
+  return rows.length > 0;
+}
+
+/** Running jobs whose heartbeat is at least `staleAfterMs` old (database clock): their worker is gone or stuck. */
+export async function listStaleExportJobs(db: Queryable, staleAfterMs: number): Promise<Pick<ExportJob, 'id' | 'attempt'>[]> {
+  const rows = await db.query<{ id: string; attempt: number | string }>(
+    `select id, attempt from export_jobs where state = 'running' and alive_at <= now() - $1::double precision * interval '1 millisecond'
+     order by seq`,
+    [staleAfterMs],
+  );
+  return rows.map((row) => ({ id: row.id, attempt: Number(row.attempt) }));
 }
 
 /** A file written from the start again (XLSX cannot continue a half-written zip): no chunks, no progress. */

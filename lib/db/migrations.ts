@@ -244,4 +244,13 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 8,
+    name: 'running export jobs by heartbeat',
+    statements: [
+      // Every instance on BullMQ looks twice a second for running jobs whose worker stopped beating. Not on
+      // alive_at itself: a heartbeat then changes no indexed column, and PostgreSQL updates the row in place.
+      `create index export_jobs_running_idx on export_jobs (seq) where state = 'running'`,
+    ],
+  },
 ];
