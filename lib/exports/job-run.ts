@@ -5,6 +5,7 @@ import type { LoadedConnection } from '@/lib/connections/client';
 import { csvWriter } from '@/lib/csv/writer';
 import { getConnection } from '@/lib/db/connections';
 import {
+  beatExportJob,
   claimExportJob,
   completeExportJob,
   endExportJob,
@@ -16,6 +17,7 @@ import {
 import type { Db } from '@/lib/db/types';
 import type { BalanceTransaction } from '@/lib/domain/transaction';
 import { ApiError } from '@/lib/http/api-error';
+import { startSweeper } from '@/lib/jobs/sweeper';
 import { RunnerClosing, type JobHandler, type JobOutcome } from '@/lib/jobs/types';
 import { callProvider } from '@/lib/connections/provider-call';
 import { transactionsApi } from '@/lib/connections/apis';
@@ -40,6 +42,34 @@ export interface ExportJobDeps {
   readonly retryBaseMs?: number;
   /** A job ended here (completed, failed): the runner may start a waiting one. */
   readonly onEnded?: () => void;
+  /**
+   * Takes over a running job only once its heartbeat is this old (on BullMQ, where a worker that looks stalled
+   * may be alive); unset: at once (the in-process runner holds the job's lock, so its previous worker is gone).
+   */
+  readonly staleAfterMs?: number;
+  /** How often the worker tells the database it still runs the job; HEARTBEAT_MS unless a test says. */
+  readonly heartbeatMs?: number;
+}
+
+/**
+ * A worker beats twice a second from a timer of its own, whatever its steps do: a page can legitimately take
+ * 10 s and more (the HTTP layer's retries, then pageRetries with backoff, behind interactive calls in the
+ * budget). What can hold the timer back is a busy event loop: about a second for an XLSX page.
+ */
+export const HEARTBEAT_MS = 500;
+/**
+ * A running job whose heartbeat is this old lost its worker (on BullMQ). The longest gap a live worker leaves
+ * is a beat plus a busy second; twice that is well clear of it, and soon enough: a restarted instance is
+ * answering again after about 2 s.
+ */
+export const STALE_AFTER_MS = 3_000;
+
+/** The abort reason once the heartbeat is refused: the job ended or another worker took it over; stop quietly. */
+class JobLost extends Error {
+  override readonly name = 'JobLost';
+  constructor() {
+    super('The job ended or another worker took it over.');
+  }
 }
 
 /** XLSX bytes are stored once this many have collected (the zip comes out in small pieces). */
@@ -202,20 +232,28 @@ async function run(deps: ExportJobDeps, job: ExportJob, signal: AbortSignal): Pr
 /** Runs one export job to its end, or until it is cancelled, taken over, or its runner closes. */
 export function exportJobHandler(deps: ExportJobDeps): JobHandler {
   return async (jobId, { signal }): Promise<JobOutcome> => {
-    const claim = await claimExportJob(deps.db, jobId, deps.maxRunning);
+    const claim = await claimExportJob(deps.db, jobId, deps.maxRunning, { staleAfterMs: deps.staleAfterMs });
     if (claim.kind === 'quota') return 'later';
-    if (claim.kind === 'ended') return 'done';
+    // Ended, or alive in another worker (the queue gave it out again, its worker was only slow): not ours.
+    if (claim.kind !== 'claimed') return 'done';
     const { job } = claim;
+    const lost = new AbortController();
+    const heartbeat = startSweeper('export-heartbeat', deps.heartbeatMs ?? HEARTBEAT_MS, async () => {
+      if (!(await beatExportJob(deps.db, job))) lost.abort(new JobLost());
+    });
+    const stop = AbortSignal.any([signal, lost.signal]);
     try {
-      await run(deps, job, signal);
+      await run(deps, job, stop);
     } catch (error) {
       // Closing: the job stays running, for another worker (or the next start) to take over.
       if (signal.aborted && signal.reason instanceof RunnerClosing) return 'later';
-      if (!signal.aborted) {
+      if (!stop.aborted) {
         const failure = failureOf(error);
         const ended = await endExportJob(deps.db, job.id, { state: 'failed', attempt: job.attempt, message: failure.message, traceId: failure.traceId });
         if (ended) await recordJobAudit(deps.db, ended);
       }
+    } finally {
+      heartbeat.stop();
     }
     deps.onEnded?.();
     return 'done';

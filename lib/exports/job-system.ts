@@ -1,22 +1,25 @@
 import 'server-only';
+import type { Redis } from 'ioredis';
 import { serverEnv } from '@/lib/config/env';
 import { getDb } from '@/lib/db';
-import { listUnfinishedExportJobs, purgeExpiredExportJobs } from '@/lib/db/export-jobs';
+import { listStaleExportJobs, listUnfinishedExportJobs, purgeExpiredExportJobs } from '@/lib/db/export-jobs';
 import type { Db } from '@/lib/db/types';
-import { bullmqRunner } from '@/lib/jobs/bullmq';
+import { bullmqRunner, type BullmqRunnerOptions } from '@/lib/jobs/bullmq';
 import { exclusiveHandler } from '@/lib/jobs/exclusive';
 import { memoryRunner } from '@/lib/jobs/memory';
 import { startSweeper } from '@/lib/jobs/sweeper';
 import type { JobRunner } from '@/lib/jobs/types';
 import { log } from '@/lib/log';
 import { sharedRedis } from '@/lib/redis/client';
-import { exportJobHandler } from './job-run';
+import { exportJobHandler, STALE_AFTER_MS } from './job-run';
 import type { JobsContext } from './jobs';
 
 /** Jobs and their files are kept this long, then deleted with the file. */
 export const RETENTION_SWEEP_MS = 60 * 60_000;
 /** Without Redis: how often an instance looks for unfinished jobs no live instance holds (one whose instance died). */
 export const TAKEOVER_SWEEP_MS = 5_000;
+/** With Redis: how often an instance looks for running jobs whose worker stopped beating (see STALE_AFTER_MS). */
+export const STALE_SWEEP_MS = 500;
 const REDIS_PREFIX = 'fundsight:jobs';
 
 export interface ExportJobSystem extends JobsContext {
@@ -24,29 +27,58 @@ export interface ExportJobSystem extends JobsContext {
 }
 
 /**
- * The export jobs of one process. With Redis, BullMQ: every instance runs a worker; without it, an
- * in-process runner that runs a job only under its database lock, and takes up the unfinished jobs no
- * live instance holds: at start, and every `takeoverEveryMs` (an instance sharing the database died).
+ * The export jobs of one process. With Redis, BullMQ: every instance runs a worker, and takes over the
+ * running jobs whose heartbeat stopped (their worker died): at start, and every `takeoverEveryMs`. Without
+ * it, an in-process runner that runs a job only under its database lock, and takes up the unfinished jobs
+ * no live instance holds: at start, and every `takeoverEveryMs` (an instance sharing the database died).
  */
 export async function startExportJobSystem(
   db: Db,
-  options: { readonly maxRunning: number; readonly sweepEveryMs?: number; readonly takeoverEveryMs?: number },
+  options: {
+    readonly maxRunning: number;
+    readonly sweepEveryMs?: number;
+    readonly takeoverEveryMs?: number;
+    /** BullMQ on this connection (key prefix, lock, stalled checks); the process's REDIS_URL (or none) unless given. */
+    readonly redis?: Partial<Pick<BullmqRunnerOptions, 'prefix' | 'lockDurationMs' | 'stalledIntervalMs'>> & { readonly connection: Redis | null };
+    readonly staleAfterMs?: number;
+    readonly heartbeatMs?: number;
+  },
 ): Promise<ExportJobSystem> {
   let runner: JobRunner | null = null;
-  const handler = exportJobHandler({ db, maxRunning: options.maxRunning, onEnded: () => runner?.wake() });
-  const redis = sharedRedis();
-  runner = redis ? bullmqRunner(handler, { redis, prefix: REDIS_PREFIX }) : memoryRunner(exclusiveHandler(handler, db.locks));
+  const redis = options.redis ? options.redis.connection : sharedRedis();
+  const staleAfterMs = options.staleAfterMs ?? STALE_AFTER_MS;
+  const handler = exportJobHandler({
+    db,
+    maxRunning: options.maxRunning,
+    onEnded: () => runner?.wake(),
+    // Under its database lock a job's previous worker is gone for sure; on BullMQ only its heartbeat says so.
+    staleAfterMs: redis ? staleAfterMs : undefined,
+    heartbeatMs: options.heartbeatMs,
+  });
+  runner = redis
+    ? bullmqRunner(handler, {
+        redis,
+        prefix: options.redis?.prefix ?? REDIS_PREFIX,
+        lockDurationMs: options.redis?.lockDurationMs,
+        stalledIntervalMs: options.redis?.stalledIntervalMs,
+      })
+    : memoryRunner(exclusiveHandler(handler, db.locks));
   const running = runner;
   const takeUp = async () => {
     for (const job of await listUnfinishedExportJobs(db)) await running.enqueue(job.id);
   };
-  if (!redis) await takeUp();
+  const takeOver = async () => {
+    for (const job of await listStaleExportJobs(db, staleAfterMs)) await running.takeOver(job.id, job.attempt);
+  };
+  await (redis ? takeOver() : takeUp());
   const sweepers = [
     startSweeper('export-retention', options.sweepEveryMs ?? RETENTION_SWEEP_MS, async () => {
       const deleted = await purgeExpiredExportJobs(db, new Date());
       if (deleted > 0) log.info('export.retention', { deleted });
     }),
-    ...(redis ? [] : [startSweeper('export-takeover', options.takeoverEveryMs ?? TAKEOVER_SWEEP_MS, takeUp)]),
+    redis
+      ? startSweeper('export-takeover', options.takeoverEveryMs ?? STALE_SWEEP_MS, takeOver)
+      : startSweeper('export-takeover', options.takeoverEveryMs ?? TAKEOVER_SWEEP_MS, takeUp),
   ];
   return {
     db,

@@ -25,9 +25,11 @@ interface JobData {
 }
 
 /**
- * Jobs on BullMQ: any instance's worker takes the next one; a worker that dies loses its lock and BullMQ's
- * stalled check gives the job to another worker, whose handler resumes from the job's last persisted step.
- * BullMQ's own retries are off: the handler retries provider failures itself and records how a job ended.
+ * Jobs on BullMQ: any instance's worker takes the next one. A worker that dies is found by the database's
+ * heartbeat, within seconds, and its job queued again under an id of its own (`takeOver`); BullMQ's stalled
+ * check, once the dead worker's lock lapses, gives out the first entry again too, and whichever handler comes
+ * second finds the job alive (or ended) and leaves it. BullMQ's own retries are off: the handler retries
+ * provider failures itself and records how a job ended.
  */
 export function bullmqRunner(handler: JobHandler, options: BullmqRunnerOptions): JobRunner {
   const name = options.queueName ?? 'exports';
@@ -35,7 +37,8 @@ export function bullmqRunner(handler: JobHandler, options: BullmqRunnerOptions):
   const connection = () => options.redis.duplicate({ maxRetriesPerRequest: null, commandTimeout: undefined, enableOfflineQueue: true });
   const queue = new Queue<JobData>(name, { connection: connection(), prefix: options.prefix });
   queue.on('error', (error) => log.warn('jobs.queue_error', { error: error.name }));
-  const running = new Map<string, AbortController>();
+  // By queue entry: a job taken over can have two entries in this process, the stale one ending at once.
+  const running = new Map<string, { readonly jobId: string; readonly controller: AbortController }>();
   const laterMs = options.laterMs ?? 1_000;
 
   const worker =
@@ -45,8 +48,9 @@ export function bullmqRunner(handler: JobHandler, options: BullmqRunnerOptions):
           name,
           async (job, token) => {
             const { jobId } = job.data;
+            const entry = job.id ?? jobId;
             const controller = new AbortController();
-            running.set(jobId, controller);
+            running.set(entry, { jobId, controller });
             try {
               const outcome = await handler(jobId, { signal: controller.signal });
               if (outcome === 'later') {
@@ -54,15 +58,15 @@ export function bullmqRunner(handler: JobHandler, options: BullmqRunnerOptions):
                 throw new DelayedError();
               }
             } finally {
-              running.delete(jobId);
+              running.delete(entry);
             }
           },
           {
             connection: connection(),
             prefix: options.prefix,
             concurrency: options.concurrency ?? 4,
-            // A dead worker's job waits for its lock to lapse and the next stalled check: at most 15 s. The lock is
-            // renewed every 5 s; no step of a job keeps the event loop for more than about a second (one XLSX page).
+            // A dead worker's job is taken over by the heartbeat (see takeOver); the lock is only a backstop: it is
+            // renewed every 5 s, and no step of a job keeps the event loop for more than about a second (one XLSX page).
             lockDuration: options.lockDurationMs ?? 10_000,
             stalledInterval: options.stalledIntervalMs ?? 5_000,
             // A job is taken over after every stall; its attempts are fenced in the database, not counted here.
@@ -78,14 +82,18 @@ export function bullmqRunner(handler: JobHandler, options: BullmqRunnerOptions):
     async enqueue(jobId) {
       await queue.add('export', { jobId }, { jobId, attempts: 1, removeOnComplete: true, removeOnFail: true });
     },
+    async takeOver(jobId, attempt) {
+      // One entry per lost attempt: instances that find the same dead worker at once add it once.
+      await queue.add('export', { jobId }, { jobId: `${jobId}-takeover-${attempt}`, attempts: 1, removeOnComplete: true, removeOnFail: true });
+    },
     abort(jobId) {
-      running.get(jobId)?.abort(new Error('cancelled'));
+      for (const run of running.values()) if (run.jobId === jobId) run.controller.abort(new Error('cancelled'));
     },
     wake() {
       // Waiting jobs ask again on their own after `laterMs`.
     },
     async close() {
-      for (const controller of running.values()) controller.abort(new RunnerClosing());
+      for (const run of running.values()) run.controller.abort(new RunnerClosing());
       await worker?.close();
       await queue.close();
       await Promise.all([queue.disconnect().catch(() => undefined), worker?.disconnect().catch(() => undefined)]);

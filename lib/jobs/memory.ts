@@ -41,13 +41,17 @@ export function memoryRunner(handler: JobHandler, options: { readonly concurrenc
     pump();
   };
 
+  const enqueue = async (jobId: string) => {
+    if (closed || running.has(jobId) || queued.includes(jobId) || waiting.includes(jobId)) return;
+    queued.push(jobId);
+    pump();
+  };
+
   return {
     kind: 'memory',
-    async enqueue(jobId) {
-      if (closed || running.has(jobId) || queued.includes(jobId) || waiting.includes(jobId)) return;
-      queued.push(jobId);
-      pump();
-    },
+    enqueue,
+    // One process runs a job once at a time anyway: queued again, unless it is queued or running here.
+    takeOver: enqueue,
     abort(jobId) {
       running.get(jobId)?.abort(new Error('cancelled'));
       const index = waiting.indexOf(jobId);

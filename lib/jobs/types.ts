@@ -18,6 +18,11 @@ export interface JobRunner {
   readonly kind: 'memory' | 'bullmq';
   /** Queues the job; queuing one already queued or running does nothing. */
   enqueue(jobId: string): Promise<void>;
+  /**
+   * Queues the job again for any worker: its run under `attempt` stopped beating (its worker died). With
+   * the job's first queue entry maybe still held by the dead worker, this is an entry of its own, one per attempt.
+   */
+  takeOver(jobId: string, attempt: number): Promise<void>;
   /** Stops the job's handler if it runs in this process; other processes stop at their next step. */
   abort(jobId: string): void;
   /** A job ended: jobs waiting for quota may start now. */

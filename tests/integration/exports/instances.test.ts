@@ -14,7 +14,7 @@ const withoutRedis = (): NodeJS.ProcessEnv => {
   return rest;
 };
 /** Records the job and runs it nowhere: the instances find it in the database. */
-const nowhere: JobRunner = { kind: 'memory', enqueue: async () => undefined, abort: () => undefined, wake: () => undefined, close: async () => undefined };
+const nowhere: JobRunner = { kind: 'memory', enqueue: async () => undefined, takeOver: async () => undefined, abort: () => undefined, wake: () => undefined, close: async () => undefined };
 const systems: ExportJobSystem[] = [];
 let child: ChildProcess | null = null;
 
