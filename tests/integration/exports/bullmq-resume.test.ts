@@ -1,8 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getExportJobById } from '@/lib/db/export-jobs';
-import { exportJobHandler } from '@/lib/exports/job-run';
+import { exportJobHandler, STALE_AFTER_MS } from '@/lib/exports/job-run';
+import { startExportJobSystem, type ExportJobSystem } from '@/lib/exports/job-system';
 import { startExportJob } from '@/lib/exports/jobs';
 import { bullmqRunner } from '@/lib/jobs/bullmq';
 import type { JobRunner } from '@/lib/jobs/types';
@@ -14,11 +16,16 @@ const PREFIX = `fundsight-test:${randomBytes(6).toString('hex')}`;
 const env = exportEnvPerSuite({ driver: 'postgres' });
 const redis = createRedis(REDIS_URL);
 const runners: JobRunner[] = [];
+const systems: ExportJobSystem[] = [];
 let child: ChildProcess | null = null;
+// The queue as BullMQ holds it, to see which entries of a job are still there.
+const queue = new Queue('exports', { connection: redis.duplicate({ maxRetriesPerRequest: null }), prefix: PREFIX });
 
 afterAll(async () => {
   await killGroup(child);
   await Promise.all(runners.map((runner) => runner.close()));
+  await Promise.all(systems.map((system) => system.stop()));
+  await queue.close();
   let cursor = '0';
   do {
     const [next, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}:*`, 'COUNT', 500);
@@ -29,33 +36,72 @@ afterAll(async () => {
 });
 
 const SEARCH = 'from=2024-01-15&columns=id,transaction_time,amount,fee,net,currency';
+// About 20 pages (the bench store has a row every 63 s).
+const LONG_SEARCH = 'from=2023-11-01&columns=id,transaction_time,amount,fee,net,currency';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A job queued here and run by an instance in a child process (BullMQ lock `lockMs`), which is killed after 3 pages. */
+async function killedHalfway(lockMs: number, search: string) {
+  if (env.database.config.kind !== 'postgres') throw new Error('needs PostgreSQL, shared with the worker process');
+  const bench = await env.connection('bench');
+  env.sandbox.faults.clear();
+  // Pages 150 ms apart at the provider: time enough to kill the worker halfway.
+  env.sandbox.faults.add({ provider: 'shopline', account: 'bench', path: 'balance_transactions.json', kind: 'delay', delayMs: 150 });
+  // Queue-only here: the job must go to the worker in the child process.
+  const queueOnly = bullmqRunner(exportJobHandler(testJobDeps(env.db)), { redis, prefix: PREFIX, work: false });
+  runners.push(queueOnly);
+  child = await spawnReady('tests/support/export-worker.ts', [env.database.config.url, REDIS_URL, PREFIX, String(lockMs)], process.env);
+  const job = await startExportJob({ db: env.db, runner: queueOnly }, env.user, bench.id, new URLSearchParams(search));
+  const before = await jobWhen(env.db, job.id, (j) => j.providerPages >= 3);
+  expect(before).toMatchObject({ state: 'running', attempt: 1 });
+  await killGroup(child);
+  const killedAt = Date.now();
+  const atKill = await getExportJobById(env.db, job.id);
+  expect(atKill?.state).toBe('running');
+  expect(atKill?.cursor).not.toBeNull();
+  return { bench, jobId: job.id, killedAt, pagesAtKill: atKill?.providerPages ?? 0 };
+}
 
 describe('export jobs on BullMQ with Redis', () => {
-  it('resumes a job whose worker process was killed from its last stored step, with no row missing or repeated', async () => {
-    if (env.database.config.kind !== 'postgres') throw new Error('needs PostgreSQL, shared with the worker process');
-    const bench = await env.connection('bench');
-    // Pages 150 ms apart at the provider: time enough to kill the worker halfway.
-    env.sandbox.faults.add({ provider: 'shopline', account: 'bench', path: 'balance_transactions.json', kind: 'delay', delayMs: 150 });
-    // Queue-only here at first: the job must go to the worker in the child process.
-    const queue = bullmqRunner(exportJobHandler(testJobDeps(env.db)), { redis, prefix: PREFIX, work: false });
-    runners.push(queue);
-    child = await spawnReady('tests/support/export-worker.ts', [env.database.config.url, REDIS_URL, PREFIX], process.env);
-    const job = await startExportJob({ db: env.db, runner: queue }, env.user, bench.id, new URLSearchParams(SEARCH));
+  it('takes over a job whose worker process was killed within seconds, though its BullMQ lock would hold for a minute; no row missing or repeated', async () => {
+    const { bench, jobId, killedAt, pagesAtKill } = await killedHalfway(60_000, SEARCH);
+    // Another instance, as the server starts it: it finds the job's heartbeat stale and queues it again.
+    const other = await startExportJobSystem(env.db, { maxRunning: 3, redis: { connection: redis, prefix: PREFIX } });
+    const taken = await jobWhen(env.db, jobId, (j) => j.attempt > 1, 800);
+    const waitedMs = Date.now() - killedAt;
+    // The heartbeat is stale STALE_AFTER_MS after the last beat (at most HEARTBEAT_MS before the kill), then the next sweep.
+    expect(waitedMs).toBeLessThan(STALE_AFTER_MS + 3_000);
+    expect(taken.attempt).toBe(2);
+    expect(await env.settled(jobId, 60_000)).toBe('ready');
+    const resumed = await getExportJobById(env.db, jobId);
+    expect(resumed?.attempt).toBe(2);
+    expect(resumed?.providerPages).toBeGreaterThan(pagesAtKill);
+    await other.stop();
+    env.sandbox.faults.clear();
+    await expectResumedExact(env, jobId, bench, SEARCH);
+  }, 120_000);
 
-    const before = await jobWhen(env.db, job.id, (j) => j.providerPages >= 3);
-    expect(before).toMatchObject({ state: 'running', attempt: 1 });
-    await killGroup(child);
-    const atKill = await getExportJobById(env.db, job.id);
-    expect(atKill?.state).toBe('running');
-    expect(atKill?.cursor).not.toBeNull();
-
-    // Another instance's worker: BullMQ finds the job stalled once the dead worker's lock lapses.
-    runners.push(bullmqRunner(exportJobHandler(testJobDeps(env.db)), { redis, prefix: PREFIX, lockDurationMs: 2_000, stalledIntervalMs: 500 }));
-    expect(await env.settled(job.id, 60_000)).toBe('ready');
-    const resumed = await getExportJobById(env.db, job.id);
-    expect(resumed?.attempt).toBeGreaterThanOrEqual(2);
-    expect(resumed?.providerPages).toBeGreaterThan(atKill?.providerPages ?? 0);
-
-    await expectResumedExact(env, job.id, bench, SEARCH);
+  it("gives the dead worker's own entry out again once its lock lapses, and that entry leaves the job to the worker that took it over", async () => {
+    // The dead worker's lock lapses after 1 s; this instance's stalled checks come 9 s apart, after the takeover.
+    const { bench, jobId } = await killedHalfway(1_000, LONG_SEARCH);
+    systems.push(await startExportJobSystem(env.db, { maxRunning: 3, redis: { connection: redis, prefix: PREFIX, stalledIntervalMs: 9_000 } }));
+    // Pages 2 s each from here: the job is still running when its first entry comes back, beating all along.
+    env.sandbox.faults.clear();
+    env.sandbox.faults.add({ provider: 'shopline', account: 'bench', path: 'balance_transactions.json', kind: 'delay', delayMs: 2_000 });
+    await jobWhen(env.db, jobId, (j) => j.attempt > 1, 800);
+    // An entry of the job given out while its worker lives ends at once and leaves it be.
+    await queue.add('export', { jobId }, { jobId: `${jobId}-replayed`, removeOnComplete: true, removeOnFail: true });
+    const gone = async (entry: string) => {
+      for (let i = 0; i < 300 && (await queue.getJob(entry)) !== undefined; i += 1) await sleep(100);
+      expect(await queue.getJob(entry)).toBeUndefined();
+      expect(await getExportJobById(env.db, jobId)).toMatchObject({ state: 'running', attempt: 2 });
+    };
+    await gone(`${jobId}-replayed`);
+    // So does the first entry once BullMQ finds it stalled and runs it again.
+    await gone(jobId);
+    env.sandbox.faults.clear();
+    expect(await env.settled(jobId, 60_000)).toBe('ready');
+    expect((await getExportJobById(env.db, jobId))?.attempt).toBe(2);
+    await expectResumedExact(env, jobId, bench, LONG_SEARCH);
   }, 120_000);
 });
