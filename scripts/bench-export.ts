@@ -159,9 +159,10 @@ interface JobRun {
   downloadedLines: number;
   contentLength: string | null;
   etag: string | null;
-  /** Kill-and-resume runs: rows stored when the server was killed, and the restart's time. */
+  /** Kill-and-resume runs: rows stored when the server was killed, the restart's time, and when rows grew again. */
   killedAtRows: number | null;
   restartMs: number;
+  resumedMs: number | null;
 }
 
 interface JobStatus {
@@ -184,6 +185,10 @@ async function runJob(server: Server, search: string, killAtRows: number | null 
   let cpuKilled = 0;
   let killedAtRows: number | null = null;
   let restartMs = 0;
+  // After a kill: when the job's stored rows first grow past what the restarted server first reports (its takeover).
+  let killedAt: number | null = null;
+  let rowsAtRestart: number | null = null;
+  let resumedMs: number | null = null;
   let rssPeak = rssBefore;
   let rssAt100k: number | null = null;
   const sampler = setInterval(() => {
@@ -203,10 +208,15 @@ async function runJob(server: Server, search: string, killAtRows: number | null 
       await sleep(200);
       job = (await (await fetch(`${server.appUrl}/api/exports/jobs/${job.id}`, { headers })).json()) as JobStatus;
       if (rssAt100k === null && job.rows >= 100_000) rssAt100k = rssOf(server.pid);
+      if (killedAt !== null && resumedMs === null) {
+        if (rowsAtRestart === null) rowsAtRestart = job.rows;
+        else if (job.rows > rowsAtRestart) resumedMs = performance.now() - killedAt;
+      }
       if (killAtRows !== null && killedAtRows === null && job.rows >= killAtRows) {
         killedAtRows = job.rows;
         cpuKilled = cpuMsOf(server.pid) - cpuBefore;
         const restartStarted = performance.now();
+        killedAt = restartStarted;
         const leader = await server.killAndRestart();
         if (leader === undefined) throw new Error('no server pid after the restart');
         server.pid = serverPid(leader);
@@ -255,6 +265,7 @@ async function runJob(server: Server, search: string, killAtRows: number | null 
     etag: file.headers.get('etag'),
     killedAtRows,
     restartMs,
+    resumedMs,
   };
 }
 
@@ -266,7 +277,9 @@ function report(name: string, run: JobRun): void {
   );
   console.info(`  server CPU ${secs(run.cpuMs)}: ${((run.cpuMs * 1000) / run.rows).toFixed(1)} µs/row`);
   if (run.killedAtRows !== null) {
-    console.info(`  server killed (SIGKILL) at ${run.killedAtRows.toLocaleString('en-US')} rows, answering again after ${secs(run.restartMs)}; the job resumed from its last step`);
+    console.info(`  server killed (SIGKILL) at ${run.killedAtRows.toLocaleString('en-US')} rows, answering again after ${secs(run.restartMs)}; the job resumed from its last step` +
+        `${run.resumedMs === null ? '' : `, its rows growing again ${secs(run.resumedMs)} after the kill`}`,
+    );
   }
   console.info(
     `  server RSS ${run.killedAtRows === null ? '' : '(after the restart) '}${mb(run.rssBefore)} -> peak ${mb(run.rssPeak)}: growth ${mb(run.rssPeak - run.rssBefore)}` +
