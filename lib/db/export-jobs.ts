@@ -252,6 +252,18 @@ export async function beatExportJob(db: Queryable, job: Pick<ExportJob, 'id' | '
   return rows.length > 0;
 }
 
+/**
+ * The worker holding `attempt` lets the job go (its runner closes) without ending it: its heartbeat is made
+ * stale at once, so the next worker need not wait for it to age.
+ */
+export async function releaseExportJob(db: Queryable, job: Pick<ExportJob, 'id' | 'attempt'>): Promise<boolean> {
+  const rows = await db.query(
+    `update export_jobs set alive_at = to_timestamp(0) where id = $1 and attempt = $2 and state = 'running' returning id`,
+    [job.id, job.attempt],
+  );
+  return rows.length > 0;
+}
+
 /** Running jobs whose heartbeat is at least `staleAfterMs` old (database clock): their worker is gone or stuck. */
 export async function listStaleExportJobs(db: Queryable, staleAfterMs: number): Promise<Pick<ExportJob, 'id' | 'attempt'>[]> {
   const rows = await db.query<{ id: string; attempt: number | string }>(

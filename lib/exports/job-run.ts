@@ -11,6 +11,7 @@ import {
   endExportJob,
   getExportJobById,
   recordExportStep,
+  releaseExportJob,
   restartExportFile,
   type ExportJob,
 } from '@/lib/db/export-jobs';
@@ -245,8 +246,12 @@ export function exportJobHandler(deps: ExportJobDeps): JobHandler {
     try {
       await run(deps, job, stop);
     } catch (error) {
-      // Closing: the job stays running, for another worker (or the next start) to take over.
-      if (signal.aborted && signal.reason instanceof RunnerClosing) return 'later';
+      // Closing: the job stays running, for another worker (or the next start) to take over now.
+      if (signal.aborted && signal.reason instanceof RunnerClosing) {
+        heartbeat.stop();
+        await releaseExportJob(deps.db, job).catch(() => undefined);
+        return 'later';
+      }
       if (!stop.aborted) {
         const failure = failureOf(error);
         const ended = await endExportJob(deps.db, job.id, { state: 'failed', attempt: job.attempt, message: failure.message, traceId: failure.traceId });

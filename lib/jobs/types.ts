@@ -23,7 +23,7 @@ export interface JobRunner {
    * the job's first queue entry maybe still held by the dead worker, this is an entry of its own, one per attempt.
    */
   takeOver(jobId: string, attempt: number): Promise<void>;
-  /** Stops the job's handler if it runs in this process; other processes stop at their next step. */
+  /** Stops the job's handler if it runs in this process; other processes stop at their next heartbeat or step. */
   abort(jobId: string): void;
   /** A job ended: jobs waiting for quota may start now. */
   wake(): void;

@@ -3,7 +3,7 @@ import { beatExportJob, getExportJobById, listStaleExportJobs } from '@/lib/db/e
 import type { Db, SqlParam } from '@/lib/db/types';
 import { exportJobHandler } from '@/lib/exports/job-run';
 import { cancelJob, startExportJob } from '@/lib/exports/jobs';
-import type { JobContext, JobRunner } from '@/lib/jobs/types';
+import { RunnerClosing, type JobContext, type JobRunner } from '@/lib/jobs/types';
 import { exportEnvPerSuite, expectResumedExact, jobWhen, testJobDeps } from './support';
 
 // Takeover by heartbeat, as BullMQ instances do it: a running job is taken over only once its worker stopped beating.
@@ -122,4 +122,23 @@ describe('export jobs taken over by heartbeat', () => {
     expect(counted.beats()).toBe(afterCancel);
     env.sandbox.faults.clear();
   }, 60_000);
+
+  it('lets a job go when its runner closes: the next worker takes it over at once, not once its heartbeat is stale', async () => {
+    const bench = await env.connection('bench');
+    env.sandbox.faults.clear();
+    env.sandbox.faults.add({ provider: 'shopline', account: 'bench', path: 'balance_transactions.json', kind: 'delay', delayMs: 150 });
+    const job = await startExportJob({ db: env.db, runner: nowhere }, env.user, bench.id, new URLSearchParams(SEARCH));
+    const closing = new AbortController();
+    const first = exportJobHandler(testJobDeps(env.db, { heartbeatMs: 100 }))(job.id, { signal: closing.signal });
+    await jobWhen(env.db, job.id, (j) => j.providerPages >= 2);
+    closing.abort(new RunnerClosing());
+    expect(await first).toBe('later');
+    expect((await getExportJobById(env.db, job.id))?.state).toBe('running');
+    env.sandbox.faults.clear();
+    // A stale age of a minute: only the release lets this worker in now.
+    const next = exportJobHandler(testJobDeps(env.db, { staleAfterMs: 60_000, heartbeatMs: 100 }));
+    expect(await next(job.id, ctx())).toBe('done');
+    expect(await getExportJobById(env.db, job.id)).toMatchObject({ state: 'completed', attempt: 2 });
+    await expectResumedExact(env, job.id, bench, SEARCH);
+  }, 120_000);
 });
