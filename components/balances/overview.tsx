@@ -60,15 +60,18 @@ export function BalancesOverview() {
   return (
     <div className="stack">
       <div className="toolbar" style={{ justifyContent: 'space-between' }}>
-        <span className="muted" aria-live="polite">
-          {busy ? (
-            'Refreshing…'
-          ) : (
-            <>
-              Figures as of <LocalTime iso={oldestFetch(data)} zoneLabel />
-            </>
-          )}
-        </span>
+        {/* Hydrates in a task of its own: the page's first date formatter (ICU's data, ~70 ms at 4x CPU) is not part of hydration's. */}
+        <HydrateOnView>
+          <span className="muted" aria-live="polite">
+            {busy ? (
+              'Refreshing…'
+            ) : (
+              <>
+                Figures as of <LocalTime iso={oldestFetch(data)} zoneLabel />
+              </>
+            )}
+          </span>
+        </HydrateOnView>
         <button type="button" className="btn" onClick={() => refresh.refresh(data.accounts.map((a) => a.connectionId))} disabled={busy}>
           {busy && <span className="spin" aria-hidden />} Refresh
         </button>

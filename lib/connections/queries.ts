@@ -1,6 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/query/fetch-json';
-import { connectionsResponseSchema } from './schema';
 
 export const connectionKeys = {
   all: ['connections'] as const,
@@ -10,6 +9,6 @@ export const connectionKeys = {
 export function connectionsQueryOptions() {
   return queryOptions({
     queryKey: connectionKeys.all,
-    queryFn: ({ signal }) => fetchJson('/api/connections', connectionsResponseSchema, { signal }),
+    queryFn: ({ signal }) => fetchJson('/api/connections', () => import('./schema').then((m) => m.connectionsResponseSchema), { signal }),
   });
 }

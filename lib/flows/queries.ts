@@ -1,7 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { toFlowsSearchParams, type FlowsQuery } from './query';
-import { flowsResponseSchema } from './schema';
 
 export const flowKeys = {
   all: ['flows'] as const,
@@ -12,7 +11,7 @@ export const flowKeys = {
 export function flowsQueryOptions(query: FlowsQuery) {
   return queryOptions({
     queryKey: flowKeys.view(query),
-    queryFn: ({ signal }) => fetchJson(`/api/flows?${toFlowsSearchParams(query).toString()}`, flowsResponseSchema, { signal }),
+    queryFn: ({ signal }) => fetchJson(`/api/flows?${toFlowsSearchParams(query).toString()}`, () => import('./schema').then((m) => m.flowsResponseSchema), { signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { fetchJson } from '@/lib/query/fetch-json';
+import { fetchJson, type ResponseSchema } from '@/lib/query/fetch-json';
 
 /**
  * A resumable totals walk as one infinite query: each step carries the sums so far and the next resumes the
@@ -12,7 +12,7 @@ export function resumableTotalsQueryOptions<T extends { readonly resume: string 
   /** Below the connection's API path, e.g. `transactions/totals`. */
   route: string,
   search: string,
-  schema: z.ZodType<T>,
+  schema: ResponseSchema<z.ZodType<T>>,
 ) {
   return infiniteQueryOptions({
     queryKey: [key, connectionId, search] as const,

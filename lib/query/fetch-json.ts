@@ -14,8 +14,17 @@ export class ApiClientError extends Error {
   }
 }
 
+/**
+ * The schema a body is checked with, or a loader of its module: a loaded schema (and zod with it) stays out
+ * of the page's first scripts and is not built while the page hydrates from the server's data.
+ */
+export type ResponseSchema<S extends z.ZodType = z.ZodType> = S | (() => Promise<S>);
+
 /** Fetches our own API and validates the body with the schema the server answers with. */
-export async function fetchJson<T>(url: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> {
+export async function fetchJson<S extends z.ZodType>(url: string, schema: ResponseSchema<S>, init?: RequestInit): Promise<z.output<S>> {
+  // The schema's module loads while the request is on its way; a failed load is reported by the await below.
+  const loading = Promise.resolve(typeof schema === 'function' ? schema() : schema);
+  loading.catch(() => undefined);
   const response = await fetch(url, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
@@ -27,5 +36,5 @@ export async function fetchJson<T>(url: string, schema: z.ZodType<T>, init?: Req
       typeof error?.traceId === 'string' ? error.traceId : null,
     );
   }
-  return schema.parse(body);
+  return (await loading).parse(body);
 }

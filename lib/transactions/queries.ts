@@ -2,8 +2,6 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { resumableTotalsQueryOptions } from '@/lib/paging/totals-query';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { toSearchParams, type TransactionsQuery } from '@/lib/list-query/transactions';
-import { transactionsPageSchema } from './schema';
-import { transactionTotalsSchema } from './totals-schema';
 
 export const transactionKeys = {
   list: (connectionId: string, query: TransactionsQuery) =>
@@ -18,7 +16,7 @@ export function transactionsQueryOptions(connectionId: string, query: Transactio
     queryFn: ({ signal }) =>
       fetchJson(
         `/api/connections/${encodeURIComponent(connectionId)}/transactions${search ? `?${search}` : ''}`,
-        transactionsPageSchema,
+        () => import('./schema').then((m) => m.transactionsPageSchema),
         { signal },
       ),
     placeholderData: keepPreviousData,
@@ -34,5 +32,7 @@ export function totalsSearch(query: TransactionsQuery): string {
 
 /** Each step carries the sums so far; the next one resumes the server's walk where it stopped. */
 export function transactionTotalsQueryOptions(connectionId: string, query: TransactionsQuery) {
-  return resumableTotalsQueryOptions('transaction-totals', connectionId, 'transactions/totals', totalsSearch(query), transactionTotalsSchema);
+  return resumableTotalsQueryOptions('transaction-totals', connectionId, 'transactions/totals', totalsSearch(query), () =>
+    import('./totals-schema').then((m) => m.transactionTotalsSchema),
+  );
 }
