@@ -8,14 +8,15 @@ export interface FileWriter {
   /** The file's end (for XLSX, the rest of the zip). */
   end(): Promise<Buffer[]>;
   /**
-   * Present when a page's bytes do not depend on the pages before it (CSV records): a page is then encoded as
-   * soon as it arrives, so its rows die young instead of waiting in memory behind the pages ahead of it, and
-   * its bytes are written in order. Absent (XLSX): the writer keeps state from page to page; use `write`.
+   * Present when a page can be encoded without the pages before it (CSV records; XLSX rows, their places in
+   * the file filled in by `write`): a page is then encoded as soon as it arrives, so its rows die young instead
+   * of waiting in memory behind the pages ahead of it, and its bytes are written in order. Absent: the writer
+   * needs the pages in order as rows; use `write`.
    */
   readonly pages?: {
     encode(rows: readonly BalanceTransaction[]): Buffer[];
-    /** The bytes of encoded pages, in the file's order (the file's start first). */
-    write(encoded: readonly Buffer[]): Buffer[];
+    /** Encoded pages, in the file's order (the file's start first): the file's bytes they make. */
+    write(encoded: readonly Buffer[]): Promise<Buffer[]>;
   };
 }
 
@@ -47,6 +48,6 @@ export function csvFileWriter(plan: ExportPlan, writer: CsvWriter, fresh: boolea
     async end() {
       return header();
     },
-    pages: { encode, write: (encoded) => [...header(), ...encoded] },
+    pages: { encode, write: async (encoded) => [...header(), ...encoded] },
   };
 }

@@ -107,9 +107,9 @@ interface FetchedPage {
   /** Rows kept, and the oldest one's time (the last: newest first). */
   readonly count: number;
   readonly oldest: Date | null;
-  /** The rows, for a writer that encodes in order (XLSX); empty once encoded. */
+  /** The rows, for a writer that takes them in order as rows (FileWriter.pages absent); empty once encoded. */
   readonly rows: readonly BalanceTransaction[];
-  /** The rows' bytes, when the writer encodes pages on their own (CSV). */
+  /** The rows' bytes, when the writer encodes pages on their own (CSV, XLSX). */
   readonly encoded: Buffer[] | null;
 }
 
@@ -151,7 +151,7 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
     }
   };
   const writer = writerFor(job, fresh);
-  // A CSV page is encoded as soon as it arrives (see FileWriter.pages): only its bytes wait for the pages before it.
+  // A page is encoded as soon as it arrives (see FileWriter.pages): only its bytes wait for the pages before it.
   const fetchPage = async (cursor: string | null, early: (next: string | null) => void): Promise<FetchedPage> => {
     const pages = writer.pages;
     if (pages) {
@@ -205,7 +205,7 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
     // A job resumed after its walk ended (null cursor) has only the file's end left to write.
     if (fresh || job.cursor !== null) {
       for await (const page of pagesAhead(fetchPage, { cursor: fresh ? null : job.cursor, ahead: PAGES_AHEAD, signal: stop })) {
-        const parts = page.encoded && writer.pages ? writer.pages.write(page.encoded) : await writer.write(page.rows);
+        const parts = page.encoded && writer.pages ? await writer.pages.write(page.encoded) : await writer.write(page.rows);
         if (!(await step(page.next, page.count, 1, page.oldest, parts, false))) return null;
       }
     }
