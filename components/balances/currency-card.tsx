@@ -81,7 +81,7 @@ export function CurrencyCard({ summary, lines }: { summary: CurrencySummaryDto; 
                 <th scope="col" className="right">Settled / available</th>
                 <th scope="col" className="right">Frozen</th>
                 <th scope="col" className="right">Total</th>
-                <th scope="col">As of <AsOfZone /></th>
+                <th scope="col" className="as-of">As of <AsOfZone /></th>
               </tr>
             </thead>
             <tbody>

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { horizontalOverflow, openPayoutDetail, PAGES } from './pages';
 import { as } from './support';
 
@@ -82,3 +82,24 @@ test.describe('on a wide screen (1,440 px)', () => {
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
   });
 });
+
+/** Cells of the overview's balance tables whose content runs past their own edge (into the next column, or out of the card). */
+async function overflowingBalanceCells(page: Page): Promise<string[]> {
+  await page.goto('/');
+  await expect(page.getByRole('table', { name: 'USD balances by account' })).toBeVisible();
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('table.balances-table th, table.balances-table td')]
+      .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+      .map((cell) => cell.textContent ?? ''),
+  );
+}
+
+for (const width of [390, 1280]) {
+  test.describe(`the overview at ${width} px`, () => {
+    test.use({ viewport: { width, height: 900 } });
+
+    test('every balance figure, heading and account name stays inside its column (the table scrolls instead)', async ({ page }) => {
+      expect(await overflowingBalanceCells(page)).toEqual([]);
+    });
+  });
+}
