@@ -150,6 +150,8 @@ interface JobRun {
   rssBefore: number;
   rssPeak: number;
   rssAt100k: number | null;
+  /** RSS samples (every 50 ms) with the rows stored when taken: flat memory means a flat series. */
+  rssSamples: { rows: number; rss: number }[];
   /** Server CPU ms the job took (its whole run, the download excluded). */
   cpuMs: number;
   loadDuring: string;
@@ -191,9 +193,13 @@ async function runJob(server: Server, search: string, killAtRows: number | null 
   let resumedMs: number | null = null;
   let rssPeak = rssBefore;
   let rssAt100k: number | null = null;
+  const rssSamples: { rows: number; rss: number }[] = [];
+  let rowsNow = 0;
   const sampler = setInterval(() => {
     try {
-      rssPeak = Math.max(rssPeak, rssOf(server.pid));
+      const rss = rssOf(server.pid);
+      rssPeak = Math.max(rssPeak, rss);
+      if (killedAt === null) rssSamples.push({ rows: rowsNow, rss });
     } catch {
       // the server is being restarted
     }
@@ -207,6 +213,7 @@ async function runJob(server: Server, search: string, killAtRows: number | null 
     while (job.status === 'queued' || job.status === 'running') {
       await sleep(200);
       job = (await (await fetch(`${server.appUrl}/api/exports/jobs/${job.id}`, { headers })).json()) as JobStatus;
+      rowsNow = job.rows;
       if (rssAt100k === null && job.rows >= 100_000) rssAt100k = rssOf(server.pid);
       if (killedAt !== null && resumedMs === null) {
         if (rowsAtRestart === null) rowsAtRestart = job.rows;
@@ -255,6 +262,7 @@ async function runJob(server: Server, search: string, killAtRows: number | null 
     rssBefore,
     rssPeak,
     rssAt100k,
+    rssSamples,
     cpuMs,
     loadDuring,
     storedBytes: job.storedBytes,
@@ -267,6 +275,13 @@ async function runJob(server: Server, search: string, killAtRows: number | null 
     restartMs,
     resumedMs,
   };
+}
+
+/** Median RSS over each tenth of the rows (samples taken while the job wrote them); null when a tenth has none. */
+function rssByTenth(run: JobRun): (number | null)[] {
+  const tenths: number[][] = Array.from({ length: 10 }, () => []);
+  for (const { rows, rss } of run.rssSamples) tenths[Math.min(9, Math.floor((rows / run.rows) * 10))]?.push(rss);
+  return tenths.map((values) => (values.length === 0 ? null : ([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? null)));
 }
 
 function report(name: string, run: JobRun): void {
@@ -285,6 +300,16 @@ function report(name: string, run: JobRun): void {
     `  server RSS ${run.killedAtRows === null ? '' : '(after the restart) '}${mb(run.rssBefore)} -> peak ${mb(run.rssPeak)}: growth ${mb(run.rssPeak - run.rssBefore)}` +
       `${run.rssAt100k === null || run.killedAtRows !== null ? '' : `, ${mb(run.rssAt100k - run.rssBefore)} at 100,000 rows`}`,
   );
+  if (run.killedAtRows === null) {
+    // Flat means: once warm (the first tenth: first pages, compiled code, heap sized), the median stays level.
+    const tenths = rssByTenth(run);
+    const second = tenths[1];
+    const last = tenths[9];
+    console.info(
+      `  server RSS median by tenth of the rows: ${tenths.map((v) => (v === null ? '-' : (v / 1_048_576).toFixed(0))).join(' ')} MB` +
+        `${second == null || last == null ? '' : `; from the 2nd tenth to the last ${last >= second ? '+' : ''}${mb(last - second)}`}`,
+    );
+  }
   console.info(
     `  file ${mb(run.servedBytes)} served (${(run.servedBytes / run.rows).toFixed(1)} B/row), ${mb(run.storedBytes)} stored gzip ` +
       `(${(run.storedBytes / run.rows).toFixed(1)} B/row); download ${secs(run.downloadMs)}, ${run.downloadedLines.toLocaleString('en-US')} lines, ` +
