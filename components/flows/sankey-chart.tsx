@@ -82,6 +82,10 @@ export default function FlowSankey({ sankey, currency, height = 440 }: { sankey:
       <ResponsiveContainer width="100%" height={height}>
         <Sankey
           data={data}
+          // Recharts' layer makes the svg a focusable role="application", but a Sankey has no keyboard steps: it
+          // would be a tab stop that takes a screen reader's keys and does nothing. Without it, its labels (each
+          // node's name and exact amount) read as text in order.
+          accessibilityLayer={false}
           sort={false}
           nodeWidth={12}
           nodePadding={36}

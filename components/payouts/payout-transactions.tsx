@@ -6,10 +6,11 @@ import type { TransactionDto } from '@/lib/balance-transactions/schema';
 import { transactionTypeLabel } from '@/components/ui/labels';
 import { ZonedDate } from '@/components/ui/zoned-date';
 import { DataTable, moneyColumn, type TableColumn } from '@/components/ui/data-table';
+import { NoValue } from '@/components/ui/no-value';
 
 const FIRST_ROWS = 100;
 
-const none = <span className="faint">—</span>;
+const none = <NoValue />;
 
 function payoutTransactionColumns(timeZone: string): TableColumn<TransactionDto>[] {
   return [
@@ -24,7 +25,7 @@ function payoutTransactionColumns(timeZone: string): TableColumn<TransactionDto>
         </>
       ),
     },
-    { id: 'sourceType', header: 'Source type', className: 'muted', cell: (row) => row.sourceType || '—' },
+    { id: 'sourceType', header: 'Source type', className: 'muted', cell: (row) => row.sourceType || none },
     moneyColumn('amount', 'Amount', (row) => row.amount),
     moneyColumn('fee', 'Fee', (row) => row.fee),
     moneyColumn('net', 'Net', (row) => row.net),

@@ -5,6 +5,7 @@ import type { TransactionDto } from '@/lib/balance-transactions/schema';
 import { PayoutStatusBadge } from '@/components/ui/status-badge';
 import { transactionTypeLabel } from '@/components/ui/labels';
 import { ZonedDate } from '@/components/ui/zoned-date';
+import { NoValue } from '@/components/ui/no-value';
 
 export interface Column {
   readonly id: string;
@@ -14,7 +15,7 @@ export interface Column {
   render(row: TransactionDto, context: { timeZone: string; accountId: string }): React.ReactNode;
 }
 
-const text = (value: string | null) => (value ? <span className="mono">{value}</span> : <span className="faint">—</span>);
+const text = (value: string | null) => (value ? <span className="mono">{value}</span> : <NoValue />);
 
 export const COLUMNS: readonly Column[] = [
   { id: 'time', header: 'Time', defaultVisible: true, render: (r, { timeZone }) => <ZonedDate iso={r.transactionTime} timeZone={timeZone} withSeconds /> },
@@ -31,7 +32,7 @@ export const COLUMNS: readonly Column[] = [
         transactionTypeLabel(r)
       ),
   },
-  { id: 'sourceType', header: 'Source type', defaultVisible: false, render: (r) => r.sourceType || <span className="faint">—</span> },
+  { id: 'sourceType', header: 'Source type', defaultVisible: false, render: (r) => r.sourceType || <NoValue /> },
   { id: 'amount', header: 'Amount', align: 'right', defaultVisible: true, render: (r) => <Money amount={r.amount} currency={r.currency} /> },
   { id: 'fee', header: 'Fee', align: 'right', defaultVisible: true, render: (r) => <Money amount={r.fee} currency={r.currency} /> },
   { id: 'net', header: 'Net', align: 'right', defaultVisible: true, render: (r) => <Money amount={r.net} currency={r.currency} /> },
@@ -42,9 +43,9 @@ export const COLUMNS: readonly Column[] = [
     align: 'right',
     defaultVisible: false,
     render: (r) =>
-      r.settlementAmount && r.settlementCurrency ? <Money amount={r.settlementAmount} currency={r.settlementCurrency} /> : <span className="faint">—</span>,
+      r.settlementAmount && r.settlementCurrency ? <Money amount={r.settlementAmount} currency={r.settlementCurrency} /> : <NoValue />,
   },
-  { id: 'exchangeRate', header: 'Exchange rate', align: 'right', defaultVisible: false, render: (r) => <span className="num">{r.exchangeRate ?? '—'}</span> },
+  { id: 'exchangeRate', header: 'Exchange rate', align: 'right', defaultVisible: false, render: (r) => <span className="num">{r.exchangeRate ?? <NoValue />}</span> },
   {
     id: 'payoutId',
     header: 'Payout ID',
@@ -63,7 +64,7 @@ export const COLUMNS: readonly Column[] = [
     id: 'payoutStatus',
     header: 'Payout status',
     defaultVisible: true,
-    render: (r) => (r.payoutStatus ? <PayoutStatusBadge status={r.payoutStatus} /> : <span className="faint">—</span>),
+    render: (r) => (r.payoutStatus ? <PayoutStatusBadge status={r.payoutStatus} /> : <NoValue />),
   },
   { id: 'orderId', header: 'Order ID', defaultVisible: true, render: (r) => text(r.sourceOrderId) },
   { id: 'paymentId', header: 'Payment ID', defaultVisible: false, render: (r) => text(r.sourcePaymentId) },

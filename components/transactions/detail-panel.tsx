@@ -8,6 +8,7 @@ import { Money } from '@/components/ui/money';
 import type { TransactionDto } from '@/lib/balance-transactions/schema';
 import { payoutStatusLabel, transactionTypeLabel } from '@/components/ui/labels';
 import { formatZoned } from '@/components/ui/zoned-date';
+import { NoValue } from '@/components/ui/no-value';
 
 function Id({ label, value }: { label: string; value: string | null }) {
   return (
@@ -19,7 +20,7 @@ function Id({ label, value }: { label: string; value: string | null }) {
             <span className="mono">{value}</span> <CopyButton value={value} label={label} />
           </>
         ) : (
-          <span className="faint">—</span>
+          <NoValue />
         )}
       </dd>
     </div>
@@ -71,25 +72,25 @@ export function DetailPanel({
           <dl className="detail-list">
             <Id label="Transaction ID" value={row.id} />
             <Field label="Type">{row.rawType}</Field>
-            <Field label="Source type">{row.sourceType || '—'}</Field>
+            <Field label="Source type">{row.sourceType || <NoValue />}</Field>
             <Field label="Amount"><Money amount={row.amount} currency={row.currency} /></Field>
             <Field label="Fee"><Money amount={row.fee} currency={row.currency} /></Field>
             <Field label="Net"><Money amount={row.net} currency={row.currency} /></Field>
             <Field label="Settlement">
-              {row.settlementAmount && row.settlementCurrency ? <Money amount={row.settlementAmount} currency={row.settlementCurrency} /> : '—'}
+              {row.settlementAmount && row.settlementCurrency ? <Money amount={row.settlementAmount} currency={row.settlementCurrency} /> : <NoValue />}
             </Field>
-            <Field label="Exchange rate"><span className="num">{row.exchangeRate ?? '—'}</span></Field>
+            <Field label="Exchange rate"><span className="num">{row.exchangeRate ?? <NoValue />}</span></Field>
             <Field label="Transaction time">
               {formatZoned(row.transactionTime, timeZone, true)} <span className="faint mono">{row.transactionTime}</span>
             </Field>
-            <Field label="Processed at">{row.processedAt ? formatZoned(row.processedAt, timeZone, true) : '—'}</Field>
+            <Field label="Processed at">{row.processedAt ? formatZoned(row.processedAt, timeZone, true) : <NoValue />}</Field>
             <Id label="Payout ID" value={row.payoutId} />
             {row.payoutId && (
               <Field label="Payout">
                 <Link href={payoutHref(accountId, row.payoutId)}>Open payout {row.payoutId}</Link>
               </Field>
             )}
-            <Field label="Payout status">{row.payoutStatus ? payoutStatusLabel(row.payoutStatus) : '—'}</Field>
+            <Field label="Payout status">{row.payoutStatus ? payoutStatusLabel(row.payoutStatus) : <NoValue />}</Field>
             <Id label="Order ID" value={row.sourceOrderId} />
             <Id label="Order transaction ID" value={row.sourceOrderTransactionId} />
             <Id label="Payment ID" value={row.sourcePaymentId} />

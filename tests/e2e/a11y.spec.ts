@@ -42,3 +42,31 @@ test.describe('signed out', () => {
     }
   });
 });
+
+test.describe('what a screen reader is given', () => {
+  test('an empty cell says "none", not "em dash"', async ({ page }) => {
+    await page.goto('/transactions');
+    const table = page.getByRole('table', { name: 'Balance transactions' });
+    // The newest sandbox rows have no payout yet: their Payout ID and Payout status cells are empty.
+    const empty = table.getByRole('cell', { name: 'none', exact: true }).first();
+    await expect(empty).toBeVisible();
+    expect(await empty.ariaSnapshot()).not.toContain('—');
+  });
+
+  test('the menus’ arrows are drawn, not read', async ({ page }) => {
+    await page.goto('/transactions');
+    const columns = page.locator('summary', { hasText: /^Columns/ });
+    await expect(columns).toBeVisible();
+    expect(await columns.evaluate((el) => getComputedStyle(el, '::after').content)).toMatch(/"▾"\s*\/\s*""/);
+    expect(await page.getByRole('main').ariaSnapshot()).not.toContain('▾');
+  });
+
+  test('the Sankey figure is no tab stop of its own and its exact labels read as text', async ({ page }) => {
+    await page.goto('/flows?period=30d&currency=USD&account=all');
+    const sankey = page.getByRole('figure', { name: /Where the period's USD came from/ });
+    await expect(sankey.getByTestId('sankey-link').first()).toBeVisible();
+    await expect(sankey.getByRole('application')).toHaveCount(0);
+    await expect(sankey.locator('[tabindex="0"]')).toHaveCount(0);
+    await expect(sankey.getByText(/^Paid out/)).toBeVisible();
+  });
+});

@@ -2,11 +2,12 @@ import type { Metadata } from 'next';
 import { listAudit } from '@/lib/admin/audit';
 import { requirePageSession } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
+import { NoValue } from '@/components/ui/no-value';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
 function Values({ value }: { value: Record<string, unknown> | null | undefined }) {
-  if (!value || Object.keys(value).length === 0) return <>—</>;
+  if (!value || Object.keys(value).length === 0) return <NoValue />;
   return (
     <ul className="audit-values">
       {Object.entries(value).map(([key, item]) => (
