@@ -7,6 +7,7 @@ import { fieldErrorsOf, passwordChangeSchema } from '@/lib/admin/schemas';
 import { FormField } from './form-field';
 import { FormMessage } from './form-message';
 import { formValues, useSubmit } from './submit';
+import { LocalTime } from '@/components/ui/time';
 
 export interface SessionRow {
   readonly id: string;
@@ -48,7 +49,7 @@ export function SessionsPanel({ sessions }: { sessions: readonly SessionRow[] })
         {sessions.map((s) => (
           <li key={s.id} className="toolbar" style={{ justifyContent: 'space-between' }}>
             <span>
-              {new Date(s.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
+              Signed in <LocalTime iso={s.createdAt} withSeconds={false} zoneLabel />
               <span className="faint"> · {s.userAgent.slice(0, 80) || 'Unknown browser'}</span>
               {s.current ? <span className="badge badge-info"> This session</span> : null}
             </span>

@@ -7,10 +7,12 @@ import { FormField } from './form-field';
 import { FormMessage } from './form-message';
 import type { ProviderFormSpec } from './provider-spec';
 import { formValues, useSubmit } from './submit';
+import { LocalTime } from '@/components/ui/time';
 
 type Mode = 'view' | 'edit' | 'rotate' | 'remove';
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+/** In the organization's zone and the app's one date-time format, as every date of every page. */
+const when = (iso: string) => <LocalTime iso={iso} withSeconds={false} />;
 
 function nested(values: Record<string, string>, prefix: string) {
   return Object.fromEntries(
@@ -25,7 +27,8 @@ export function ConnectionCard({ connection, spec }: { connection: ConnectionVie
   const [note, setNote] = useState<string | null>(null);
   const submit = useSubmit();
   const url = `/api/settings/connections/${connection.id}`;
-  const base = `${connection.label} (${connection.providerName})`;
+  // The provider tells two same-named accounts apart; a label that names it already is not told it twice.
+  const base = connection.label.includes(connection.providerName) ? connection.label : `${connection.label} (${connection.providerName})`;
 
   async function act(path: string, method: string, body?: unknown, done?: string) {
     setNote(null);
@@ -60,7 +63,7 @@ export function ConnectionCard({ connection, spec }: { connection: ConnectionVie
           <div className="detail-row">
             <dt className="muted">Status</dt>
             <dd>
-              {connection.lastSuccessAt ? `Last successful call ${when(connection.lastSuccessAt)}` : 'No successful call recorded yet'}
+              {connection.lastSuccessAt ? <>Last successful call {when(connection.lastSuccessAt)}</> : 'No successful call recorded yet'}
               {connection.lastError ? (
                 <span className="field-error" style={{ display: 'block' }}>
                   Last error {when(connection.lastError.at)}: {connection.lastError.message}

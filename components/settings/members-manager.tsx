@@ -8,6 +8,8 @@ import { ROLES, type Role } from '@/lib/auth/roles';
 import { FormField } from './form-field';
 import { FormMessage } from './form-message';
 import { formValues, useSubmit } from './submit';
+import { LocalTime } from '@/components/ui/time';
+import { useTimeZone } from '@/components/ui/time-zone';
 
 export interface MemberRow {
   readonly userId: string;
@@ -25,7 +27,8 @@ export interface InvitationRow {
   readonly expiresAt: string;
 }
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : 'Never');
+/** In the organization's zone and the app's one date-time format, as every date of every page. */
+const when = (iso: string | null) => (iso ? <LocalTime iso={iso} withSeconds={false} /> : 'Never');
 
 function InviteForm() {
   const router = useRouter();
@@ -92,6 +95,10 @@ function MemberActions({ member }: { member: MemberRow }) {
   );
 }
 
+function LastSignInHeader() {
+  return <>Last sign-in <span className="faint">({useTimeZone()})</span></>;
+}
+
 /** On the shared table shell: its own named, focusable scroll region on a narrow screen, like every list. */
 const MEMBER_COLUMNS: readonly TableColumn<MemberRow>[] = [
   {
@@ -105,7 +112,7 @@ const MEMBER_COLUMNS: readonly TableColumn<MemberRow>[] = [
       </>
     ),
   },
-  { id: 'last-sign-in', header: 'Last sign-in', cell: (member) => when(member.lastSignInAt) },
+  { id: 'last-sign-in', header: <LastSignInHeader />, cell: (member) => when(member.lastSignInAt) },
   { id: 'role', header: 'Role', cell: (member) => <MemberActions member={member} /> },
 ];
 

@@ -8,11 +8,11 @@ import { ZonedDate } from './zoned-date';
  * format of the app; the same text on the server and in the browser, so hydration never differs.
  * `withDate` is kept for existing callers: the date is always shown.
  */
-export function LocalTime({ iso, zoneLabel = false }: { iso: string; withDate?: boolean; zoneLabel?: boolean }) {
+export function LocalTime({ iso, zoneLabel = false, withSeconds = true }: { iso: string; withDate?: boolean; zoneLabel?: boolean; withSeconds?: boolean }) {
   const timeZone = useTimeZone();
   return (
     <>
-      <ZonedDate iso={iso} timeZone={timeZone} withSeconds />
+      <ZonedDate iso={iso} timeZone={timeZone} withSeconds={withSeconds} />
       {zoneLabel && <span className="faint"> ({timeZone})</span>}
     </>
   );

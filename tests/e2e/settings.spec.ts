@@ -137,3 +137,11 @@ test('an admin sets the time zone; My account lists sessions and ends another on
   await other.goto('/settings/account');
   await expect(other).toHaveURL(/\/sign-in/);
 });
+
+test('a connection whose label names its provider is not read with the provider twice', async ({ page }) => {
+  await signIn(page, 'admin@acme.test');
+  await page.goto('/settings/connections');
+  // The demo's labels name their provider: "Acme Outfitters (SHOPLINE Payments)".
+  const card = page.getByRole('article', { name: 'Acme Outfitters (SHOPLINE Payments)', exact: true });
+  await expect(card.getByRole('button', { name: 'Test Acme Outfitters (SHOPLINE Payments)', exact: true })).toBeVisible();
+});
