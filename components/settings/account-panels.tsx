@@ -8,6 +8,7 @@ import { FormField } from './form-field';
 import { FormMessage } from './form-message';
 import { formValues, useSubmit } from './submit';
 import { LocalTime } from '@/components/ui/time';
+import { useTimeZone } from '@/components/ui/time-zone';
 
 export interface SessionRow {
   readonly id: string;
@@ -41,15 +42,17 @@ export function PasswordForm() {
 }
 
 export function SessionsPanel({ sessions }: { sessions: readonly SessionRow[] }) {
+  const timeZone = useTimeZone();
   const router = useRouter();
   const submit = useSubmit();
   return (
     <div className="stack">
+      <p className="faint" style={{ margin: 0 }}>Sign-in times in {timeZone}.</p>
       <ul className="stack" style={{ gap: 8, paddingLeft: 0, listStyle: 'none' }} aria-label="Signed-in sessions">
         {sessions.map((s) => (
           <li key={s.id} className="toolbar" style={{ justifyContent: 'space-between' }}>
             <span>
-              Signed in <LocalTime iso={s.createdAt} withSeconds={false} zoneLabel />
+              Signed in <LocalTime iso={s.createdAt} withSeconds={false} />
               <span className="faint"> · {s.userAgent.slice(0, 80) || 'Unknown browser'}</span>
               {s.current ? <span className="badge badge-info"> This session</span> : null}
             </span>
