@@ -30,7 +30,7 @@ test('every date on every page is in the organization’s zone, in one format pe
     }
     // No date written any other way ("1 Dec 2026, 20:06", "12/1/2026"): dates are <time> elements, or none.
     const body = await page.getByRole('main').innerText();
-    expect(body, name).not.toMatch(/\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\b|\b\d{1,2}\/\d{1,2}\/\d{4}\b/);
+    expect(body, name).not.toMatch(/\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\b|\b\d{1,2}\/\d{1,2}\/\d{4}\b|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
   }
 });
 
@@ -47,6 +47,13 @@ test('the settings screens give their dates in that zone and label it', async ({
   expect(saved.ok()).toBe(true);
   await page.goto('/settings/audit');
   await expect(page.getByRole('columnheader', { name: `When (${zone})` })).toBeVisible();
+  // An invitation's expiry is kept as a UTC instant; it is shown as a moment in the zone too.
+  const invited = await page.request.fetch('/api/settings/invitations', { method: 'POST', data: { email: 'dates@acme.test', role: 'viewer' }, headers: { Origin: origin } });
+  expect(invited.ok()).toBe(true);
+  await page.reload();
+  const expiry = page.getByRole('listitem').filter({ hasText: /^expiresAt:/ }).first().locator('time');
+  await expect(expiry).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+  await expect(page.getByRole('region', { name: 'Audit log, scrollable' })).toHaveAttribute('tabindex', '0');
   await page.goto('/settings/account');
   await expect(page.getByText(`Sign-in times in ${zone}.`)).toBeVisible();
   await expect(page.getByRole('list', { name: 'Signed-in sessions' }).locator('time').first()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
