@@ -3,7 +3,8 @@
 // The floor is the provider's limit: rows / 10,000 rows per page / 4 pages per second (1,000,000 rows: 25 s).
 // Prints each job's time against that floor (with the load), the server's CPU per row, its RSS growth at
 // 100,000 rows and at the end, the stored (gzip) and served bytes per row, and the download's time; then a
-// CSV job whose server is killed (SIGKILL) halfway and started again, with its rows checked exact.
+// CSV job whose server is killed (SIGKILL) halfway and started again, with its rows checked exact. Each job also says when
+// the provider answered its pages (from the sandbox's stats): the first and last after the POST, and the gaps between them.
 // Run after `npx next build`:
 // npx tsx --conditions=react-server scripts/bench-export.ts [--app-port 3396 --sandbox-port 4396] [--formats csv,xlsx] [--runs 3] [--no-kill-resume]
 //   [--node-options=--max-semi-space-size=64] [--v8-flags=--heap-growing-percent=100]
@@ -136,6 +137,7 @@ function serverPid(groupLeader: number): number {
 
 interface Server {
   readonly appUrl: string;
+  readonly sandboxUrl: string;
   pid: number;
   readonly cookie: string;
   readonly connectionId: string;
@@ -163,6 +165,56 @@ interface JobRun {
   killedAtRows: number | null;
   restartMs: number;
   resumedMs: number | null;
+  timeline: Timeline | null;
+}
+
+/** The job as the provider saw it: when its pages were answered, against the POST and the job's end. */
+interface Timeline {
+  /** The POST's answer, and the first and last provider page answered, in ms after the POST was sent. */
+  readonly postAnsweredMs: number;
+  readonly firstPageMs: number;
+  readonly lastPageMs: number;
+  /** The job's finishedAt (database clock, same machine), and when the poll first saw it ready, in ms after the POST. */
+  readonly finishedMs: number | null;
+  readonly seenReadyMs: number;
+  /** Gaps between consecutive page answers: the largest, and how many (and their time past 250 ms) exceed 400 ms. */
+  readonly maxGapMs: number;
+  readonly longGaps: number;
+  readonly longGapsExcessMs: number;
+}
+
+/** Page answers (epoch ms) of the account with the most requests since the sandbox's stats were last reset. */
+async function providerArrivals(sandboxUrl: string): Promise<number[]> {
+  const stats = (await (await fetch(`${sandboxUrl}/__sandbox/stats`)).json()) as { accounts: Record<string, { arrivals: number[] }> };
+  const [busiest] = Object.values(stats.accounts).sort((a, b) => b.arrivals.length - a.arrivals.length);
+  return busiest?.arrivals ?? [];
+}
+
+function timelineOf(arrivals: readonly number[], postedAt: number, postAnsweredAt: number, finishedAt: string | null, seenReadyAt: number): Timeline | null {
+  const first = arrivals[0];
+  const last = arrivals.at(-1);
+  if (first === undefined || last === undefined) return null;
+  let maxGapMs = 0;
+  let longGaps = 0;
+  let longGapsExcessMs = 0;
+  for (let i = 1; i < arrivals.length; i += 1) {
+    const gap = (arrivals[i] ?? 0) - (arrivals[i - 1] ?? 0);
+    maxGapMs = Math.max(maxGapMs, gap);
+    if (gap > 400) {
+      longGaps += 1;
+      longGapsExcessMs += gap - 250;
+    }
+  }
+  return {
+    postAnsweredMs: postAnsweredAt - postedAt,
+    firstPageMs: first - postedAt,
+    lastPageMs: last - postedAt,
+    finishedMs: finishedAt === null ? null : Date.parse(finishedAt) - postedAt,
+    seenReadyMs: seenReadyAt - postedAt,
+    maxGapMs,
+    longGaps,
+    longGapsExcessMs,
+  };
 }
 
 interface JobStatus {
@@ -173,6 +225,7 @@ interface JobStatus {
   bytes: number;
   storedBytes: number;
   error: { message: string } | null;
+  finishedAt: string | null;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -198,12 +251,16 @@ async function runJob(server: Server, search: string, killAtRows: number | null 
       // the server is being restarted
     }
   }, 50);
+  await fetch(`${server.sandboxUrl}/__sandbox/stats`, { method: 'DELETE' });
   const started = performance.now();
+  const postedAt = Date.now();
+  let postAnsweredAt = postedAt;
   let job: JobStatus;
   try {
     const response = await fetch(`${server.appUrl}/api/connections/${server.connectionId}/exports/transactions?${search}`, { method: 'POST', headers });
     if (response.status !== 202) throw new Error(`start answered ${response.status}: ${await response.text()}`);
     job = (await response.json()) as JobStatus;
+    postAnsweredAt = Date.now();
     while (job.status === 'queued' || job.status === 'running') {
       await sleep(200);
       job = (await (await fetch(`${server.appUrl}/api/exports/jobs/${job.id}`, { headers })).json()) as JobStatus;
@@ -230,6 +287,8 @@ async function runJob(server: Server, search: string, killAtRows: number | null 
     clearInterval(sampler);
   }
   const ms = performance.now() - started;
+  const seenReadyAt = Date.now();
+  const timeline = timelineOf(await providerArrivals(server.sandboxUrl), postedAt, postAnsweredAt, job.finishedAt, seenReadyAt);
   const cpuMs = cpuKilled + cpuMsOf(server.pid) - cpuBefore;
   const loadDuring = loadavg()[0]?.toFixed(2) ?? '?';
   if (job.status !== 'ready') throw new Error(`job ended ${job.status}: ${job.error?.message ?? ''}`);
@@ -266,6 +325,7 @@ async function runJob(server: Server, search: string, killAtRows: number | null 
     killedAtRows,
     restartMs,
     resumedMs,
+    timeline,
   };
 }
 
@@ -275,6 +335,14 @@ function report(name: string, run: JobRun): void {
     `${name}: ${run.rows.toLocaleString('en-US')} rows, ${run.pages} provider pages, in ${secs(run.ms)} (${rate(run.rows, run.ms)}); ` +
       `floor under the limit ${secs(floorMs)} -> ${(run.ms / floorMs).toFixed(3)}x (target <= 1.15); load ${run.loadDuring}`,
   );
+  const t = run.timeline;
+  if (t) {
+    console.info(
+      `  provider pages answered from ${secs(t.firstPageMs)} to ${secs(t.lastPageMs)} after the POST (answered in ${secs(t.postAnsweredMs)}); ` +
+        `largest gap ${secs(t.maxGapMs)}, ${t.longGaps} gaps over 0.40 s (${secs(t.longGapsExcessMs)} past 0.25 s each); ` +
+        `job finished ${t.finishedMs === null ? '?' : secs(t.finishedMs - t.lastPageMs)} after the last page, seen ready at ${secs(t.seenReadyMs)}`,
+    );
+  }
   console.info(`  server CPU ${secs(run.cpuMs)}: ${((run.cpuMs * 1000) / run.rows).toFixed(1)} µs/row`);
   if (run.killedAtRows !== null) {
     console.info(`  server killed (SIGKILL) at ${run.killedAtRows.toLocaleString('en-US')} rows, answering again after ${secs(run.restartMs)}; the job resumed from its last step` +
@@ -329,7 +397,7 @@ async function main(): Promise<void> {
     };
     const connection = connections.find((c) => c.label === bench?.label);
     if (!connection) throw new Error('bench connection not listed');
-    const server: Server = { appUrl, pid, cookie, connectionId: connection.id, killAndRestart: killAndRestartApp };
+    const server: Server = { appUrl, sandboxUrl, pid, cookie, connectionId: connection.id, killAndRestart: killAndRestartApp };
     // Warm-up: route compilation, JIT, pools; one provider page.
     await runJob(server, `from=${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}&columns=id`);
     const csvRuns: JobRun[] = [];
