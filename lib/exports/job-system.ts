@@ -74,10 +74,11 @@ export async function startExportJobSystem(
   };
   // A job is queued again once its heartbeat is stale, or sooner when its worker held the job's lock and that
   // lock is free: its worker's session has ended (it is tried and let go here; a worker of this process holds it).
+  // A lock that cannot be asked for says nothing: that job waits for its heartbeat, the others are still looked at.
   const lockFree = async (jobId: string) => {
     const name = jobLockName(jobId);
-    if (!(await db.locks.tryLock(name))) return false;
-    await db.locks.unlock(name);
+    if (!(await db.locks.tryLock(name).catch(() => false))) return false;
+    await db.locks.unlock(name).catch(() => undefined);
     return true;
   };
   const takeOver = async () => {
