@@ -8,7 +8,7 @@
 // Run after `npx next build`:
 // npx tsx --conditions=react-server scripts/bench-export.ts [--app-port 3396 --sandbox-port 4396] [--formats csv,xlsx] [--runs 3] [--no-kill-resume]
 //   [--node-options=--max-semi-space-size=64] [--v8-flags=--heap-growing-percent=100]
-//   [--database pglite|postgres] [--redis]
+//   [--database pglite|postgres] [--redis] [--budget-settle]
 // The database is the embedded PGlite by default (inside the server process, so its memory counts in the
 // server's RSS); `--database postgres` uses a fresh schema on the machine's PostgreSQL server and `--redis`
 // runs the jobs on BullMQ, as a production deployment does.
@@ -22,6 +22,8 @@ import { upsertConnectionByLabel } from '@/lib/db/connections';
 import { openDb } from '@/lib/db/open';
 import { DEMO_ORGANIZATIONS, seedDemo } from '@/lib/db/seed';
 import { findOrganizationBySlug } from '@/lib/db/organizations';
+import { budgetWindows } from '@/lib/connections/budget/shape';
+import { shopline } from '@/lib/providers/shopline';
 import { SANDBOX_ACCOUNTS, sandboxBaseUrl } from '@/lib/sandbox/accounts';
 import { demoSecrets, launch } from './launch.mjs';
 import { signInCookie } from './lib/session';
@@ -46,6 +48,12 @@ const { values } = parseArgs({
     'postgres-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
     /** Runs the jobs on BullMQ in the machine's Redis (127.0.0.1:6379), under a fresh key prefix. */
     redis: { type: 'boolean', default: false },
+    /**
+     * Waits before each job until the account's budget windows have lapsed, so every job starts as the first
+     * export in a while does. Off: jobs run back to back, and each inherits what the one before left of the
+     * budget (a burst window spent, up to 16 s: the next job's first seconds run at the steady rate).
+     */
+    'budget-settle': { type: 'boolean', default: false },
   },
 });
 if (values.database !== 'pglite' && values.database !== 'postgres') throw new Error('--database is pglite or postgres');
@@ -55,6 +63,12 @@ const PAGE_SIZE = 10_000;
 const PAGES_PER_SECOND = 4;
 const bench = SANDBOX_ACCOUNTS.find((a) => a.key === 'bench');
 if (!bench || bench.provider !== 'shopline') throw new Error('no bench store in the sandbox');
+
+/** The longest window of the bench store's budget, and a second: once it has passed, the budget is whole again. */
+const BUDGET_SETTLE_MS = (() => {
+  const { steady, burst } = budgetWindows(shopline.rateBudget({ handle: bench.handle }, 'http://sandbox.invalid'));
+  return (Math.max(steady.duration, burst?.duration ?? 0) + 1) * 1000;
+})();
 
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -251,6 +265,7 @@ async function runJob(server: Server, search: string, killAtRows: number | null 
       // the server is being restarted
     }
   }, 50);
+  if (values['budget-settle']) await sleep(BUDGET_SETTLE_MS);
   await fetch(`${server.sandboxUrl}/__sandbox/stats`, { method: 'DELETE' });
   const started = performance.now();
   const postedAt = Date.now();
@@ -380,7 +395,8 @@ async function main(): Promise<void> {
   console.info(
     `Export job benchmark: bench store, provider pages of ${PAGE_SIZE}, sandbox WITH rate limits (${PAGES_PER_SECOND}/s), next start` +
       `${values['node-options'] === undefined ? '' : `, NODE_OPTIONS ${values['node-options']}`}${v8Flags === undefined ? '' : `, V8 flags ${v8Flags}`}` +
-      `, database ${postgres === undefined ? 'PGlite (in the server process)' : 'PostgreSQL server'}, jobs ${values.redis ? 'on BullMQ (Redis)' : 'in-process'}`,
+      `, database ${postgres === undefined ? 'PGlite (in the server process)' : 'PostgreSQL server'}, jobs ${values.redis ? 'on BullMQ (Redis)' : 'in-process'}` +
+      `${values['budget-settle'] ? `, ${secs(BUDGET_SETTLE_MS)} before each job for the budget to settle` : ', jobs back to back'}`,
   );
   const { stop, appUrl, appPid, killAndRestartApp } = await launch({
     appPort: APP_PORT,
