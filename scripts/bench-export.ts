@@ -3,11 +3,12 @@
 // The floor is the provider's limit: rows / 10,000 rows per page / 4 pages per second (1,000,000 rows: 25 s).
 // Prints each job's time against that floor (with the load), the server's CPU per row, its RSS growth at
 // 100,000 rows and at the end, the stored (gzip) and served bytes per row, and the download's time; then a
-// CSV job whose server is killed (SIGKILL) halfway and started again, with its rows checked exact.
+// CSV job whose server is killed (SIGKILL) halfway and started again, with its rows checked exact. Each job also says when
+// the provider answered its pages (from the sandbox's stats): the first and last after the POST, and the gaps between them.
 // Run after `npx next build`:
 // npx tsx --conditions=react-server scripts/bench-export.ts [--app-port 3396 --sandbox-port 4396] [--formats csv,xlsx] [--runs 3] [--no-kill-resume]
 //   [--node-options=--max-semi-space-size=64] [--v8-flags=--heap-growing-percent=100]
-//   [--database pglite|postgres] [--redis]
+//   [--database pglite|postgres] [--redis] [--budget-settle]
 // The database is the embedded PGlite by default (inside the server process, so its memory counts in the
 // server's RSS); `--database postgres` uses a fresh schema on the machine's PostgreSQL server and `--redis`
 // runs the jobs on BullMQ, as a production deployment does.
@@ -21,6 +22,8 @@ import { upsertConnectionByLabel } from '@/lib/db/connections';
 import { openDb } from '@/lib/db/open';
 import { DEMO_ORGANIZATIONS, seedDemo } from '@/lib/db/seed';
 import { findOrganizationBySlug } from '@/lib/db/organizations';
+import { budgetWindows } from '@/lib/connections/budget/shape';
+import { shopline } from '@/lib/providers/shopline';
 import { SANDBOX_ACCOUNTS, sandboxBaseUrl } from '@/lib/sandbox/accounts';
 import { demoSecrets, launch } from './launch.mjs';
 import { signInCookie } from './lib/session';
@@ -45,6 +48,12 @@ const { values } = parseArgs({
     'postgres-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
     /** Runs the jobs on BullMQ in the machine's Redis (127.0.0.1:6379), under a fresh key prefix. */
     redis: { type: 'boolean', default: false },
+    /**
+     * Waits before each job until the account's budget windows have lapsed, so every job starts as the first
+     * export in a while does. Off: jobs run back to back, and each inherits what the one before left of the
+     * budget (a burst window spent, up to 16 s: the next job's first seconds run at the steady rate).
+     */
+    'budget-settle': { type: 'boolean', default: false },
   },
 });
 if (values.database !== 'pglite' && values.database !== 'postgres') throw new Error('--database is pglite or postgres');
@@ -54,6 +63,12 @@ const PAGE_SIZE = 10_000;
 const PAGES_PER_SECOND = 4;
 const bench = SANDBOX_ACCOUNTS.find((a) => a.key === 'bench');
 if (!bench || bench.provider !== 'shopline') throw new Error('no bench store in the sandbox');
+
+/** The longest window of the bench store's budget, and a second: once it has passed, the budget is whole again. */
+const BUDGET_SETTLE_MS = (() => {
+  const { steady, burst } = budgetWindows(shopline.rateBudget({ handle: bench.handle }, 'http://sandbox.invalid'));
+  return (Math.max(steady.duration, burst?.duration ?? 0) + 1) * 1000;
+})();
 
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -136,6 +151,7 @@ function serverPid(groupLeader: number): number {
 
 interface Server {
   readonly appUrl: string;
+  readonly sandboxUrl: string;
   pid: number;
   readonly cookie: string;
   readonly connectionId: string;
@@ -165,6 +181,56 @@ interface JobRun {
   killedAtRows: number | null;
   restartMs: number;
   resumedMs: number | null;
+  timeline: Timeline | null;
+}
+
+/** The job as the provider saw it: when its pages were answered, against the POST and the job's end. */
+interface Timeline {
+  /** The POST's answer, and the first and last provider page answered, in ms after the POST was sent. */
+  readonly postAnsweredMs: number;
+  readonly firstPageMs: number;
+  readonly lastPageMs: number;
+  /** The job's finishedAt (database clock, same machine), and when the poll first saw it ready, in ms after the POST. */
+  readonly finishedMs: number | null;
+  readonly seenReadyMs: number;
+  /** Gaps between consecutive page answers: the largest, and how many (and their time past 250 ms) exceed 400 ms. */
+  readonly maxGapMs: number;
+  readonly longGaps: number;
+  readonly longGapsExcessMs: number;
+}
+
+/** Page answers (epoch ms) of the account with the most requests since the sandbox's stats were last reset. */
+async function providerArrivals(sandboxUrl: string): Promise<number[]> {
+  const stats = (await (await fetch(`${sandboxUrl}/__sandbox/stats`)).json()) as { accounts: Record<string, { arrivals: number[] }> };
+  const [busiest] = Object.values(stats.accounts).sort((a, b) => b.arrivals.length - a.arrivals.length);
+  return busiest?.arrivals ?? [];
+}
+
+function timelineOf(arrivals: readonly number[], postedAt: number, postAnsweredAt: number, finishedAt: string | null, seenReadyAt: number): Timeline | null {
+  const first = arrivals[0];
+  const last = arrivals.at(-1);
+  if (first === undefined || last === undefined) return null;
+  let maxGapMs = 0;
+  let longGaps = 0;
+  let longGapsExcessMs = 0;
+  for (let i = 1; i < arrivals.length; i += 1) {
+    const gap = (arrivals[i] ?? 0) - (arrivals[i - 1] ?? 0);
+    maxGapMs = Math.max(maxGapMs, gap);
+    if (gap > 400) {
+      longGaps += 1;
+      longGapsExcessMs += gap - 250;
+    }
+  }
+  return {
+    postAnsweredMs: postAnsweredAt - postedAt,
+    firstPageMs: first - postedAt,
+    lastPageMs: last - postedAt,
+    finishedMs: finishedAt === null ? null : Date.parse(finishedAt) - postedAt,
+    seenReadyMs: seenReadyAt - postedAt,
+    maxGapMs,
+    longGaps,
+    longGapsExcessMs,
+  };
 }
 
 interface JobStatus {
@@ -175,6 +241,7 @@ interface JobStatus {
   bytes: number;
   storedBytes: number;
   error: { message: string } | null;
+  finishedAt: string | null;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -204,12 +271,17 @@ async function runJob(server: Server, search: string, killAtRows: number | null 
       // the server is being restarted
     }
   }, 50);
+  if (values['budget-settle']) await sleep(BUDGET_SETTLE_MS);
+  await fetch(`${server.sandboxUrl}/__sandbox/stats`, { method: 'DELETE' });
   const started = performance.now();
+  const postedAt = Date.now();
+  let postAnsweredAt = postedAt;
   let job: JobStatus;
   try {
     const response = await fetch(`${server.appUrl}/api/connections/${server.connectionId}/exports/transactions?${search}`, { method: 'POST', headers });
     if (response.status !== 202) throw new Error(`start answered ${response.status}: ${await response.text()}`);
     job = (await response.json()) as JobStatus;
+    postAnsweredAt = Date.now();
     while (job.status === 'queued' || job.status === 'running') {
       await sleep(200);
       job = (await (await fetch(`${server.appUrl}/api/exports/jobs/${job.id}`, { headers })).json()) as JobStatus;
@@ -237,6 +309,8 @@ async function runJob(server: Server, search: string, killAtRows: number | null 
     clearInterval(sampler);
   }
   const ms = performance.now() - started;
+  const seenReadyAt = Date.now();
+  const timeline = timelineOf(await providerArrivals(server.sandboxUrl), postedAt, postAnsweredAt, job.finishedAt, seenReadyAt);
   const cpuMs = cpuKilled + cpuMsOf(server.pid) - cpuBefore;
   const loadDuring = loadavg()[0]?.toFixed(2) ?? '?';
   if (job.status !== 'ready') throw new Error(`job ended ${job.status}: ${job.error?.message ?? ''}`);
@@ -274,6 +348,7 @@ async function runJob(server: Server, search: string, killAtRows: number | null 
     killedAtRows,
     restartMs,
     resumedMs,
+    timeline,
   };
 }
 
@@ -290,6 +365,14 @@ function report(name: string, run: JobRun): void {
     `${name}: ${run.rows.toLocaleString('en-US')} rows, ${run.pages} provider pages, in ${secs(run.ms)} (${rate(run.rows, run.ms)}); ` +
       `floor under the limit ${secs(floorMs)} -> ${(run.ms / floorMs).toFixed(3)}x (target <= 1.15); load ${run.loadDuring}`,
   );
+  const t = run.timeline;
+  if (t) {
+    console.info(
+      `  provider pages answered from ${secs(t.firstPageMs)} to ${secs(t.lastPageMs)} after the POST (answered in ${secs(t.postAnsweredMs)}); ` +
+        `largest gap ${secs(t.maxGapMs)}, ${t.longGaps} gaps over 0.40 s (${secs(t.longGapsExcessMs)} past 0.25 s each); ` +
+        `job finished ${t.finishedMs === null ? '?' : secs(t.finishedMs - t.lastPageMs)} after the last page, seen ready at ${secs(t.seenReadyMs)}`,
+    );
+  }
   console.info(`  server CPU ${secs(run.cpuMs)}: ${((run.cpuMs * 1000) / run.rows).toFixed(1)} µs/row`);
   if (run.killedAtRows !== null) {
     console.info(`  server killed (SIGKILL) at ${run.killedAtRows.toLocaleString('en-US')} rows, answering again after ${secs(run.restartMs)}; the job resumed from its last step` +
@@ -337,7 +420,8 @@ async function main(): Promise<void> {
   console.info(
     `Export job benchmark: bench store, provider pages of ${PAGE_SIZE}, sandbox WITH rate limits (${PAGES_PER_SECOND}/s), next start` +
       `${values['node-options'] === undefined ? '' : `, NODE_OPTIONS ${values['node-options']}`}${v8Flags === undefined ? '' : `, V8 flags ${v8Flags}`}` +
-      `, database ${postgres === undefined ? 'PGlite (in the server process)' : 'PostgreSQL server'}, jobs ${values.redis ? 'on BullMQ (Redis)' : 'in-process'}`,
+      `, database ${postgres === undefined ? 'PGlite (in the server process)' : 'PostgreSQL server'}, jobs ${values.redis ? 'on BullMQ (Redis)' : 'in-process'}` +
+      `${values['budget-settle'] ? `, ${secs(BUDGET_SETTLE_MS)} before each job for the budget to settle` : ', jobs back to back'}`,
   );
   const { stop, appUrl, appPid, killAndRestartApp } = await launch({
     appPort: APP_PORT,
@@ -354,7 +438,7 @@ async function main(): Promise<void> {
     };
     const connection = connections.find((c) => c.label === bench?.label);
     if (!connection) throw new Error('bench connection not listed');
-    const server: Server = { appUrl, pid, cookie, connectionId: connection.id, killAndRestart: killAndRestartApp };
+    const server: Server = { appUrl, sandboxUrl, pid, cookie, connectionId: connection.id, killAndRestart: killAndRestartApp };
     // Warm-up: route compilation, JIT, pools; one provider page.
     await runJob(server, `from=${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}&columns=id`);
     const csvRuns: JobRun[] = [];

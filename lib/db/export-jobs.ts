@@ -216,8 +216,17 @@ export type Claim =
  * With `staleAfterMs`, a running job is taken over only once its heartbeat (`alive_at`) is that old, by the
  * database's clock; one still beating is `alive`: its worker lives, whatever the queue thinks of its lock.
  * Without it, the caller knows the worker is gone (it holds the job's lock) and takes the job at once.
+ * `underLock`: the caller holds the job's session lock. A job whose worker held that lock too (`run_locked`)
+ * is then taken at once: the lock being free again means that worker's database session ended. One whose
+ * worker runs without it (it took the job by its heartbeat from a stuck worker that held the lock) still
+ * needs its heartbeat stale: the lock says nothing about that worker. The claim records which of the two it is.
  */
-export async function claimExportJob(db: Db, id: string, maxRunning: number, options: { readonly staleAfterMs?: number } = {}): Promise<Claim> {
+export async function claimExportJob(
+  db: Db,
+  id: string,
+  maxRunning: number,
+  options: { readonly staleAfterMs?: number; readonly underLock?: boolean } = {},
+): Promise<Claim> {
   return db.transaction(async (tx) => {
     const [head] = await tx.query<{ user_id: string; state: string }>(`select user_id, state from export_jobs where id = $1`, [id]);
     if (!head || (head.state !== 'queued' && head.state !== 'running')) return { kind: 'ended' };
@@ -231,11 +240,12 @@ export async function claimExportJob(db: Db, id: string, maxRunning: number, opt
     }
     // The staleness is checked in the update itself: of two claims at once, the second sees the first's heartbeat.
     const [row] = await tx.query(
-      `update export_jobs set state = 'running', attempt = attempt + 1, started_at = coalesce(started_at, now()), alive_at = now()
+      `update export_jobs set state = 'running', attempt = attempt + 1, started_at = coalesce(started_at, now()), alive_at = now(),
+         run_locked = $3
        where id = $1 and (state = 'queued' or (state = 'running' and ($2::double precision is null
-         or alive_at <= now() - $2::double precision * interval '1 millisecond')))
+         or alive_at <= now() - $2::double precision * interval '1 millisecond' or ($3 and run_locked))))
        returning ${COLUMNS}`,
-      [id, options.staleAfterMs ?? null],
+      [id, options.staleAfterMs ?? null, options.underLock ?? false],
     );
     if (row) return { kind: 'claimed', job: toJob(row) };
     const [now] = await tx.query<{ state: string }>(`select state from export_jobs where id = $1`, [id]);
@@ -264,14 +274,27 @@ export async function releaseExportJob(db: Queryable, job: Pick<ExportJob, 'id' 
   return rows.length > 0;
 }
 
-/** Running jobs whose heartbeat is at least `staleAfterMs` old (database clock): their worker is gone or stuck. */
-export async function listStaleExportJobs(db: Queryable, staleAfterMs: number): Promise<Pick<ExportJob, 'id' | 'attempt'>[]> {
-  const rows = await db.query<{ id: string; attempt: number | string }>(
-    `select id, attempt from export_jobs where state = 'running' and alive_at <= now() - $1::double precision * interval '1 millisecond'
+/** A running job that may have lost its worker: `stale` when its heartbeat is, else its worker held the job's lock. */
+export interface SilentExportJob {
+  readonly id: string;
+  readonly attempt: number;
+  readonly stale: boolean;
+}
+
+/**
+ * Running jobs whose heartbeat is at least `staleAfterMs` old (database clock): their worker is gone or stuck;
+ * with `lockedSilentMs`, also those run under the job's session lock whose heartbeat is that old (not `stale`):
+ * the caller sees whether that lock is free, i.e. whether their worker's session ended.
+ */
+export async function listStaleExportJobs(db: Queryable, staleAfterMs: number, lockedSilentMs?: number): Promise<SilentExportJob[]> {
+  const rows = await db.query<{ id: string; attempt: number | string; stale: boolean }>(
+    `select id, attempt, alive_at <= now() - $1::double precision * interval '1 millisecond' as stale from export_jobs
+     where state = 'running' and (alive_at <= now() - $1::double precision * interval '1 millisecond'
+       or (run_locked and alive_at <= now() - $2::double precision * interval '1 millisecond'))
      order by seq`,
-    [staleAfterMs],
+    [staleAfterMs, lockedSilentMs ?? staleAfterMs],
   );
-  return rows.map((row) => ({ id: row.id, attempt: Number(row.attempt) }));
+  return rows.map((row) => ({ id: row.id, attempt: Number(row.attempt), stale: row.stale }));
 }
 
 /** A file written from the start again (XLSX cannot continue a half-written zip): no chunks, no progress. */

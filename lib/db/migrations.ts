@@ -253,4 +253,13 @@ export const MIGRATIONS: readonly Migration[] = [
       `create index export_jobs_running_idx on export_jobs (seq) where state = 'running'`,
     ],
   },
+  {
+    version: 9,
+    name: 'export jobs run under their session lock',
+    statements: [
+      // True while the attempt's worker holds the job's session lock (lib/jobs/exclusive): once that lock is free,
+      // the worker's database session has ended (its process died) and the job is taken over at once.
+      `alter table export_jobs add column run_locked boolean not null default false`,
+    ],
+  },
 ];

@@ -15,9 +15,10 @@ import {
   restartExportFile,
   type ExportJob,
 } from '@/lib/db/export-jobs';
-import type { Db } from '@/lib/db/types';
+import type { Db, SessionLocks } from '@/lib/db/types';
 import type { BalanceTransaction } from '@/lib/domain/transaction';
 import { ApiError } from '@/lib/http/api-error';
+import { jobLockName } from '@/lib/jobs/exclusive';
 import { startSweeper } from '@/lib/jobs/sweeper';
 import { RunnerClosing, type JobHandler, type JobOutcome } from '@/lib/jobs/types';
 import { callProvider } from '@/lib/connections/provider-call';
@@ -50,6 +51,12 @@ export interface ExportJobDeps {
   readonly staleAfterMs?: number;
   /** How often the worker tells the database it still runs the job; HEARTBEAT_MS unless a test says. */
   readonly heartbeatMs?: number;
+  /**
+   * On BullMQ: the worker runs the job under its session lock when it can get it, so that once the worker's
+   * process dies the lock, gone with its database session, says so at once (see LOCKED_SILENT_MS). Unset: the
+   * runner holds the lock itself (in-process), or there is none (tests of the heartbeat alone).
+   */
+  readonly locks?: SessionLocks;
 }
 
 /**
@@ -64,6 +71,17 @@ export const HEARTBEAT_MS = 500;
  * answering again after about 2 s.
  */
 export const STALE_AFTER_MS = 3_000;
+/**
+ * A running job whose worker held the job's session lock is looked at once its heartbeat is this old (two
+ * beats missed), and taken over at once if that lock is free: the worker's database session has ended, so its
+ * process died (PostgreSQL drops a killed process's session, and its locks, as soon as its socket closes; a
+ * restarted instance finds its previous incarnation's job this way at start). It is not a worker identity
+ * kept across restarts: two live processes can never hold one session lock, so no live worker is taken for
+ * a dead one. A worker whose connection broke loses the lock too, and is fenced by the takeover's attempt. A
+ * host that vanishes without closing its sockets keeps its sessions (and locks) until PostgreSQL notices:
+ * its job is taken over once its heartbeat is STALE_AFTER_MS old, as without the lock.
+ */
+export const LOCKED_SILENT_MS = 2 * HEARTBEAT_MS;
 
 /** The abort reason once the heartbeat is refused: the job ended or another worker took it over; stop quietly. */
 class JobLost extends Error {
@@ -232,8 +250,8 @@ async function run(deps: ExportJobDeps, job: ExportJob, signal: AbortSignal): Pr
 
 /** Runs one export job to its end, or until it is cancelled, taken over, or its runner closes. */
 export function exportJobHandler(deps: ExportJobDeps): JobHandler {
-  return async (jobId, { signal }): Promise<JobOutcome> => {
-    const claim = await claimExportJob(deps.db, jobId, deps.maxRunning, { staleAfterMs: deps.staleAfterMs });
+  const handle = async (jobId: string, signal: AbortSignal, underLock: boolean): Promise<JobOutcome> => {
+    const claim = await claimExportJob(deps.db, jobId, deps.maxRunning, { staleAfterMs: deps.staleAfterMs, underLock });
     if (claim.kind === 'quota') return 'later';
     // Ended, or alive in another worker (the queue gave it out again, its worker was only slow): not ours.
     if (claim.kind !== 'claimed') return 'done';
@@ -262,5 +280,18 @@ export function exportJobHandler(deps: ExportJobDeps): JobHandler {
     }
     deps.onEnded?.();
     return 'done';
+  };
+  return async (jobId, { signal }) => {
+    const { locks } = deps;
+    if (!locks) return handle(jobId, signal, false);
+    // Held by another live session (or another entry of this job in this process): the claim then goes by the
+    // heartbeat alone. A lock that cannot be asked for (its connection is down) is the same.
+    const name = jobLockName(jobId);
+    const locked = await locks.tryLock(name).catch(() => false);
+    try {
+      return await handle(jobId, signal, locked);
+    } finally {
+      if (locked) await locks.unlock(name).catch(() => undefined);
+    }
   };
 }

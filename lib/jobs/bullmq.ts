@@ -25,8 +25,8 @@ interface JobData {
 }
 
 /**
- * Jobs on BullMQ: any instance's worker takes the next one. A worker that dies is found by the database's
- * heartbeat, within seconds, and its job queued again under an id of its own (`takeOver`); BullMQ's stalled
+ * Jobs on BullMQ: any instance's worker takes the next one. A worker that dies is found by the database (its
+ * session lock freed, or its heartbeat stale), within seconds, and its job queued again under an id of its own (`takeOver`); BullMQ's stalled
  * check, once the dead worker's lock lapses, gives out the first entry again too, and whichever handler comes
  * second finds the job alive (or ended) and leaves it. BullMQ's own retries are off: the handler retries
  * provider failures itself and records how a job ended.

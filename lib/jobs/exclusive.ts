@@ -6,9 +6,12 @@ import type { JobHandler } from './types';
  * its lock only, so no two instances run it at once. An instance that cannot take the lock leaves the job to
  * the one holding it; its takeover sweep asks again, and once the holder has died its lock has gone with it.
  */
+/** The session lock a job runs under, whichever runner runs it. */
+export const jobLockName = (jobId: string) => `fundsight.job:${jobId}`;
+
 export function exclusiveHandler(handler: JobHandler, locks: SessionLocks): JobHandler {
   return async (jobId, ctx) => {
-    const name = `fundsight.job:${jobId}`;
+    const name = jobLockName(jobId);
     if (!(await locks.tryLock(name))) return 'done';
     try {
       return await handler(jobId, ctx);

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getExportJobById } from '@/lib/db/export-jobs';
-import { exportJobHandler, STALE_AFTER_MS } from '@/lib/exports/job-run';
+import { exportJobHandler, HEARTBEAT_MS, LOCKED_SILENT_MS, STALE_AFTER_MS } from '@/lib/exports/job-run';
 import { startExportJobSystem, type ExportJobSystem } from '@/lib/exports/job-system';
 import { startExportJob } from '@/lib/exports/jobs';
 import { bullmqRunner } from '@/lib/jobs/bullmq';
@@ -40,8 +40,8 @@ const SEARCH = 'from=2024-01-15&columns=id,transaction_time,amount,fee,net,curre
 const LONG_SEARCH = 'from=2023-11-01&columns=id,transaction_time,amount,fee,net,currency';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A job queued here and run by an instance in a child process (BullMQ lock `lockMs`), which is killed after 3 pages. */
-async function killedHalfway(lockMs: number, search: string) {
+/** A job queued here and run by an instance in a child process (BullMQ lock `lockMs`), once it has stored 3 pages. */
+async function runningInChild(lockMs: number, search: string) {
   if (env.database.config.kind !== 'postgres') throw new Error('needs PostgreSQL, shared with the worker process');
   const bench = await env.connection('bench');
   env.sandbox.faults.clear();
@@ -54,23 +54,30 @@ async function killedHalfway(lockMs: number, search: string) {
   const job = await startExportJob({ db: env.db, runner: queueOnly }, env.user, bench.id, new URLSearchParams(search));
   const before = await jobWhen(env.db, job.id, (j) => j.providerPages >= 3);
   expect(before).toMatchObject({ state: 'running', attempt: 1 });
+  return { bench, jobId: job.id };
+}
+
+/** As runningInChild, the child then killed (SIGKILL). */
+async function killedHalfway(lockMs: number, search: string) {
+  const { bench, jobId } = await runningInChild(lockMs, search);
   await killGroup(child);
   const killedAt = Date.now();
-  const atKill = await getExportJobById(env.db, job.id);
+  const atKill = await getExportJobById(env.db, jobId);
   expect(atKill?.state).toBe('running');
   expect(atKill?.cursor).not.toBeNull();
-  return { bench, jobId: job.id, killedAt, pagesAtKill: atKill?.providerPages ?? 0 };
+  return { bench, jobId, killedAt, pagesAtKill: atKill?.providerPages ?? 0 };
 }
 
 describe('export jobs on BullMQ with Redis', () => {
-  it('takes over a job whose worker process was killed within seconds, though its BullMQ lock would hold for a minute; no row missing or repeated', async () => {
+  it("takes over a killed worker's job as soon as its session lock is free, though its heartbeat would be stale only after a minute and its BullMQ lock hold as long; no row missing or repeated", async () => {
     const { bench, jobId, killedAt, pagesAtKill } = await killedHalfway(60_000, SEARCH);
-    // Another instance, as the server starts it: it finds the job's heartbeat stale and queues it again.
-    const other = await startExportJobSystem(env.db, { maxRunning: 3, redis: { connection: redis, prefix: PREFIX } });
+    // Another instance, as the server starts it: the job's heartbeat is a second old, and its lock went with the
+    // killed process's database session, so it queues the job again at once.
+    const other = await startExportJobSystem(env.db, { maxRunning: 3, redis: { connection: redis, prefix: PREFIX }, staleAfterMs: 60_000 });
     const taken = await jobWhen(env.db, jobId, (j) => j.attempt > 1, 800);
     const waitedMs = Date.now() - killedAt;
-    // The heartbeat is stale STALE_AFTER_MS after the last beat (at most HEARTBEAT_MS before the kill), then the next sweep.
-    expect(waitedMs).toBeLessThan(STALE_AFTER_MS + 3_000);
+    // LOCKED_SILENT_MS after the last beat (at most HEARTBEAT_MS before the kill), then the claim; a minute by the heartbeat.
+    expect(waitedMs).toBeLessThan(LOCKED_SILENT_MS + 4_000);
     expect(taken.attempt).toBe(2);
     expect(await env.settled(jobId, 60_000)).toBe('ready');
     const resumed = await getExportJobById(env.db, jobId);
@@ -103,5 +110,38 @@ describe('export jobs on BullMQ with Redis', () => {
     expect(await env.settled(jobId, 60_000)).toBe('ready');
     expect((await getExportJobById(env.db, jobId))?.attempt).toBe(2);
     await expectResumedExact(env, jobId, bench, LONG_SEARCH);
+  }, 120_000);
+
+  it('leaves a frozen worker its job while its session holds the lock, takes it once its heartbeat is stale, and the worker, thawed, is fenced; rows exact', async () => {
+    // No worker in this process: the job must run in the child.
+    await Promise.all(systems.splice(0).map((system) => system.stop()));
+    const { bench, jobId } = await runningInChild(60_000, LONG_SEARCH);
+    const frozen = child;
+    if (frozen?.pid === undefined) throw new Error('no worker process');
+    // Pages of 2 s from here: frozen just after a step, the worker holds no transaction (and no row lock) open.
+    env.sandbox.faults.clear();
+    env.sandbox.faults.add({ provider: 'shopline', account: 'bench', path: 'balance_transactions.json', kind: 'delay', delayMs: 2_000 });
+    const { providerPages } = await jobWhen(env.db, jobId, (j) => j.providerPages >= 5);
+    await jobWhen(env.db, jobId, (j) => j.providerPages > providerPages, 800);
+    await sleep(300);
+    // Stopped, not killed: its database session (and the job's lock) stays, as for a host that stops answering.
+    process.kill(-frozen.pid, 'SIGSTOP');
+    const frozenAt = Date.now();
+    try {
+      systems.push(await startExportJobSystem(env.db, { maxRunning: 3, redis: { connection: redis, prefix: PREFIX } }));
+      // Its heartbeat is silent long enough for the lock to be looked at, which is held: the job stays with it.
+      await sleep(LOCKED_SILENT_MS + 1_000);
+      expect(await getExportJobById(env.db, jobId)).toMatchObject({ state: 'running', attempt: 1 });
+      await jobWhen(env.db, jobId, (j) => j.attempt > 1, 800);
+      expect(Date.now() - frozenAt).toBeGreaterThanOrEqual(STALE_AFTER_MS - HEARTBEAT_MS);
+    } finally {
+      process.kill(-frozen.pid, 'SIGCONT');
+    }
+    env.sandbox.faults.clear();
+    // Thawed, the first worker finds its beats and steps refused and stops; the job ends with the second.
+    expect(await env.settled(jobId, 60_000)).toBe('ready');
+    expect((await getExportJobById(env.db, jobId))?.attempt).toBe(2);
+    await expectResumedExact(env, jobId, bench, LONG_SEARCH);
+    await killGroup(frozen);
   }, 120_000);
 });

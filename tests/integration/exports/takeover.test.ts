@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beatExportJob, getExportJobById, listStaleExportJobs } from '@/lib/db/export-jobs';
+import { beatExportJob, claimExportJob, getExportJobById, listStaleExportJobs } from '@/lib/db/export-jobs';
 import type { Db, SqlParam } from '@/lib/db/types';
 import { exportJobHandler } from '@/lib/exports/job-run';
 import { cancelJob, startExportJob } from '@/lib/exports/jobs';
@@ -141,4 +141,22 @@ describe('export jobs taken over by heartbeat', () => {
     expect(await getExportJobById(env.db, job.id)).toMatchObject({ state: 'completed', attempt: 2 });
     await expectResumedExact(env, job.id, bench, SEARCH);
   }, 120_000);
+
+  it('takes a job at once from a worker that ran it under the session lock the claimer now holds, not from one that took it by its heartbeat', async () => {
+    const acme = await env.connection('acme-shopline');
+    const job = await startExportJob({ db: env.db, runner: nowhere }, env.user, acme.id, new URLSearchParams(SMALL));
+    const byHeartbeat = { staleAfterMs: 60_000 };
+    const underLock = { staleAfterMs: 60_000, underLock: true };
+    expect(await claimExportJob(env.db, job.id, 3, underLock)).toMatchObject({ kind: 'claimed', job: { attempt: 1 } });
+    // Beating, by the heartbeat alone: alive.
+    expect(await claimExportJob(env.db, job.id, 3, byHeartbeat)).toEqual({ kind: 'alive' });
+    // Its worker held the lock this claimer holds now: that worker's session ended, so it is taken at once.
+    expect(await claimExportJob(env.db, job.id, 3, underLock)).toMatchObject({ kind: 'claimed', job: { attempt: 2 } });
+    // Taken by its heartbeat (a stuck worker may still hold the lock): its worker runs without the lock ...
+    expect(await claimExportJob(env.db, job.id, 3, { staleAfterMs: 0 })).toMatchObject({ kind: 'claimed', job: { attempt: 3 } });
+    // ... so holding the lock says nothing about it: only its heartbeat does.
+    expect(await claimExportJob(env.db, job.id, 3, underLock)).toEqual({ kind: 'alive' });
+    expect(await getExportJobById(env.db, job.id)).toMatchObject({ state: 'running', attempt: 3 });
+    await cancelJob({ db: env.db, runner: nowhere }, env.user, job.id);
+  });
 });
