@@ -15,7 +15,7 @@ import { jobPath, type ExportJobDto, type JobStatus } from './job-schema';
 import { exportFileName } from './file-name';
 import { exportOptionParams, timestampZone } from './options';
 import { parseExportRequest } from './request';
-import { toSearchParams } from '@/lib/list-query/transactions';
+import { toSearchParams } from '@/lib/list-query/transactions-url';
 
 /** Export jobs as their users see them: start, follow, cancel, retry, download; each checks tenant and role. */
 
