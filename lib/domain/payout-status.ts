@@ -1,4 +1,4 @@
-import { PAYOUT_STATUSES, type PayoutStatus, type ReportedPayoutStatus } from './transaction';
+import type { PayoutStatus, ReportedPayoutStatus } from './transaction';
 
 /** The kind to switch on: a documented status, or 'unknown'. */
 export function payoutStatusKind(status: ReportedPayoutStatus): PayoutStatus | 'unknown' {
