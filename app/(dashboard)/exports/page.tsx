@@ -3,7 +3,8 @@ import { ExportAudit } from '@/components/exports/export-audit';
 import { MyExports } from '@/components/exports/my-exports';
 import { requirePageSession } from '@/lib/auth/session';
 import { listExportAuditDtos } from '@/lib/exports/audit';
-import { DEFAULT_AUDIT_LIMIT, exportAuditQuerySchema } from '@/lib/exports/audit-schema';
+import { DEFAULT_AUDIT_LIMIT } from '@/lib/exports/audit-query';
+import { exportAuditQuerySchema } from '@/lib/exports/audit-schema';
 import { exportJobSystem } from '@/lib/exports/job-system';
 import { listJobDtos } from '@/lib/exports/jobs';
 
