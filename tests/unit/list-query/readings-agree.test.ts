@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { parseAuditSearchParams } from '@/lib/exports/audit-query';
+import { exportAuditQuerySchema } from '@/lib/exports/audit-schema';
 import { flowsQuerySchema } from '@/lib/flows/query';
 import { parseFlowsSearchParams } from '@/lib/flows/query-url';
 import { MAX_RANGE_DAYS } from '@/lib/flows/period';
@@ -105,4 +107,10 @@ describe('the flow charts: lenient and strict readings agree', () => {
     expect(flowsQuerySchema.safeParse(params).success).toBe(false);
     expect(parseFlowsSearchParams(new URLSearchParams(params)).range).toEqual({ from: '2024-01-01', to: '2024-01-31' });
   });
+});
+
+describe('the export audit: lenient and strict readings agree', () => {
+  eachValueAgrees((params) => expectAgreement(exportAuditQuerySchema, parseAuditSearchParams, params), [
+    ['cursor', ['1', '0042', '2147483647', '2147483648', '12345678901', '-1', '1.5', 'abc', '']],
+  ]);
 });
