@@ -17,7 +17,7 @@ import { dateIn, daysInRange, shiftDate } from '@/lib/time/dates';
 import { lastKeepableDay } from '@/lib/kept-days/settle';
 import { keptDaysKey } from '@/lib/kept-days/source';
 import { transactionTotals } from '@/lib/transactions/totals';
-import { DEFAULT_TRANSACTION_LIMIT } from '@/lib/list-query/transactions';
+import { DEFAULT_TRANSACTION_LIMIT } from '@/lib/list-query/transactions-url';
 import { listTransactions } from '@/lib/transactions/service';
 import { SCAN_PAGE_SIZE } from '@/lib/paging/page';
 import { SANDBOX_ACCOUNTS, sandboxBaseUrl } from '@/lib/sandbox/accounts';

@@ -38,6 +38,7 @@ passed=$((passed + vp)); failed=$((failed + vf))
 
 check "build" npx next build
 [ -f .next/BUILD_ID ] && check "no sandbox credential in the build" npx tsx scripts/check-bundle-secrets.ts
+[ -f .next/BUILD_ID ] && check "no zod in a dashboard page's first-load scripts" npx tsx scripts/check-first-load.ts
 if [ -f .next/BUILD_ID ]; then
   step "end-to-end tests (Playwright)"
   npx playwright test

@@ -3,7 +3,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Pager } from '@/components/ui/pager';
 import { useUrlState, type UrlCodec } from '@/components/ui/use-url-state';
-import { DEFAULT_AUDIT_LIMIT, exportAuditPageSchema, exportAuditQuerySchema, type ExportAuditPageDto, type ExportAuditQuery } from '@/lib/exports/audit-schema';
+import { parseAuditSearchParams, type ExportAuditQuery } from '@/lib/exports/audit-query';
+import type { ExportAuditPageDto } from '@/lib/exports/audit-schema';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { ExportAuditTable } from './audit-table';
 
@@ -12,10 +13,7 @@ const NEWEST = 'newest';
 
 /** The browser's reading of the URL: a bad cursor shows the newest exports instead of an error. */
 const AUDIT_URL: UrlCodec<ExportAuditQuery> = {
-  read: (params) => {
-    const query = exportAuditQuerySchema.safeParse({ cursor: params.get('cursor') ?? undefined });
-    return query.success ? query.data : { limit: DEFAULT_AUDIT_LIMIT };
-  },
+  read: parseAuditSearchParams,
   write: (query) => new URLSearchParams(query.cursor === undefined ? [] : [['cursor', query.cursor]]),
 };
 
@@ -25,7 +23,7 @@ export function ExportAudit({ initial, initialCursor }: { initial: ExportAuditPa
   const result = useQuery({
     queryKey: ['export-audit', query.cursor ?? null],
     queryFn: ({ signal }) =>
-      fetchJson(`/api/exports${query.cursor === undefined ? '' : `?cursor=${query.cursor}`}`, exportAuditPageSchema, { signal }),
+      fetchJson(`/api/exports${query.cursor === undefined ? '' : `?cursor=${query.cursor}`}`, () => import('@/lib/exports/audit-schema').then((m) => m.exportAuditPageSchema), { signal }),
     initialData: query.cursor === initialCursor ? initial : undefined,
     placeholderData: keepPreviousData,
   });

@@ -3,7 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
 import { exportFiltersOf } from '@/lib/exports/filters';
-import type { TransactionsQuery } from '@/lib/list-query/transactions';
+import type { TransactionsQuery } from '@/lib/list-query/transactions-url';
 
 // The dialog's code (options form, job progress, its schemas) loads when the button is near use, not with
 // the page: on hover, focus or touch, and at the latest on the click that opens it.

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { describeFilters } from '@/lib/exports/describe';
 import { exportFileName } from '@/lib/exports/file-name';
 import { exportUrl, type ExportFilters } from '@/lib/exports/filters';
-import { isSettled } from '@/lib/exports/job-schema';
+import { isSettled } from '@/lib/exports/job-status';
 import { dateIn } from '@/lib/time/dates';
 import { connectionsQueryOptions } from '@/lib/connections/queries';
 import styles from './export-dialog.module.css';

@@ -6,7 +6,8 @@ import { ExportStateBadge } from '@/components/ui/status-badge';
 import { LocalTime } from '@/components/ui/time';
 import { describeFilters } from '@/lib/exports/describe';
 import { formatBytes } from '@/lib/exports/job-format';
-import { exportJobListSchema, isSettled, jobPath, type ExportJobDto } from '@/lib/exports/job-schema';
+import type { ExportJobDto } from '@/lib/exports/job-schema';
+import { isSettled, jobPath } from '@/lib/exports/job-status';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { JobProgress } from './job-progress';
 import { FOLLOW_MS, useJobAction } from './use-export-job';
@@ -69,7 +70,7 @@ function columns(showUser: boolean): TableColumn<ExportJobDto>[] {
 export function MyExports({ initial, showUser }: { initial: readonly ExportJobDto[]; showUser: boolean }) {
   const { data } = useQuery({
     queryKey: ['export-jobs'],
-    queryFn: () => fetchJson('/api/exports/jobs', exportJobListSchema),
+    queryFn: () => fetchJson('/api/exports/jobs', () => import('@/lib/exports/job-schema').then((m) => m.exportJobListSchema)),
     initialData: { items: [...initial] },
     refetchInterval: (query) => (query.state.data?.items.some((job) => !isSettled(job.status)) ? FOLLOW_MS : false),
   });

@@ -1,15 +1,19 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { exportJobDtoSchema, isSettled, jobPath, type ExportJobDto } from '@/lib/exports/job-schema';
+import type { ExportJobDto } from '@/lib/exports/job-schema';
+import { isSettled, jobPath } from '@/lib/exports/job-status';
 import { fetchJson } from '@/lib/query/fetch-json';
+
+/** The job's response schema, loaded with the first request (My exports lists jobs before any is followed). */
+const jobSchema = () => import('@/lib/exports/job-schema').then((m) => m.exportJobDtoSchema);
 
 /** How often a job that has not ended is asked about. */
 export const FOLLOW_MS = 1_000;
 
 export const jobQueryOptions = (jobId: string) => ({
   queryKey: ['export-job', jobId] as const,
-  queryFn: () => fetchJson(jobPath(jobId), exportJobDtoSchema),
+  queryFn: () => fetchJson(jobPath(jobId), jobSchema),
   refetchInterval: (query: { state: { data?: ExportJobDto } }) => (query.state.data && isSettled(query.state.data.status) ? false : FOLLOW_MS),
 });
 
@@ -22,7 +26,7 @@ export function useExportJob(jobId: string | null) {
 export function useJobAction() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (url: string) => fetchJson(url, exportJobDtoSchema, { method: 'POST' }),
+    mutationFn: (url: string) => fetchJson(url, jobSchema, { method: 'POST' }),
     onSuccess: (job) => {
       client.setQueryData(['export-job', job.id], job);
       void client.invalidateQueries({ queryKey: ['export-jobs'] });

@@ -3,7 +3,7 @@
 import { AccountPicker } from '@/components/accounts/account-picker';
 import { useState } from 'react';
 import { PRESET_DAYS, PRESET_PERIODS, type PeriodChoice } from '@/lib/flows/period';
-import { ALL_ACCOUNTS, type FlowsQuery } from '@/lib/flows/query';
+import { ALL_ACCOUNTS, type FlowsQuery } from '@/lib/flows/query-url';
 import type { ConnectionDto } from '@/lib/connections/schema';
 
 interface Props {

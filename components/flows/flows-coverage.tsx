@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 import { CoverageNote } from '@/components/accounts/coverage-note';
 import { flowsQueryOptions } from '@/lib/flows/queries';
-import { ALL_ACCOUNTS } from '@/lib/flows/query';
+import { ALL_ACCOUNTS } from '@/lib/flows/query-url';
 import type { ConnectionDto } from '@/lib/connections/schema';
 import { useUrlFlowsQuery } from './use-flows-query';
 

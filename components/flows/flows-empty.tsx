@@ -1,6 +1,6 @@
 import { addDays, MAX_RANGE_DAYS } from '@/lib/flows/period';
 import { formatDate, periodTitle } from '@/lib/flows/format';
-import type { FlowsQuery } from '@/lib/flows/query';
+import type { FlowsQuery } from '@/lib/flows/query-url';
 import type { FlowsDto } from '@/lib/flows/schema';
 
 /** No transactions: say so, and offer what would show some (a wider period, another currency). */

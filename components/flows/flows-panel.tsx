@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { periodTitle } from '@/lib/flows/format';
 import { flowsQueryOptions } from '@/lib/flows/queries';
-import { toFlowsSearchParams, type FlowsQuery } from '@/lib/flows/query';
+import { toFlowsSearchParams, type FlowsQuery } from '@/lib/flows/query-url';
 import { connectionsQueryOptions } from '@/lib/connections/queries';
 import { FlowsCards, ViewToggle, type FlowsView } from './flows-cards';
 import { FlowsControls } from './flows-controls';

@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { flowKeys } from '@/lib/flows/queries';
-import type { FlowsQuery } from '@/lib/flows/query';
+import type { FlowsQuery } from '@/lib/flows/query-url';
 import { loadFlows } from '@/lib/flows/service';
 import { getQueryClient } from '@/lib/query/client';
 import { listConnectionDtos } from '@/lib/connections/dtos';

@@ -1,6 +1,6 @@
 import { getSessionUser } from '@/lib/auth/session';
 import { hasRole } from '@/lib/auth/roles';
-import { DEFAULT_FLOWS_QUERY } from '@/lib/flows/query';
+import { DEFAULT_FLOWS_QUERY } from '@/lib/flows/query-url';
 import { FlowsSection } from './flows-section';
 
 /** The overview's money-flow widget (last 30 days, all accounts); only for roles that may see transactions. */

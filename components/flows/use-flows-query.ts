@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useUrlState, type UrlCodec } from '@/components/ui/use-url-state';
-import { parseFlowsSearchParams, toFlowsSearchParams, type FlowsQuery } from '@/lib/flows/query';
+import { parseFlowsSearchParams, toFlowsSearchParams, type FlowsQuery } from '@/lib/flows/query-url';
 
 export type FlowsQueryState = readonly [FlowsQuery, (next: FlowsQuery) => void];
 

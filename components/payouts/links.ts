@@ -1,5 +1,5 @@
 import type { ConnectionDto } from '@/lib/connections/schema';
-import { parsePayoutsSearchParams, toPayoutsSearchParams, type PayoutsQuery } from '@/lib/list-query/payouts';
+import { parsePayoutsSearchParams, toPayoutsSearchParams, type PayoutsQuery } from '@/lib/list-query/payouts-url';
 
 /** Accounts whose provider lists payouts, in the organization's order. */
 export function payoutAccounts(connections: readonly ConnectionDto[]): ConnectionDto[] {

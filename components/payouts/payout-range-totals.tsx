@@ -6,7 +6,7 @@ import { type TableColumn } from '@/components/ui/data-table';
 import { TotalsCard } from '@/components/ui/totals-card';
 import { AUTO_STEPS, useAutoSteps } from '@/components/ui/use-auto-steps';
 import { PayoutStatusBadge } from '@/components/ui/status-badge';
-import type { PayoutsQuery } from '@/lib/list-query/payouts';
+import type { PayoutsQuery } from '@/lib/list-query/payouts-url';
 import { payoutTotalsQueryOptions } from '@/lib/payouts/queries';
 import type { PayoutRangeTotalsDto } from '@/lib/payouts/totals-schema';
 

@@ -1,5 +1,5 @@
 import { AccountPicker } from '@/components/accounts/account-picker';
-import { PAYOUT_PAGE_SIZES, type PayoutsQuery } from '@/lib/list-query/payouts';
+import { PAYOUT_PAGE_SIZES, type PayoutsQuery } from '@/lib/list-query/payouts-url';
 import type { ConnectionDto } from '@/lib/connections/schema';
 import { DateRangeFilter } from '@/components/ui/date-range-filter';
 import { PayoutStatusSelect } from '@/components/ui/payout-status-select';

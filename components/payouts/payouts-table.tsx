@@ -5,7 +5,7 @@ import { DataTable, type TableColumn } from '@/components/ui/data-table';
 import { Money } from '@/components/ui/money';
 import { PayoutStatusBadge } from '@/components/ui/status-badge';
 import { ZonedDate } from '@/components/ui/zoned-date';
-import type { PayoutsQuery } from '@/lib/list-query/payouts';
+import type { PayoutsQuery } from '@/lib/list-query/payouts-url';
 import type { PayoutDto } from '@/lib/payouts/schema';
 import { payoutHref } from './links';
 

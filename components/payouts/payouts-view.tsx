@@ -9,7 +9,7 @@ import { ApiErrorAlert, retryServerErrors } from '@/components/ui/api-error-aler
 import { HydrateOnView } from '@/components/ui/hydrate-on-view';
 import { Pager } from '@/components/ui/pager';
 import { UrlNotice } from '@/components/ui/url-notice';
-import { DEFAULT_PAYOUT_LIMIT, toPayoutsSearchParams } from '@/lib/list-query/payouts';
+import { DEFAULT_PAYOUT_LIMIT, toPayoutsSearchParams } from '@/lib/list-query/payouts-url';
 import { PayoutRangeTotals } from './payout-range-totals';
 import { PayoutsEmpty } from './payouts-empty';
 import { PayoutsFilters } from './payouts-filters';

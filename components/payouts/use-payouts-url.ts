@@ -1,5 +1,5 @@
 import { accountViewCodec, useUrlState } from '@/components/ui/use-url-state';
-import { parsePayoutsSearchParams, toPayoutsSearchParams, type PayoutsQuery } from '@/lib/list-query/payouts';
+import { parsePayoutsSearchParams, toPayoutsSearchParams, type PayoutsQuery } from '@/lib/list-query/payouts-url';
 import type { ConnectionDto } from '@/lib/connections/schema';
 import { pickAccount } from './links';
 

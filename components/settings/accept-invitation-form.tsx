@@ -2,7 +2,6 @@
 
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
-import { acceptInvitationSchema, fieldErrorsOf } from '@/lib/admin/schemas';
 import { FormField } from './form-field';
 import { FormMessage } from './form-message';
 import { formValues, useSubmit } from './submit';
@@ -15,6 +14,8 @@ export function AcceptInvitationForm({ token, email, hasAccount }: { token: stri
     <form noValidate onSubmit={async (e) => {
       e.preventDefault();
       const values = { name: hasAccount ? email : '', ...formValues(e.currentTarget) };
+      // The schema (and zod with it) loads on the first submit, not with the page.
+      const { acceptInvitationSchema, fieldErrorsOf } = await import('@/lib/admin/schemas');
       const local = acceptInvitationSchema.safeParse(values);
       if (!local.success) return submit.setFields(fieldErrorsOf(local.error));
       const result = await submit.run(`/api/invitations/${encodeURIComponent(token)}/accept`, 'POST', local.data);

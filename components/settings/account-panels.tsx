@@ -3,7 +3,6 @@
 import { getCsrfToken, signOut } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { fieldErrorsOf, passwordChangeSchema } from '@/lib/admin/schemas';
 import { FormField } from './form-field';
 import { FormMessage } from './form-message';
 import { formValues, useSubmit } from './submit';
@@ -25,7 +24,10 @@ export function PasswordForm() {
       e.preventDefault();
       setSaved(null);
       const form = e.currentTarget;
-      const local = passwordChangeSchema.safeParse(formValues(form));
+      const values = formValues(form);
+      // The schema (and zod with it) loads on the first submit, not with the page.
+      const { fieldErrorsOf, passwordChangeSchema } = await import('@/lib/admin/schemas');
+      const local = passwordChangeSchema.safeParse(values);
       if (!local.success) return submit.setFields(fieldErrorsOf(local.error));
       const result = await submit.run('/api/settings/account/password', 'POST', local.data);
       if (result.ok) {

@@ -2,7 +2,6 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { organizationSettingsSchema, fieldErrorsOf } from '@/lib/admin/schemas';
 import { FormField } from './form-field';
 import { FormMessage } from './form-message';
 import { formValues, useSubmit } from './submit';
@@ -18,6 +17,8 @@ export function OrganizationForm({ name, timezone }: { name: string; timezone: s
       e.preventDefault();
       setSaved(null);
       const values = formValues(e.currentTarget);
+      // The schema (and zod with it) loads on the first submit, not with the page.
+      const { organizationSettingsSchema, fieldErrorsOf } = await import('@/lib/admin/schemas');
       const local = organizationSettingsSchema.safeParse(values);
       if (!local.success) {
         submit.setFields(fieldErrorsOf(local.error));

@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import type { TransactionType } from '@/lib/domain/transaction';
-import { payoutIdParam } from '@/lib/list-query/params';
-import { TRANSACTION_FILTER_TYPES, type TransactionsQuery } from '@/lib/list-query/transactions';
+import { isPayoutId } from '@/lib/list-query/fields';
+import { TRANSACTION_FILTER_TYPES, type TransactionsQuery } from '@/lib/list-query/transactions-url';
 import { DateRangeFilter } from '@/components/ui/date-range-filter';
 import { TYPE_FILTER_LABELS } from '@/components/ui/labels';
 import { Menu } from '@/components/ui/menu';
@@ -17,7 +17,7 @@ export type FilterChange = Partial<Pick<TransactionsQuery, 'payout_status' | 'pa
  */
 export function payoutIdDraftError(draft: string): string | null {
   const id = draft.trim();
-  if (id === '' || payoutIdParam.safeParse(id).success) return null;
+  if (id === '' || isPayoutId(id)) return null;
   return 'A payout ID is letters, digits, “_” or “-”, at most 64 characters.';
 }
 

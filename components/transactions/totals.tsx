@@ -4,7 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { moneyColumn, type TableColumn } from '@/components/ui/data-table';
 import { TotalsCard } from '@/components/ui/totals-card';
 import { AUTO_STEPS, useAutoSteps } from '@/components/ui/use-auto-steps';
-import type { TransactionsQuery } from '@/lib/list-query/transactions';
+import type { TransactionsQuery } from '@/lib/list-query/transactions-url';
 import { transactionTotalsQueryOptions } from '@/lib/transactions/queries';
 import type { TransactionTotalsDto } from '@/lib/transactions/totals-schema';
 

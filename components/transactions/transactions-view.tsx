@@ -12,14 +12,7 @@ import { UrlNotice } from '@/components/ui/url-notice';
 import { accountViewCodec, useUrlState } from '@/components/ui/use-url-state';
 import { ApiClientError } from '@/lib/query/fetch-json';
 import { pickAccount } from '@/lib/transactions/href';
-import {
-  DEFAULT_TRANSACTION_LIMIT,
-  DEFAULT_TRANSACTIONS_QUERY,
-  parseTransactionsSearchParams,
-  toSearchParams,
-  TRANSACTION_PAGE_SIZES,
-  type TransactionsQuery,
-} from '@/lib/list-query/transactions';
+import { DEFAULT_TRANSACTION_LIMIT, DEFAULT_TRANSACTIONS_QUERY, parseTransactionsSearchParams, toSearchParams, TRANSACTION_PAGE_SIZES, type TransactionsQuery } from '@/lib/list-query/transactions-url';
 import { transactionsQueryOptions } from '@/lib/transactions/queries';
 import type { TransactionDto } from '@/lib/balance-transactions/schema';
 import type { ConnectionDto } from '@/lib/connections/schema';

@@ -1,6 +1,7 @@
 import 'server-only';
 import { authStateCache } from '@/lib/auth/auth-state-cache';
-import { roleSchema, type Role } from '@/lib/auth/roles';
+import { type Role } from '@/lib/auth/roles';
+import { roleSchema } from '@/lib/auth/role-schema';
 import type { Db } from '@/lib/db/types';
 import { notFound } from '@/lib/http/api-error';
 import { recordAudit, type Actor } from './audit';

@@ -8,10 +8,11 @@ import { ConnectionInputError } from '@/lib/db/connections';
 import type { Db } from '@/lib/db/types';
 import { ApiError } from '@/lib/http/api-error';
 import { apiRoute } from '@/lib/http/handler';
-import { noQuery, type PathParam } from '@/lib/http/params';
+import type { PathParam } from '@/lib/http/params';
 import type { Actor } from './audit';
 import { FieldError } from './errors';
 import { fieldErrorsOf } from './schemas';
+import { noQuery } from '@/lib/http/query';
 
 export interface MutationContext<Body, Params> {
   readonly user: SessionUser;

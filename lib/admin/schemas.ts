@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema } from '@/lib/auth/roles';
+import { roleSchema } from '@/lib/auth/role-schema';
 import { isTimeZone } from '@/lib/domain/zone';
 
 // Shared by the settings forms (checked as the person types and before sending) and their routes.

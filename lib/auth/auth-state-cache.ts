@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getDb } from '@/lib/db/client';
 import { loadAuthState, type AuthState } from '@/lib/db/sessions';
 import { sharedRedis } from '@/lib/redis/client';
-import { roleSchema } from './roles';
+import { roleSchema } from './role-schema';
 
 /** How stale a session check may be: a revocation takes effect within this time on every instance. */
 export const AUTH_STATE_TTL_MS = 3_000;

@@ -1,9 +1,6 @@
-import { z } from 'zod';
-
 /** Least to most privileged: viewer reads, finance also exports, admin also manages connections. */
 export const ROLES = ['viewer', 'finance', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
-export const roleSchema = z.enum(ROLES);
 
 /** Whether `role` is at least `min` in the viewer < finance < admin order. */
 export function hasRole(role: Role, min: Role): boolean {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema } from './roles';
+import { roleSchema } from './role-schema';
 
 export const sessionOrganizationSchema = z.object({
   id: z.string(),

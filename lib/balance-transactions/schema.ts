@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { currencyCode, decimalString } from '@/lib/domain/amount-schema';
-import { reportedPayoutStatusSchema } from '@/lib/domain/payout-status';
-import { TRANSACTION_FILTER_TYPES } from '@/lib/list-query/transactions';
+import { reportedPayoutStatusSchema } from '@/lib/domain/payout-status-schema';
+import { TRANSACTION_FILTER_TYPES } from '@/lib/list-query/transactions-url';
 
 /** A balance transaction as the API answers it (the list, a payout's detail, the export); isomorphic. */
 export const transactionDtoSchema = z.object({

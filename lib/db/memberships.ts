@@ -1,5 +1,6 @@
 import 'server-only';
-import { roleSchema, type Role } from '@/lib/auth/roles';
+import { type Role } from '@/lib/auth/roles';
+import { roleSchema } from '@/lib/auth/role-schema';
 import type { Queryable } from './types';
 
 export interface MembershipSummary {

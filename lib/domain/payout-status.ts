@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { PAYOUT_STATUSES, type PayoutStatus, type ReportedPayoutStatus } from './transaction';
+import type { PayoutStatus, ReportedPayoutStatus } from './transaction';
 
 /** The kind to switch on: a documented status, or 'unknown'. */
 export function payoutStatusKind(status: ReportedPayoutStatus): PayoutStatus | 'unknown' {
@@ -14,9 +13,3 @@ export function unknownPayoutStatus(raw: string): ReportedPayoutStatus {
 export function payoutStatusText(status: ReportedPayoutStatus): string {
   return typeof status === 'string' ? status : `unknown (${status.raw})`;
 }
-
-/** The API's form: documented statuses as their code (as before), an unknown one as { kind, raw }. */
-export const reportedPayoutStatusSchema: z.ZodType<ReportedPayoutStatus> = z.union([
-  z.enum(PAYOUT_STATUSES),
-  z.object({ kind: z.literal('unknown'), raw: z.string() }),
-]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { cursorParam, limitParam } from '@/lib/list-query/params';
+import { cursorParam, limitParam, type Assert, type SameType } from '@/lib/list-query/params';
+import { AUDIT_CURSOR, DEFAULT_AUDIT_LIMIT, MAX_AUDIT_CURSOR, MAX_AUDIT_LIMIT, type ExportAuditQuery } from './audit-query';
 
 /** The export audit as the API answers it; the dialog and the admin page read it. Isomorphic. */
 
@@ -50,19 +51,18 @@ export type ExportAuditDto = z.infer<typeof exportAuditDtoSchema>;
 export const exportAuditPageSchema = z.object({ items: z.array(exportAuditDtoSchema), nextCursor: z.string().nullable() });
 export type ExportAuditPageDto = z.infer<typeof exportAuditPageSchema>;
 
-export const DEFAULT_AUDIT_LIMIT = 50;
-export const MAX_AUDIT_LIMIT = 200;
-
 /** GET /api/exports: strict, like every list. */
 export const exportAuditQuerySchema = z.strictObject({
   limit: limitParam(MAX_AUDIT_LIMIT, DEFAULT_AUDIT_LIMIT),
-  // The last row's sequence number: a PostgreSQL integer, so at most 2147483647.
+  // The last row's sequence number (./audit-query's isAuditCursor, with the list's message).
   cursor: cursorParam
-    .regex(/^\d{1,10}$/, 'is not a cursor from this list')
-    .refine((value) => Number(value) <= 2_147_483_647, 'is not a cursor from this list')
+    .regex(AUDIT_CURSOR, 'is not a cursor from this list')
+    .refine((value) => Number(value) <= MAX_AUDIT_CURSOR, 'is not a cursor from this list')
     .optional(),
 });
-export type ExportAuditQuery = z.output<typeof exportAuditQuerySchema>;
+
+/** The schema's output is the browser's query type, or this does not compile. */
+export type ExportAuditSchemaOutput = Assert<SameType<z.output<typeof exportAuditQuerySchema>, ExportAuditQuery>>;
 
 /** The audit entry's location, named in the export response's X-Export-Id header. */
 export function exportAuditPath(exportId: string): string {

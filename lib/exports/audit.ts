@@ -2,7 +2,8 @@ import 'server-only';
 import { getDb } from '@/lib/db';
 import { getExportAudit, listExportAudits, type ExportAudit } from '@/lib/db/exports';
 import { ApiError, notFound } from '@/lib/http/api-error';
-import type { ExportAuditDto, ExportAuditPageDto, ExportAuditQuery } from './audit-schema';
+import type { ExportAuditQuery } from './audit-query';
+import type { ExportAuditDto, ExportAuditPageDto } from './audit-schema';
 
 /** Reading the export audit: admins see the organization's, everyone else only their own. */
 

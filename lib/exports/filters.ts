@@ -1,4 +1,4 @@
-import { DEFAULT_TRANSACTION_LIMIT, toSearchParams, type TransactionsQuery } from '@/lib/list-query/transactions';
+import { DEFAULT_TRANSACTION_LIMIT, toSearchParams, type TransactionsQuery } from '@/lib/list-query/transactions-url';
 import { exportOptionParams, type ExportOptions } from './options';
 
 /** What an export selects: the transactions list's filters without its paging (an export covers every page). */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { storedFiltersSchema } from './audit-schema';
+import { JOB_STATUSES } from './job-status';
 
 /** An export job as the API answers it; the dialog and My exports read it. Isomorphic. */
 
-export const jobStatusSchema = z.enum(['queued', 'running', 'ready', 'failed', 'cancelled']);
-export type JobStatus = z.infer<typeof jobStatusSchema>;
+export const jobStatusSchema = z.enum(JOB_STATUSES);
 
 export const exportJobDtoSchema = z.object({
   id: z.string(),
@@ -35,9 +35,3 @@ export const exportJobDtoSchema = z.object({
 export type ExportJobDto = z.infer<typeof exportJobDtoSchema>;
 
 export const exportJobListSchema = z.object({ items: z.array(exportJobDtoSchema) });
-
-export function jobPath(jobId: string): string {
-  return `/api/exports/jobs/${encodeURIComponent(jobId)}`;
-}
-
-export const isSettled = (status: JobStatus) => status === 'ready' || status === 'failed' || status === 'cancelled';

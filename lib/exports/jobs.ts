@@ -11,11 +11,12 @@ import { transactionsApi } from '@/lib/connections/apis';
 import { checkPayoutId, declaredFacts } from '@/lib/lists/pipeline';
 import { recordJobAudit } from './job-audit';
 import { fileResponse } from './job-file';
-import { jobPath, type ExportJobDto, type JobStatus } from './job-schema';
+import type { ExportJobDto } from './job-schema';
+import { jobPath, type JobStatus } from './job-status';
 import { exportFileName } from './file-name';
 import { exportOptionParams, timestampZone } from './options';
 import { parseExportRequest } from './request';
-import { toSearchParams } from '@/lib/list-query/transactions';
+import { toSearchParams } from '@/lib/list-query/transactions-url';
 
 /** Export jobs as their users see them: start, follow, cancel, retry, download; each checks tenant and role. */
 

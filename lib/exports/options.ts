@@ -1,13 +1,10 @@
-import { z } from 'zod';
-import { isTimeZone } from '@/lib/time/dates';
-import { choiceListParam } from '@/lib/list-query/params';
-import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMN_KEYS, canonicalColumns, type ExportColumnKey } from './columns';
+import { DEFAULT_EXPORT_COLUMNS, canonicalColumns, type ExportColumnKey } from './columns';
 
 /**
  * The export's own query parameters, next to the transactions list's filters (lib/list-query/transactions):
  * `columns` (comma list), `timestamps` (merchant | utc | an IANA zone, e.g. the browser's),
  * `delimiter` (comma | semicolon; semicolon files write decimals with a comma), `bom` (true | false),
- * `long_ids` (text | plain), `format` (csv | xlsx). Isomorphic.
+ * `long_ids` (text | plain), `format` (csv | xlsx). Isomorphic and zod-free; the strict schema is ./options-schema.
  */
 
 export const EXPORT_OPTION_KEYS = ['columns', 'timestamps', 'delimiter', 'bom', 'long_ids', 'format'] as const;
@@ -37,35 +34,6 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
   longIds: 'plain',
   format: 'csv',
 };
-
-const columnsParam = choiceListParam('column', EXPORT_COLUMN_KEYS);
-
-const timestampsParam = z
-  .string()
-  .refine((v) => v === 'merchant' || v === 'utc' || isTimeZone(v), 'must be "merchant", "utc" or an IANA time zone such as Europe/Berlin');
-
-const booleanParam = z.enum(['true', 'false'], 'must be true or false').transform((v) => v === 'true');
-
-/** Strict: an unknown or invalid option is a 400 naming it. */
-export const exportOptionsSchema = z
-  .strictObject({
-    columns: columnsParam.optional(),
-    timestamps: timestampsParam.optional(),
-    delimiter: z.enum(['comma', 'semicolon'], 'must be comma or semicolon').optional(),
-    bom: booleanParam.optional(),
-    long_ids: z.enum(['text', 'plain'], 'must be text or plain').optional(),
-    format: z.enum(['csv', 'xlsx'], 'must be csv or xlsx').optional(),
-  })
-  .transform(
-    (raw): ExportOptions => ({
-      columns: raw.columns ?? DEFAULT_EXPORT_OPTIONS.columns,
-      timestamps: raw.timestamps ?? DEFAULT_EXPORT_OPTIONS.timestamps,
-      delimiter: raw.delimiter ?? DEFAULT_EXPORT_OPTIONS.delimiter,
-      bom: raw.bom ?? DEFAULT_EXPORT_OPTIONS.bom,
-      longIds: raw.long_ids ?? DEFAULT_EXPORT_OPTIONS.longIds,
-      format: raw.format ?? DEFAULT_EXPORT_OPTIONS.format,
-    }),
-  );
 
 /** The URL form of the options, in a stable order. */
 export function exportOptionParams(options: ExportOptions): [string, string][] {

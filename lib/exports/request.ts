@@ -4,7 +4,8 @@ import { ApiError } from '@/lib/http/api-error';
 import { parseQuery } from '@/lib/http/query';
 import { transactionsQueryFields, transactionsQuerySchema } from '@/lib/list-query/transactions';
 import { exportFiltersOf, type ExportFilters } from './filters';
-import { EXPORT_OPTION_KEYS, exportOptionsSchema, type ExportOptions } from './options';
+import { EXPORT_OPTION_KEYS, type ExportOptions } from './options';
+import { exportOptionsSchema } from './options-schema';
 
 export interface ExportRequest {
   readonly filters: ExportFilters;

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/query/fetch-json';
-import { toFlowsSearchParams, type FlowsQuery } from './query';
+import { toFlowsSearchParams, type FlowsQuery } from './query-url';
 
 export const flowKeys = {
   all: ['flows'] as const,

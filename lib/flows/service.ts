@@ -11,7 +11,7 @@ import { planBuckets } from './buckets';
 import { TtlLru, flowsCacheKey, type FlowsCacheKey } from './cache';
 import { accountDays } from './kept';
 import { resolvePeriod } from './period';
-import { ALL_ACCOUNTS, type FlowsQuery } from './query';
+import { ALL_ACCOUNTS, type FlowsQuery } from './query-url';
 import { reportFlows, type FlowsReportContext } from './report';
 import { settle } from './failures';
 import type { FlowsAccountFailureDto, FlowsDto } from './schema';

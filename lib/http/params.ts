@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Formats of the ids that reach a route in its path or query; checked before any database or provider call. Isomorphic. */
 
 /** `conn_` + 32 hex digits (lib/crypto/ids.ts makes them; the connections table checks the same). */
@@ -32,6 +30,3 @@ export const invitationTokenPath: PathParam = { pattern: INVITATION_TOKEN, what:
 
 /** Query parameters that would write to an object's prototype, refused by name before any schema reads them. */
 export const PROTOTYPE_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
-
-/** A strict query with no parameters at all. */
-export const noQuery = z.strictObject({});

@@ -1,7 +1,10 @@
 import 'server-only';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError } from './api-error';
 import { PROTOTYPE_KEYS } from './params';
+
+/** A strict query with no parameters at all. */
+export const noQuery = z.strictObject({});
 
 const invalid = (message: string) => new ApiError(400, 'invalid_parameter', message);
 

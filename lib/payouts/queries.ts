@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { resumableTotalsQueryOptions } from '@/lib/paging/totals-query';
 import { fetchJson } from '@/lib/query/fetch-json';
-import { DEFAULT_PAYOUT_LIMIT, toPayoutsSearchParams, type PayoutsQuery } from '@/lib/list-query/payouts';
+import { DEFAULT_PAYOUT_LIMIT, toPayoutsSearchParams, type PayoutsQuery } from '@/lib/list-query/payouts-url';
 
 /** Loaded on the first fetch: the page hydrates from the server's data without building them. */
 const schemas = () => import('./schema');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reportedPayoutStatusSchema } from '@/lib/domain/payout-status';
+import { reportedPayoutStatusSchema } from '@/lib/domain/payout-status-schema';
 import { transactionDtoSchema } from '@/lib/balance-transactions/schema';
 import { currencyCode, decimalString } from '@/lib/domain/amount-schema';
 import { pageFields } from '@/lib/paging/schema';

@@ -6,7 +6,7 @@ import { callProvider } from '@/lib/connections/provider-call';
 import { toDecimalString } from '@/lib/domain/money';
 import type { BalanceTransaction, Payout } from '@/lib/domain/transaction';
 import { notFound } from '@/lib/http/api-error';
-import type { PayoutsQuery } from '@/lib/list-query/payouts';
+import type { PayoutsQuery } from '@/lib/list-query/payouts-url';
 import { listPage, type ListSpec } from '@/lib/lists/pipeline';
 import type { ListOptions } from '@/lib/paging/page';
 import { providerDefinition } from '@/lib/providers/registry';

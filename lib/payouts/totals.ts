@@ -1,7 +1,7 @@
 import 'server-only';
 import type { LoadedConnection } from '@/lib/connections/client';
 import { PAYOUT_STATUSES, type PayoutStatus } from '@/lib/domain/transaction';
-import type { PayoutsQuery } from '@/lib/list-query/payouts';
+import type { PayoutsQuery } from '@/lib/list-query/payouts-url';
 import { listTotals, type TotalsOptions } from '@/lib/lists/pipeline';
 import { payoutsList } from './service';
 import type { PayoutRangeTotalsDto } from './totals-schema';

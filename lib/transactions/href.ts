@@ -1,4 +1,4 @@
-import { toSearchParams, type TransactionsQuery } from '@/lib/list-query/transactions';
+import { toSearchParams, type TransactionsQuery } from '@/lib/list-query/transactions-url';
 
 /** The account a URL names, if the organization has it; otherwise the first one. */
 export function pickAccount<A extends { id: string }>(accounts: readonly A[], requested: string | null): A | undefined {

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { resumableTotalsQueryOptions } from '@/lib/paging/totals-query';
 import { fetchJson } from '@/lib/query/fetch-json';
-import { toSearchParams, type TransactionsQuery } from '@/lib/list-query/transactions';
+import { toSearchParams, type TransactionsQuery } from '@/lib/list-query/transactions-url';
 
 export const transactionKeys = {
   list: (connectionId: string, query: TransactionsQuery) =>

@@ -5,7 +5,7 @@ import { transactionSource } from '@/lib/balance-transactions/source';
 import { transactionsApi } from '@/lib/connections/apis';
 import type { LoadedConnection } from '@/lib/connections/client';
 import type { BalanceTransaction } from '@/lib/domain/transaction';
-import { hasLocalFilters, type TransactionsQuery } from '@/lib/list-query/transactions';
+import { hasLocalFilters, type TransactionsQuery } from '@/lib/list-query/transactions-url';
 import { checkPayoutId, listPage, type ListSpec } from '@/lib/lists/pipeline';
 import type { ListOptions } from '@/lib/paging/page';
 import type { TransactionsApi } from '@/lib/providers/types';

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { LoadedConnection } from '@/lib/connections/client';
-import type { TransactionsQuery } from '@/lib/list-query/transactions';
+import type { TransactionsQuery } from '@/lib/list-query/transactions-url';
 import { listTotals, type TotalsOptions } from '@/lib/lists/pipeline';
 import { transactionsList } from './service';
 import type { TransactionTotalsDto } from './totals-schema';

@@ -3,7 +3,7 @@ import { ExportAudit } from '@/components/exports/export-audit';
 import { MyExports } from '@/components/exports/my-exports';
 import { requirePageSession } from '@/lib/auth/session';
 import { listExportAuditDtos } from '@/lib/exports/audit';
-import { DEFAULT_AUDIT_LIMIT, exportAuditQuerySchema } from '@/lib/exports/audit-schema';
+import { parseAuditSearchParams } from '@/lib/exports/audit-query';
 import { exportJobSystem } from '@/lib/exports/job-system';
 import { listJobDtos } from '@/lib/exports/jobs';
 
@@ -15,10 +15,9 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
   const user = await requirePageSession('finance');
   const admin = user.role === 'admin';
   const jobs = await listJobDtos(await exportJobSystem(), user);
-  const { cursor } = await searchParams;
   // The browser's reading of the URL: a bad cursor shows the newest exports instead of an error.
-  const query = exportAuditQuerySchema.safeParse({ cursor: typeof cursor === 'string' && /^\d{1,10}$/.test(cursor) ? cursor : undefined });
-  const audit = admin ? await listExportAuditDtos(user.organizationId, query.success ? query.data : { limit: DEFAULT_AUDIT_LIMIT }) : null;
+  const query = parseAuditSearchParams(await searchParams);
+  const audit = admin ? await listExportAuditDtos(user.organizationId, query) : null;
   return (
     <>
       <header className="page-head">
@@ -34,7 +33,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
         <section className="stack" aria-labelledby="audit-title">
           <h2 id="audit-title">Audit log</h2>
           <p className="muted">Every ended export: who, which account and filters, the format, how many rows and how it ended.</p>
-          <ExportAudit initial={audit} initialCursor={query.success ? query.data.cursor : undefined} />
+          <ExportAudit initial={audit} initialCursor={query.cursor} />
         </section>
       )}
     </>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { FlowsCoverageNote } from '@/components/flows/flows-coverage';
 import { FlowsSection } from '@/components/flows/flows-section';
 import { requirePageSession } from '@/lib/auth/session';
-import { parseFlowsSearchParams } from '@/lib/flows/query';
+import { parseFlowsSearchParams } from '@/lib/flows/query-url';
 import { listConnectionDtos } from '@/lib/connections/dtos';
 
 export const metadata: Metadata = { title: 'Money flow' };

@@ -7,7 +7,7 @@ import { PayoutsSkeleton } from '@/components/payouts/skeletons';
 import { requirePageSession } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { loadConnection } from '@/lib/connections/load';
-import { parsePayoutsSearchParams } from '@/lib/list-query/payouts';
+import { parsePayoutsSearchParams } from '@/lib/list-query/payouts-url';
 import { payoutKeys } from '@/lib/payouts/queries';
 import { listPayouts } from '@/lib/payouts/service';
 import { getQueryClient } from '@/lib/query/client';

@@ -9,7 +9,7 @@ import { getQueryClient } from '@/lib/query/client';
 import { CoverageNote } from '@/components/accounts/coverage-note';
 import { listConnectionDtos, providersWith } from '@/lib/connections/dtos';
 import { pickAccount } from '@/lib/transactions/href';
-import { parseTransactionsSearchParams, type TransactionsQuery } from '@/lib/list-query/transactions';
+import { parseTransactionsSearchParams, type TransactionsQuery } from '@/lib/list-query/transactions-url';
 import { transactionKeys } from '@/lib/transactions/queries';
 import type { ConnectionDto } from '@/lib/connections/schema';
 import { listTransactions } from '@/lib/transactions/service';

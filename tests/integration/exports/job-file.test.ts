@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { listExportAudits } from '@/lib/db/exports';
 import { EXPORT_COLUMN_KEYS } from '@/lib/exports/columns';
 import { fileNameFromDisposition } from '@/lib/exports/http';
-import type { TransactionsQuery } from '@/lib/list-query/transactions';
+import type { TransactionsQuery } from '@/lib/list-query/transactions-url';
 import type { TransactionDto } from '@/lib/balance-transactions/schema';
 import { listTransactions } from '@/lib/transactions/service';
 import type { LoadedConnection } from '@/lib/connections/client';

@@ -4,7 +4,7 @@ import type { LoadedConnection } from '@/lib/connections/client';
 import { toCurrency } from '@/lib/domain/currencies';
 import { parseMoney, toDecimalString } from '@/lib/domain/money';
 import { TtlLru } from '@/lib/flows/cache';
-import type { FlowsQuery } from '@/lib/flows/query';
+import type { FlowsQuery } from '@/lib/flows/query-url';
 import type { FlowsDto } from '@/lib/flows/schema';
 import { aggregateFlows } from '@/lib/flows/service';
 import { ApiError } from '@/lib/http/api-error';

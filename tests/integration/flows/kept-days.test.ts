@@ -3,7 +3,7 @@ import type { LoadedConnection } from '@/lib/connections/client';
 import { updateOrganization } from '@/lib/admin/organization';
 import { createConnection, deleteConnection } from '@/lib/db/connections';
 import type { Organization } from '@/lib/db/organizations';
-import type { FlowsQuery } from '@/lib/flows/query';
+import type { FlowsQuery } from '@/lib/flows/query-url';
 import type { FlowsDto } from '@/lib/flows/schema';
 import { aggregateFlows, type FlowsOptions } from '@/lib/flows/service';
 import { SETTLE_DAYS } from '@/lib/kept-days/settle';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { PAYOUT_STATUSES } from '@/lib/domain/transaction';
 import { EXPORT_COLUMN_KEYS } from '@/lib/exports/columns';
-import { TRANSACTION_FILTER_TYPES } from '@/lib/list-query/transactions';
+import { TRANSACTION_FILTER_TYPES } from '@/lib/list-query/transactions-url';
 
 /** Values that broke or could break a parser: far dates, huge and odd numbers, NUL, `%`, unicode, prototype keys. */
 export const BOUNDARY_VALUES: readonly string[] = [

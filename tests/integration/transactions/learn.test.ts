@@ -6,7 +6,7 @@ import { aggregateFlows } from '@/lib/flows/service';
 import { keptDaysKey } from '@/lib/kept-days/source';
 import { databaseKeptDays, type KeptDaysStore } from '@/lib/kept-days/store';
 import { SCAN_PAGE_SIZE } from '@/lib/paging/page';
-import type { TransactionsQuery } from '@/lib/list-query/transactions';
+import type { TransactionsQuery } from '@/lib/list-query/transactions-url';
 import { listTransactions } from '@/lib/transactions/service';
 import { transactionTotals } from '@/lib/transactions/totals';
 import { TEST_KEY, newOrganization } from '../db/fixtures';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LoadedConnection } from '@/lib/connections/client';
 import { ApiError } from '@/lib/http/api-error';
-import type { PayoutsQuery } from '@/lib/list-query/payouts';
+import type { PayoutsQuery } from '@/lib/list-query/payouts-url';
 import type { PayoutsPageDto } from '@/lib/payouts/schema';
 import { getPayoutDetail, listPayouts } from '@/lib/payouts/service';
 import { listTransactions, type ListOptions } from '@/lib/transactions/service';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LoadedConnection } from '@/lib/connections/client';
 import { parseMoney, toDecimalString, add, zero } from '@/lib/domain/money';
 import { toCurrency } from '@/lib/domain/currencies';
-import type { TransactionsQuery } from '@/lib/list-query/transactions';
+import type { TransactionsQuery } from '@/lib/list-query/transactions-url';
 import type { TransactionDto } from '@/lib/balance-transactions/schema';
 import { listTransactions } from '@/lib/transactions/service';
 import { transactionTotals } from '@/lib/transactions/totals';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LoadedConnection } from '@/lib/connections/client';
 import { ApiError } from '@/lib/http/api-error';
-import type { TransactionsQuery } from '@/lib/list-query/transactions';
+import type { TransactionsQuery } from '@/lib/list-query/transactions-url';
 import type { TransactionDto } from '@/lib/balance-transactions/schema';
 import type { TransactionsPageDto } from '@/lib/transactions/schema';
 import { listTransactions, type ListOptions } from '@/lib/transactions/service';

@@ -3,7 +3,8 @@ import { refusalMessage } from '../../support/refusal';
 import { parseQuery } from '@/lib/http/handler';
 import { resolvePeriod } from '@/lib/flows/period';
 import { dateIn } from '@/lib/time/dates';
-import { flowsQuerySchema, parseFlowsSearchParams, toFlowsSearchParams } from '@/lib/flows/query';
+import { flowsQuerySchema } from '@/lib/flows/query';
+import { parseFlowsSearchParams, toFlowsSearchParams } from '@/lib/flows/query-url';
 
 const parse = (search: string) => parseQuery(flowsQuerySchema, new URLSearchParams(search));
 const CONN = 'conn_0123456789abcdef0123456789abcdef';

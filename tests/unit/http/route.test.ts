@@ -10,7 +10,8 @@ const getServerSession = vi.hoisted(() => vi.fn());
 vi.mock('next-auth', () => ({ getServerSession }));
 
 const { apiRoute, json } = await import('@/lib/http/handler');
-const { connectionIdPath, noQuery } = await import('@/lib/http/params');
+const { connectionIdPath } = await import('@/lib/http/params');
+const { noQuery } = await import('@/lib/http/query');
 const { log } = await import('@/lib/log');
 
 const org = { id: 'org-1', name: 'Acme', slug: 'acme', timezone: 'UTC', role: 'finance' as const };

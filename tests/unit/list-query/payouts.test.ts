@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { refusalMessage } from '../../support/refusal';
 import { parseQuery } from '@/lib/http/handler';
-import { parsePayoutsSearchParams, payoutsQuerySchema, toPayoutsSearchParams, type PayoutsQuery } from '@/lib/list-query/payouts';
+import { payoutsQuerySchema } from '@/lib/list-query/payouts';
+import { parsePayoutsSearchParams, toPayoutsSearchParams, type PayoutsQuery } from '@/lib/list-query/payouts-url';
 
 const parse = (search: string) => parseQuery(payoutsQuerySchema, new URLSearchParams(search));
 

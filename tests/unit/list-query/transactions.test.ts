@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { refusalMessage } from '../../support/refusal';
 import { parseQuery } from '@/lib/http/handler';
-import {
-  parseTransactionsSearchParams,
-  toSearchParams,
-  transactionsQuerySchema,
-  type TransactionsQuery,
-} from '@/lib/list-query/transactions';
+import { transactionsQuerySchema } from '@/lib/list-query/transactions';
+import { parseTransactionsSearchParams, toSearchParams, type TransactionsQuery } from '@/lib/list-query/transactions-url';
 
 const parse = (search: string) => parseQuery(transactionsQuerySchema, new URLSearchParams(search));
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { DataTable, type TableColumn } from '@/components/ui/data-table';
 import { Pager, type PagedList } from '@/components/ui/pager';
 import { accountViewCodec } from '@/components/ui/use-url-state';
-import { parsePayoutsSearchParams, toPayoutsSearchParams } from '@/lib/list-query/payouts';
-import { parseTransactionsSearchParams, toSearchParams } from '@/lib/list-query/transactions';
+import { parsePayoutsSearchParams, toPayoutsSearchParams } from '@/lib/list-query/payouts-url';
+import { parseTransactionsSearchParams, toSearchParams } from '@/lib/list-query/transactions-url';
 
 const page = (over: Partial<PagedList>): PagedList => ({
   items: [1, 2],

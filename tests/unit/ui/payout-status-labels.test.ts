@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { payoutStatusLabel, payoutStatusTone } from '@/components/ui/labels';
-import { payoutStatusText, reportedPayoutStatusSchema } from '@/lib/domain/payout-status';
+import { payoutStatusText } from '@/lib/domain/payout-status';
+import { reportedPayoutStatusSchema } from '@/lib/domain/payout-status-schema';
 import type { ReportedPayoutStatus } from '@/lib/domain/transaction';
 
 const onHold: ReportedPayoutStatus = { kind: 'unknown', raw: 'on hold' };

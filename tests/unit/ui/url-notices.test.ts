@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTransactionsSearchParams, toSearchParams } from '@/lib/list-query/transactions';
+import { parseTransactionsSearchParams, toSearchParams } from '@/lib/list-query/transactions-url';
 import { urlNotices } from '@/lib/ui/url-notices';
 
 const notices = (search: string) => {

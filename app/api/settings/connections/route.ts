@@ -3,7 +3,7 @@ import { settingsMutation } from '@/lib/admin/route';
 import { connectionFormSchema } from '@/lib/admin/schemas';
 import { getDb } from '@/lib/db/client';
 import { apiRoute, json } from '@/lib/http/handler';
-import { noQuery } from '@/lib/http/params';
+import { noQuery } from '@/lib/http/query';
 
 // GET /api/settings/connections: every connection of the organization with its status; admins only, no credentials.
 export const GET = apiRoute({ role: 'admin', query: noQuery }, async ({ user }) =>

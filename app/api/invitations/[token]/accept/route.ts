@@ -5,7 +5,8 @@ import { assertSameOrigin } from '@/lib/admin/route';
 import { acceptInvitationSchema, fieldErrorsOf } from '@/lib/admin/schemas';
 import { getDb } from '@/lib/db/client';
 import { json, publicApiRoute } from '@/lib/http/handler';
-import { invitationTokenPath, noQuery } from '@/lib/http/params';
+import { invitationTokenPath } from '@/lib/http/params';
+import { noQuery } from '@/lib/http/query';
 
 // POST /api/invitations/:token/accept: no session needed; the single-use token is the authorisation.
 export const POST = publicApiRoute({ query: noQuery, params: { token: invitationTokenPath } }, async ({ request, params }) => {

@@ -1,7 +1,8 @@
 import { loadConnection } from '@/lib/connections/load';
 import { apiRoute, json } from '@/lib/http/handler';
-import { connectionIdPath, noQuery, payoutIdPath } from '@/lib/http/params';
+import { connectionIdPath, payoutIdPath } from '@/lib/http/params';
 import { getPayoutDetail } from '@/lib/payouts/service';
+import { noQuery } from '@/lib/http/query';
 
 // GET /api/connections/:id/payouts/:payoutId: a payout, its transactions, totals and reconciliation.
 export const GET = apiRoute(
