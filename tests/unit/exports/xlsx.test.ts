@@ -88,11 +88,17 @@ async function reference(rows: readonly BalanceTransaction[], pageRows: number, 
   return Buffer.concat(out);
 }
 
-/** The writer as a job uses it: every page encoded first, the later ones before the earlier, then written in order. */
-async function encodedAhead(rows: readonly BalanceTransaction[], pageRows: number, options: XlsxOptions) {
+/** The XLSX writer and its page encoder, as a job holds them. */
+function pagedWriter(options: XlsxOptions) {
   const writer = xlsxFileWriter(options);
   const pages = writer.pages;
   if (!pages) throw new Error('the XLSX writer encodes pages on their own');
+  return { writer, pages };
+}
+
+/** The writer as a job uses it: every page encoded first, the later ones before the earlier, then written in order. */
+async function encodedAhead(rows: readonly BalanceTransaction[], pageRows: number, options: XlsxOptions) {
+  const { pages, writer } = pagedWriter(options);
   const slices: BalanceTransaction[][] = [];
   for (let at = 0; at < rows.length; at += pageRows) slices.push(rows.slice(at, at + pageRows));
   const encoded = slices.map(() => [] as Buffer[]);
@@ -150,9 +156,7 @@ describe('XLSX rows encoded as they arrive', () => {
   it('keeps only the last read of a page whose read started over', async () => {
     const rows = awkwardRows(120);
     const options = { columns: EXPORT_COLUMN_KEYS, timeZone: 'Asia/Taipei' };
-    const writer = xlsxFileWriter(options);
-    const pages = writer.pages;
-    if (!pages) throw new Error('the XLSX writer encodes pages on their own');
+    const { pages, writer } = pagedWriter(options);
     // A provider read that fails after 70 rows (its rows already encoded) and is read again from its start.
     const source: WalkSource<BalanceTransaction> = {
       fetchPage: () => Promise.reject(new Error('the rows are handed over')),
@@ -178,9 +182,7 @@ describe('XLSX pages encoded ahead of the one being written', () => {
   it('writes the same file while later pages are encoded between the writes of earlier ones', async () => {
     const rows = awkwardRows(6_000);
     const options = { columns: EXPORT_COLUMN_KEYS, timeZone: 'Asia/Taipei' };
-    const writer = xlsxFileWriter(options);
-    const pages = writer.pages;
-    if (!pages) throw new Error('the XLSX writer encodes pages on their own');
+    const { pages, writer } = pagedWriter(options);
     // As a job does with two pages ahead: page n + 2 is encoded (its slices interleaved with page n + 1's) while page n is written.
     const slices = Array.from({ length: 12 }, (_, i) => rows.slice(i * 500, i * 500 + 500));
     const encoded: Buffer[][] = slices.map(() => []);
