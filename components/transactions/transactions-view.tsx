@@ -7,6 +7,7 @@ import { ExportButton } from '@/components/exports/export-button';
 import { ApiErrorAlert } from '@/components/ui/api-error-alert';
 import { HydrateOnView } from '@/components/ui/hydrate-on-view';
 import { WaitingHint } from '@/components/ui/waiting-hint';
+import { PageSizeSelect } from '@/components/ui/page-size-select';
 import { Pager } from '@/components/ui/pager';
 import { UrlNotice } from '@/components/ui/url-notice';
 import { accountViewCodec, useUrlState } from '@/components/ui/use-url-state';
@@ -51,16 +52,7 @@ export function TransactionsView({ accounts, timeZone }: { accounts: readonly Co
       <div className="toolbar" style={{ justifyContent: 'space-between', alignItems: 'flex-end' }}>
         <AccountPicker accounts={accounts} value={account.id} onChange={(id) => go({ limit: query.limit }, id)} />
         <div className="toolbar">
-          <div className="field">
-            <label htmlFor="page-size">Rows per page</label>
-            <select id="page-size" className="select" value={query.limit} onChange={(e) => go({ ...query, limit: Number(e.target.value), cursor: undefined })}>
-              {TRANSACTION_PAGE_SIZES.map((size) => (
-                <option key={size} value={size}>
-                  {size}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PageSizeSelect id="page-size" sizes={TRANSACTION_PAGE_SIZES} value={query.limit} onChange={(limit) => go({ ...query, limit, cursor: undefined })} />
           <ColumnChooser visible={visible} onChange={setVisible} />
           <ExportButton connectionId={account.id} merchantTimeZone={timeZone} kind="transactions" query={query} />
         </div>

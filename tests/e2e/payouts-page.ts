@@ -16,7 +16,7 @@ export class PayoutsPage {
     this.table = page.getByRole('table', { name: 'Payouts' });
     this.rows = this.table.getByRole('row', { name: /^Payout / });
     this.status = page.getByLabel('Status');
-    this.pageSize = page.getByLabel('Page size');
+    this.pageSize = page.getByRole('combobox', { name: 'Rows per page' });
     this.from = page.getByLabel('From');
     this.to = page.getByLabel('To');
     const pager = page.getByRole('navigation', { name: 'Payout pages' });

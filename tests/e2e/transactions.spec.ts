@@ -29,6 +29,14 @@ test.describe('transactions', () => {
     await page.screenshot({ path: 'test-results/screenshots/transactions.png', fullPage: false });
   });
 
+  test('a page size set in the URL outside the usual ones is the one the select shows, as on payouts', async ({ page }) => {
+    await page.goto('/transactions?limit=37');
+    await expect(bodyRows(page)).toHaveCount(37);
+    const size = page.getByRole('combobox', { name: 'Rows per page' });
+    await expect(size).toHaveValue('37');
+    await expect(size.getByRole('option')).toHaveText(['37', '50', '100', '250', '1000']);
+  });
+
   test('Next and Previous follow the cursor and come back to the same rows', async ({ page }) => {
     await page.getByRole('combobox', { name: 'Rows per page' }).selectOption('50');
     await expect(bodyRows(page)).toHaveCount(50);
