@@ -28,7 +28,14 @@ export function ExportAudit({ initial, initialCursor }: { initial: ExportAuditPa
     placeholderData: keepPreviousData,
   });
   const page = result.data;
-  if (!page || page.items.length === 0) return null;
+  if (!page) return null;
+  if (page.items.length === 0) {
+    return (
+      <div className="card empty">
+        <p>No export has ended yet. Each one is listed here once it is ready, fails or is cancelled.</p>
+      </div>
+    );
+  }
   const busy = result.isPlaceholderData;
   return (
     <div className="card">

@@ -239,3 +239,12 @@ test('only finance and admin may export; a file is served only to its author or 
   await signIn(admin, 'admin@acme.test');
   expect((await admin.request.get(`/api/exports/jobs/${job.id}/file`)).status()).toBe(200);
 });
+
+test('an organization with no exports yet is told so in My exports and in the audit log, not shown a bare heading', async ({ page }) => {
+  // No spec exports for Globex.
+  await signIn(page, 'admin@globex.test');
+  await page.goto('/exports');
+  await expect(page.getByRole('heading', { name: 'No exports yet' })).toBeVisible();
+  const audit = page.getByRole('region', { name: 'Audit log' });
+  await expect(audit).toContainText('No export has ended yet.');
+});

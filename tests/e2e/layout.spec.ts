@@ -6,11 +6,14 @@ test.use({ ...as('admin@acme.test'), viewport: { width: 390, height: 844 } });
 
 test.describe('on a phone (390 × 844)', () => {
   for (const { name, path, ready } of PAGES) {
-    test(`${name} does not scroll sideways`, async ({ page }) => {
+    test(`${name} does not scroll sideways, under a top bar of one line`, async ({ page }) => {
       await page.goto(path);
       await expect(ready(page)).toBeVisible();
       const { scrollWidth, innerWidth } = await horizontalOverflow(page);
       expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+      // A page shorter than the screen once stretched the bar to 135 px of blank space.
+      const bar = await page.getByRole('complementary').boundingBox();
+      expect(bar?.height).toBeLessThanOrEqual(64);
     });
   }
 

@@ -30,7 +30,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
       </header>
       <MyExports initial={jobs} showUser={admin} />
       {audit && (
-        <section className="stack" aria-labelledby="audit-title">
+        <section className="exports-audit stack" aria-labelledby="audit-title">
           <h2 id="audit-title">Audit log</h2>
           <p className="muted">Every ended export: who, which account and filters, the format, how many rows and how it ended.</p>
           <ExportAudit initial={audit} initialCursor={query.cursor} />
