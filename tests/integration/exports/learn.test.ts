@@ -12,7 +12,7 @@ import { jumpStart } from '@/lib/kept-days/jump';
 import { keptDaysKey } from '@/lib/kept-days/source';
 import { databaseKeptDays } from '@/lib/kept-days/store';
 import type { TransactionsQuery } from '@/lib/list-query/transactions-url';
-import { dateIn, dateRange, shiftDate } from '@/lib/time/dates';
+import { dateIn, dateRange, daysInRange, shiftDate } from '@/lib/time/dates';
 import { expectJumped, listedAll } from '../transactions/support';
 import { exportEnvPerSuite, jobWhen, killGroup, ORGANIZATION_ZONE, spawnReady } from './support';
 
@@ -47,15 +47,9 @@ async function flowsKept(from: string, to: string): Promise<Map<string, KeptDay>
   const scope = { organizationId: env.user.organizationId, timeZone: ORGANIZATION_ZONE };
   await aggregateFlows(scope, [viewer], { range: { from, to }, currency: 'USD', account: viewer.id }, { cache: null, kept: store });
   const days = await kept(viewer, from, to);
-  expect(days).toHaveLength(shiftDays(from, to));
+  expect(days).toHaveLength(daysInRange(from, to));
   return new Map(days.map((day) => [day.day, day]));
 }
-
-const shiftDays = (from: string, to: string) => {
-  let n = 1;
-  for (let day = from; day < to; day = shiftDate(day, 1)) n += 1;
-  return n;
-};
 
 /** Every day kept with rows is the flows walk's day, to the cent; the days with rows, oldest first. */
 function expectFlowsDays(days: readonly KeptDay[], flows: ReadonlyMap<string, KeptDay>): string[] {
@@ -127,7 +121,7 @@ describe('export jobs teaching kept days', () => {
     expect(learned[0]).toBe('2024-01-15');
     const last = learned.at(-1) ?? '';
     expect([shiftDate(resumedIn, -1), shiftDate(resumedIn, -2)]).toContain(last);
-    expect(learned).toHaveLength(shiftDays('2024-01-15', last));
+    expect(learned).toHaveLength(daysInRange('2024-01-15', last));
   }, 120_000);
 
   it('keep, from a job that failed after some pages, the days it had kept as it went, every one exact', async () => {
