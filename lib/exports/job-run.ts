@@ -242,6 +242,7 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
   let unsaved = 0;
   /** Kept days being written while the walk goes on (the store never fails: it logs and drops). */
   let saving: Promise<unknown> = Promise.resolve();
+  let walked: Walked;
   try {
     // A job resumed after its walk ended (null cursor) has only the file's end left to write.
     if (fresh || job.cursor !== null) {
@@ -260,15 +261,16 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
     }
     if (!(await step(null, 0, 0, null, await writer.end(), true))) return null;
     const bytes = await hashed;
-    // The rest of the days once the walk is whole, before the job is complete: a ready job has taught its days.
-    await saving;
-    await kept.finish();
-    return { digest: { sha256: hash.digest('hex'), bytes } };
+    walked = { digest: { sha256: hash.digest('hex'), bytes } };
   } finally {
+    // Pages still asked for past the view's end are dropped at once, not answered while kept days are written.
     local.abort(new Error('walk ended'));
     // A walk that stopped still leaves what it kept on its way written (or dropped) before its job ends.
     await saving;
   }
+  // The rest of the days once the walk is whole, before the job is complete: a ready job has taught its days.
+  await kept.finish();
+  return walked;
 }
 
 async function run(deps: ExportJobDeps, job: ExportJob, signal: AbortSignal): Promise<void> {
