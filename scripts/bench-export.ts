@@ -400,6 +400,23 @@ function report(name: string, run: JobRun): void {
   );
 }
 
+/**
+ * What the exports taught (kept days): the flows view of the bench account's last 366 days, as the server answers
+ * it afterwards: the account-days it took from kept days, and what it still walked at the provider.
+ */
+async function flowsAfter(server: Server): Promise<void> {
+  const to = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+  const started = performance.now();
+  const response = await fetch(`${server.appUrl}/api/flows?from=${from}&to=${to}&account=${server.connectionId}`, { headers: { Cookie: server.cookie } });
+  if (!response.ok) throw new Error(`flows answered ${response.status}`);
+  const flows = (await response.json()) as { keptDays: number; providerPages: number; scannedRows: number; timeZone: string };
+  console.info(
+    `flows view ${from}..${to} (${flows.timeZone}) of the bench account after the export jobs: ${secs(performance.now() - started)}, ` +
+      `${flows.keptDays} of its days from kept days, ${flows.providerPages} provider pages (${flows.scannedRows.toLocaleString('en-US')} rows) walked live`,
+  );
+}
+
 async function main(): Promise<void> {
   if (!existsSync('.next/BUILD_ID')) throw new Error('run `npx next build` first');
   const sandboxUrl = `http://127.0.0.1:${SANDBOX_PORT}`;
@@ -453,6 +470,7 @@ async function main(): Promise<void> {
         }
       }
     }
+    if (csvRuns.length > 0) await flowsAfter(server);
     const [uninterrupted] = csvRuns;
     if (values['kill-resume'] && uninterrupted) {
       const run = await runJob(server, 'format=csv', Math.floor(uninterrupted.rows / 2));

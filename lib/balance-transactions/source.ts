@@ -14,6 +14,14 @@ export interface TransactionView {
   readonly startAfterId?: string;
 }
 
+/**
+ * Whether the provider is asked for every row (its payout filters unset), so a walk of the view sees whole days
+ * and may teach kept days (lib/kept-days): one the provider filtered sees some rows of a day only.
+ */
+export function unfilteredByProvider(view: Pick<TransactionView, 'payoutId' | 'payoutStatus'>): boolean {
+  return view.payoutId === undefined && view.payoutStatus === undefined;
+}
+
 export function classifyTransaction(row: BalanceTransaction, view: TransactionView): RowVerdict {
   const place = placeInRange(row.transactionTime, view.range);
   if (place !== 'in') return place;

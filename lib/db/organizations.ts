@@ -59,3 +59,8 @@ export async function findOrganizationBySlug(db: Queryable, slug: string): Promi
   const [row] = await db.query<OrganizationRow>(`select ${COLUMNS} from organizations where slug = $1`, [slug]);
   return row ? toOrganization(row) : null;
 }
+
+export async function findOrganizationById(db: Queryable, id: string): Promise<Organization | null> {
+  const [row] = await db.query<OrganizationRow>(`select ${COLUMNS} from organizations where id = $1`, [id]);
+  return row ? toOrganization(row) : null;
+}

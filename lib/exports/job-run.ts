@@ -23,9 +23,11 @@ import { startSweeper } from '@/lib/jobs/sweeper';
 import { RunnerClosing, type JobHandler, type JobOutcome } from '@/lib/jobs/types';
 import { callProvider } from '@/lib/connections/provider-call';
 import { transactionsApi } from '@/lib/connections/apis';
-import { transactionSource } from '@/lib/balance-transactions/source';
-import { jumpStart } from '@/lib/kept-days/jump';
+import { transactionSource, unfilteredByProvider } from '@/lib/balance-transactions/source';
+import { findOrganizationById } from '@/lib/db/organizations';
+import type { PageDays } from '@/lib/kept-days/learn';
 import { databaseKeptDays } from '@/lib/kept-days/store';
+import { keptWalk } from '@/lib/kept-days/walk';
 import { recordJobAudit, failureOf } from './job-audit';
 import { hashStoredChunks, packChunk } from './job-file';
 import { DELIMITERS } from './options';
@@ -51,6 +53,8 @@ export interface ExportJobDeps {
   readonly staleAfterMs?: number;
   /** How often the worker tells the database it still runs the job; HEARTBEAT_MS unless a test says. */
   readonly heartbeatMs?: number;
+  /** Provider pages between two writes of the kept days the walk has closed; KEPT_DAYS_EVERY_PAGES unless a test says. */
+  readonly keptDaysEveryPages?: number;
   /**
    * On BullMQ: the worker runs the job under its session lock when it can get it, so that once the worker's
    * process dies the lock, gone with its database session, says so at once (see LOCKED_SILENT_MS). Unset: the
@@ -98,6 +102,11 @@ const XLSX_CHUNK_BYTES = 4 * 1_048_576;
  * while this one is encoded, compressed and stored; memory holds this many pages more at most.
  */
 export const PAGES_AHEAD = 2;
+/**
+ * An unfiltered walk keeps the days it closed every this many pages (200,000 rows at the largest pages), so a
+ * long job that fails later has still taught them; the rest once the job is complete.
+ */
+export const KEPT_DAYS_EVERY_PAGES = 20;
 
 class AccessLost extends ApiError {
   constructor() {
@@ -121,6 +130,9 @@ async function refusedStep(db: Db, job: ExportJob): Promise<void> {
 
 /** A provider page as the walk holds it until it is stored. */
 interface FetchedPage {
+  /** The cursor it was asked with, and its days as counted while it was read (null: the walk does not teach). */
+  readonly at: string | null;
+  readonly days: PageDays | null;
   readonly next: string | null;
   /** Rows kept, and the oldest one's time (the last: newest first). */
   readonly count: number;
@@ -145,13 +157,16 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
   }
   const api = await callProvider(connection, async () => transactionsApi(connection));
   const range = { fromMs: job.walkFrom?.getTime(), toMs: job.walkTo?.getTime() };
+  const payouts = { payoutId: filters.payout_id, payoutStatus: filters.payout_status };
+  // Kept days are cut in the organization's zone, as the transactions and flows views cut them (not the file's).
+  const timeZone = (await findOrganizationById(db, job.organizationId))?.timezone;
+  const kept = await keptWalk(databaseKeptDays(async () => db), connection, { range, timeZone, teaches: unfilteredByProvider(payouts) });
   const view = {
-    payoutId: filters.payout_id,
-    payoutStatus: filters.payout_status,
+    ...payouts,
     types: filters.type,
     range,
     // A fresh walk of a date range starts at its end, where kept days say (lib/kept-days/jump); a resumed one at its cursor.
-    startAfterId: fresh ? (await jumpStart(databaseKeptDays(async () => db), connection, range))?.id : undefined,
+    startAfterId: fresh ? kept.startAfterId : undefined,
   };
   const local = new AbortController();
   const stop = AbortSignal.any([signal, local.signal]);
@@ -171,19 +186,23 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
   const writer = writerFor(job, fresh);
   // A page is encoded as soon as it arrives (see FileWriter.pages): only its bytes wait for the pages before it.
   const fetchPage = async (cursor: string | null, early: (next: string | null) => void): Promise<FetchedPage> => {
+    // Every row of the page is counted for the kept days as it goes by (the walk's own are sifted from them).
+    const counted = kept.countPage(source, (row) => row);
+    const from = counted?.source ?? source;
+    const days = counted?.days ?? null;
     const pages = writer.pages;
     if (pages) {
       // Encoded as the provider's body arrives, where the client can hand rows over; else once the page is read.
-      const sifted = await withRetries(() => fetchKeptEncoded(source, cursor, (rows) => pages.encode(rows), ENCODE_SLICE, early));
+      const sifted = await withRetries(() => fetchKeptEncoded(from, cursor, (rows) => pages.encode(rows), ENCODE_SLICE, early));
       if (sifted) {
         const oldest = sifted.last ? new Date(sifted.last.transactionTime) : null;
-        return { next: sifted.next, count: sifted.count, oldest, rows: [], encoded: sifted.parts };
+        return { at: cursor, days, next: sifted.next, count: sifted.count, oldest, rows: [], encoded: sifted.parts };
       }
     }
-    const { kept, next } = await withRetries((): Promise<Sifted<BalanceTransaction>> => fetchKept(source, cursor, early));
-    const last = kept.at(-1);
-    const encoded = writer.pages?.encode(kept) ?? null;
-    return { next, count: kept.length, oldest: last ? new Date(last.transactionTime) : null, rows: encoded ? [] : kept, encoded };
+    const { kept: rows, next } = await withRetries((): Promise<Sifted<BalanceTransaction>> => fetchKept(from, cursor, early));
+    const last = rows.at(-1);
+    const encoded = writer.pages?.encode(rows) ?? null;
+    return { at: cursor, days, next, count: rows.length, oldest: last ? new Date(last.transactionTime) : null, rows: encoded ? [] : rows, encoded };
   };
 
   const hash = createHash('sha256');
@@ -219,20 +238,39 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
     }
     return ok;
   };
+  const keepEvery = deps.keptDaysEveryPages ?? KEPT_DAYS_EVERY_PAGES;
+  let unsaved = 0;
+  /** Kept days being written while the walk goes on (the store never fails: it logs and drops). */
+  let saving: Promise<unknown> = Promise.resolve();
+  let walked: Walked;
   try {
     // A job resumed after its walk ended (null cursor) has only the file's end left to write.
     if (fresh || job.cursor !== null) {
       for await (const page of pagesAhead(fetchPage, { cursor: fresh ? null : job.cursor, ahead: PAGES_AHEAD, signal: stop })) {
+        // In the walk's order, whatever order the pages came in. A resumed walk's first page follows no page
+        // it read: the learner keeps no day that page begins inside.
+        if (page.days) kept.learn(page.at, page.days);
         const parts = page.encoded && writer.pages ? await writer.pages.write(page.encoded) : await writer.write(page.rows);
         if (!(await step(page.next, page.count, 1, page.oldest, parts, false))) return null;
+        unsaved += 1;
+        if (unsaved >= keepEvery) {
+          unsaved = 0;
+          saving = Promise.all([saving, kept.save()]);
+        }
       }
     }
     if (!(await step(null, 0, 0, null, await writer.end(), true))) return null;
     const bytes = await hashed;
-    return { digest: { sha256: hash.digest('hex'), bytes } };
+    walked = { digest: { sha256: hash.digest('hex'), bytes } };
   } finally {
+    // Pages still asked for past the view's end are dropped at once, not answered while kept days are written.
     local.abort(new Error('walk ended'));
+    // A walk that stopped still leaves what it kept on its way written (or dropped) before its job ends.
+    await saving;
   }
+  // The rest of the days once the walk is whole, before the job is complete: a ready job has taught its days.
+  await kept.finish();
+  return walked;
 }
 
 async function run(deps: ExportJobDeps, job: ExportJob, signal: AbortSignal): Promise<void> {

@@ -27,13 +27,83 @@ export interface OpenStretch {
   readonly open: OpenDay;
 }
 
-interface OpenDay {
+/** A day's rows that follow one another in a page, counted. */
+interface DayRun {
   readonly day: string;
   readonly startMs: number;
   readonly endMs: number;
   readonly ledger: DayLedger;
+}
+
+interface OpenDay extends DayRun {
   /** Whether every row of the day newer than the first one seen was seen too. */
   readonly topSeen: boolean;
+}
+
+/**
+ * What one provider page shows of its days, counted as its rows are read (so no row need be held): a run per
+ * day, in the page's order, each a one-day ledger. A walk that reads pages ahead, out of order, counts each page
+ * on its own and gives them to the learner in the walk's order. Memory: a ledger per day the page holds.
+ */
+export class PageDays {
+  private runs: DayRun[] = [];
+  private current: DayRun | null = null;
+  private unordered = false;
+  /** A row older than the view's start was counted: the walk reads no further, nor does the count. */
+  private cut = false;
+  /** The provider's cursor after this page once it was read whole (null: the list ends with it); undefined before. */
+  private next: string | null | undefined = undefined;
+
+  constructor(
+    readonly timeZone: string,
+    /** Where the walk's view starts (a date range's): its first older row ends it, and the count (its day left open). */
+    private readonly viewFromMs?: number,
+  ) {}
+
+  add(row: TransactionFlowRow): void {
+    if (this.unordered || this.cut) return;
+    const ms = Date.parse(row.transactionTime);
+    if (ms < (this.viewFromMs ?? -Infinity)) this.cut = true;
+    const run = this.current;
+    if (run !== null && ms >= run.startMs && ms < run.endMs) {
+      run.ledger.add(row, ms);
+      return;
+    }
+    // An unreadable time, or a row newer than the one before it: no day of the walk is sure (see DayLearner).
+    if (Number.isNaN(ms) || (run !== null && ms >= run.endMs)) {
+      this.unordered = true;
+      return;
+    }
+    const day = dateIn(this.timeZone, new Date(ms));
+    const next: DayRun = { day, startMs: startOfDay(day, this.timeZone), endMs: startOfDay(shiftDate(day, 1), this.timeZone), ledger: new DayLedger(day, day, this.timeZone) };
+    if (!(ms >= next.startMs && ms < next.endMs)) {
+      this.unordered = true;
+      return;
+    }
+    this.runs.push(next);
+    this.current = next;
+    next.ledger.add(row, ms);
+  }
+
+  /** The page is read again from its start (a retry): what was counted is dropped. */
+  restart(): void {
+    this.runs = [];
+    this.current = null;
+    this.unordered = false;
+    this.cut = false;
+    this.next = undefined;
+  }
+
+  /** The page was read whole; `nextCursor` is the provider's (null: the list ends here), not where a view ends. */
+  end(nextCursor: string | null): void {
+    this.next = nextCursor;
+  }
+
+  /** The runs of a page read whole and in time order; undefined before its end, null when out of order. */
+  read(): { readonly runs: readonly DayRun[]; readonly nextCursor: string | null; readonly cut: boolean } | null | undefined {
+    if (this.next === undefined) return undefined;
+    return this.unordered ? null : { runs: this.runs, nextCursor: this.next, cut: this.cut };
+  }
 }
 
 export class DayLearner {
@@ -44,6 +114,8 @@ export class DayLearner {
   /** The rows of a page that does not follow the last one start a new stretch, from this top. */
   private top: ListStart | null = null;
   private lastNext: string | null = null;
+  /** Days of `learned` handed out by take. */
+  private taken = 0;
   private broken = false;
   private full = false;
 
@@ -60,14 +132,35 @@ export class DayLearner {
    */
   page(cursor: string | null, start: ListStart, page: { readonly items: readonly TransactionFlowRow[]; readonly nextCursor: string | null }): void {
     if (this.broken || this.full) return;
+    const days = new PageDays(this.timeZone);
+    for (const row of page.items) days.add(row);
+    days.end(page.nextCursor);
+    this.pageDays(cursor, start, days);
+  }
+
+  /** As page, the page counted as it was read (PageDays); a page not read to its end is not one the walk read. */
+  pageDays(cursor: string | null, start: ListStart, days: PageDays): void {
+    if (this.broken || this.full) return;
+    const page = days.read();
+    if (page === undefined) return;
+    if (page === null) {
+      this.broken = true;
+      return;
+    }
     if (cursor === null || cursor !== this.lastNext) {
       // Not the page after the last one: what was open cannot be finished, and this page's top is known only at the list's start.
       this.open = null;
       this.top = cursor === null ? start : null;
     }
-    for (const row of page.items) {
-      this.row(row);
+    for (const run of page.runs) {
+      this.run(run);
       if (this.broken || this.full) return;
+    }
+    if (page.cut) {
+      // Counted to the view's end only: the last day has rows no count saw, and no page follows this one.
+      this.open = null;
+      this.lastNext = null;
+      return;
     }
     this.lastNext = page.nextCursor;
     if (page.nextCursor === null) {
@@ -76,6 +169,11 @@ export class DayLearner {
       this.open = null;
       this.lastNext = null;
     }
+  }
+
+  /** Whether pages may still teach: the rows came in order so far, and the bound is not reached. */
+  get learning(): boolean {
+    return !this.broken && !this.full;
   }
 
   /** The day this walk leaves open at its end, for the walk that goes on at the next page; null when there is none. */
@@ -94,45 +192,53 @@ export class DayLearner {
   /** The days seen completely, settled ones only, at most the bound; none when the rows came out of order. */
   days(): KeptDay[] {
     if (this.broken) return [];
-    const days = [...this.learned];
+    return [...this.learned, ...this.emptyDays()];
+  }
+
+  /**
+   * The days of `days()` not taken before, for a long walk that keeps them as it goes: those with rows as they
+   * close; the empty days only at the walk's end (`end`), where the bound gives the days with rows precedence.
+   * None once the rows came out of order (days taken before stay: each was seen completely, as a list
+   * request's are before the next request of its search).
+   */
+  take(end: boolean): KeptDay[] {
+    if (this.broken) return [];
+    const days = this.learned.slice(this.taken);
+    this.taken = this.learned.length;
+    return end ? [...days, ...this.emptyDays()] : days;
+  }
+
+  /** The days of the gaps, oldest gap last, as far as the bound allows after the days with rows. */
+  private emptyDays(): KeptDay[] {
+    const days: KeptDay[] = [];
+    let count = this.learned.length;
     for (const [from, to] of this.gaps) {
-      for (let day = from; day <= to && days.length < this.maxDays; day = shiftDate(day, 1)) {
+      for (let day = from; day <= to && count < this.maxDays; day = shiftDate(day, 1), count += 1) {
         days.push({ day, rows: 0, newestId: null, oldestId: null, newestAt: null, oldestAt: null, totals: [] });
       }
     }
     return days;
   }
 
-  private row(row: TransactionFlowRow): void {
-    const ms = Date.parse(row.transactionTime);
-    if (Number.isNaN(ms)) {
-      this.broken = true;
-      return;
-    }
+  private run(run: DayRun): void {
     const open = this.open;
-    if (open !== null && ms >= open.startMs && ms < open.endMs) {
-      open.ledger.add(row, ms);
+    if (open !== null && run.day === open.day) {
+      open.ledger.append(run.ledger);
       return;
     }
-    if (open !== null && ms >= open.endMs) {
+    if (open !== null && run.day > open.day) {
       // A row newer than the one before it: the list is not in time order, so no day of this walk is sure.
       this.broken = true;
       return;
     }
-    const day = dateIn(this.timeZone, new Date(ms));
-    const next: OpenDay = this.openDay(day, open !== null || this.topCovers(day));
-    if (!(ms >= next.startMs && ms < next.endMs)) {
-      this.broken = true;
-      return;
-    }
+    const next: OpenDay = { ...run, topSeen: open !== null || this.topCovers(run.day) };
     if (open !== null) {
       this.close();
-      this.empties(day, open.day);
+      this.empties(run.day, open.day);
     } else if (next.topSeen) {
-      this.empties(day, this.top?.kind === 'after' ? dateIn(this.timeZone, new Date(this.top.atMs)) : shiftDate(this.lastKeepable, 1));
+      this.empties(run.day, this.top?.kind === 'after' ? dateIn(this.timeZone, new Date(this.top.atMs)) : shiftDate(this.lastKeepable, 1));
     }
     this.open = next;
-    next.ledger.add(row, ms);
   }
 
   /** Whether the stretch's top lies past the end of `day`: the list's head, or a start row of a later day. */
@@ -140,16 +246,6 @@ export class DayLearner {
     const top = this.top;
     if (top === null) return false;
     return top.kind === 'head' || top.atMs >= startOfDay(shiftDate(day, 1), this.timeZone);
-  }
-
-  private openDay(day: string, topSeen: boolean): OpenDay {
-    return {
-      day,
-      startMs: startOfDay(day, this.timeZone),
-      endMs: startOfDay(shiftDate(day, 1), this.timeZone),
-      ledger: new DayLedger(day, day, this.timeZone),
-      topSeen,
-    };
   }
 
   /** The open day has been seen to its oldest row. */

@@ -75,6 +75,37 @@ export class DayLedger {
     return true;
   }
 
+  /**
+   * Adds a ledger of the same days whose rows came after this one's in the walk (older ones): the counts of
+   * both, as if one ledger had seen every row.
+   */
+  append(later: DayLedger): void {
+    if (later.from !== this.from || later.to !== this.to || later.timeZone !== this.timeZone) throw new Error('DayLedger.append: not the same days');
+    later.days.forEach((from, i) => {
+      const day = this.days[i];
+      if (!day || from.rows === 0) return;
+      for (const [key, total] of from.totals) {
+        const mine = day.totals.get(key);
+        if (!mine) {
+          day.totals.set(key, { ...total });
+          continue;
+        }
+        mine.count += total.count;
+        mine.amountIn += total.amountIn;
+        mine.amountOut += total.amountOut;
+        mine.feeIn += total.feeIn;
+        mine.feeOut += total.feeOut;
+      }
+      if (day.newestId === null) {
+        day.newestId = from.newestId;
+        day.newestAt = from.newestAt;
+      }
+      day.oldestId = from.oldestId;
+      day.oldestAt = from.oldestAt;
+      day.rows += from.rows;
+    });
+  }
+
   /** Every day of [from, to], empty ones included, oldest first. */
   result(): KeptDay[] {
     return this.days.map((day) => ({

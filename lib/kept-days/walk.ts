@@ -1,9 +1,10 @@
 import 'server-only';
+import type { KeptDay } from '@/lib/domain/kept-day';
 import type { TransactionFlowRow } from '@/lib/domain/transaction';
 import type { WalkSource } from '@/lib/paging/walk';
 import { dateIn, type DateRange } from '@/lib/time/dates';
 import { jumpStart } from './jump';
-import { DayLearner, type ListStart, type OpenStretch } from './learn';
+import { DayLearner, PageDays, type ListStart, type OpenStretch } from './learn';
 import { lastKeepableDay } from './settle';
 import { keptDaysKey, sourceOf } from './source';
 import type { KeptDaysStore } from './store';
@@ -17,8 +18,24 @@ export interface KeptWalk {
   readonly startAfterId: string | undefined;
   /** The source, with every page it reads shown to the learner (unchanged when this walk does not teach). */
   watch<T>(source: WalkSource<T>, flowRow: (row: T) => TransactionFlowRow): WalkSource<T>;
+  /**
+   * For a walk that reads pages ahead, several at once (an export job): the source for one fetch of one page,
+   * and the page's days, counted as its rows go by (none held), for `learn` in the walk's order. Null when this
+   * walk does not teach, or has learned all it may.
+   */
+  countPage<T>(source: WalkSource<T>, flowRow: (row: T) => TransactionFlowRow): CountedPage<T> | null;
+  /** The page of a countPage, asked with `cursor`: to be given in the walk's order, the pages it skips none. */
+  learn(cursor: string | null, days: PageDays): void;
+  /** Keeps the days with rows the walk has closed so far, as a long walk goes; the number kept. Never fails. */
+  save(): Promise<number>;
   /** Keeps the days the walk taught; the number kept. Never fails: the store logs and drops its failures. */
   finish(): Promise<number>;
+}
+
+export interface CountedPage<T> {
+  /** The source to fetch the page with; a retry counts the page again from its start. */
+  readonly source: WalkSource<T>;
+  readonly days: PageDays;
 }
 
 export interface KeptWalkRequest {
@@ -68,6 +85,11 @@ export async function keptWalk(store: KeptDaysStore | undefined, account: Accoun
   const learner =
     store && timeZone !== undefined && request.teaches ? new DayLearner(timeZone, lastKeepableDay(dateIn(timeZone, request.now ?? new Date()))) : null;
   let started = false;
+  const keep = async (days: readonly KeptDay[]): Promise<number> => {
+    if (!store || timeZone === undefined || days.length === 0) return 0;
+    await store.write(keptDaysKey(account, timeZone), days);
+    return days.length;
+  };
   return {
     startAfterId: start?.id,
     watch(source, flowRow) {
@@ -88,13 +110,53 @@ export async function keptWalk(store: KeptDaysStore | undefined, account: Accoun
         },
       };
     },
+    countPage(source, flowRow) {
+      if (!learner?.learning || timeZone === undefined) return null;
+      // Rows past the view's start are read and dropped: counted no further (only the one that ends the view).
+      const days = new PageDays(timeZone, request.range.fromMs);
+      const into = source.fetchPageInto;
+      return {
+        days,
+        source: {
+          idOf: (row) => source.idOf(row),
+          classify: (row) => source.classify(row),
+          filtersLocally: source.filtersLocally,
+          fetchPage: async (cursor, onNextCursor) => {
+            days.restart();
+            const page = await source.fetchPage(cursor, onNextCursor);
+            for (const row of page.items) days.add(flowRow(row));
+            days.end(page.nextCursor);
+            return page;
+          },
+          fetchPageInto:
+            into &&
+            (async (cursor, sink, onNextCursor) => {
+              days.restart();
+              const counted = {
+                restart() {
+                  days.restart();
+                  sink.restart();
+                },
+                add(row: Parameters<typeof sink.add>[0]) {
+                  days.add(flowRow(row));
+                  sink.add(row);
+                },
+              };
+              const page = await into.call(source, cursor, counted, onNextCursor);
+              days.end(page.nextCursor);
+              return page;
+            }),
+        },
+      };
+    },
+    learn(cursor, days) {
+      learner?.pageDays(cursor, top, days);
+    },
+    save: () => keep(learner?.take(false) ?? []),
     async finish() {
       const stretch = learner?.carry();
       if (stretch && timeZone !== undefined) leaveStretch(stretchKey(account, timeZone, stretch.cursor), stretch, Date.now());
-      const days = learner?.days() ?? [];
-      if (!store || timeZone === undefined || days.length === 0) return 0;
-      await store.write(keptDaysKey(account, timeZone), days);
-      return days.length;
+      return keep(learner?.take(true) ?? []);
     },
   };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { toTransactionDto } from '@/lib/balance-transactions/dto';
 import type { TransactionDto } from '@/lib/balance-transactions/schema';
-import { transactionSource } from '@/lib/balance-transactions/source';
+import { transactionSource, unfilteredByProvider } from '@/lib/balance-transactions/source';
 import { transactionsApi } from '@/lib/connections/apis';
 import type { LoadedConnection } from '@/lib/connections/client';
 import type { BalanceTransaction } from '@/lib/domain/transaction';
@@ -35,8 +35,7 @@ export const transactionsList: ListSpec<TransactionsQuery, TransactionsApi, Bala
   source: (api, query, range, { startAfterId, ...options }) =>
     transactionSource(api, { payoutId: query.payout_id, payoutStatus: query.payout_status, types: query.type, range, startAfterId }, options),
   keptDays: {
-    // payout_id and payout_status are filtered by the provider: such a walk sees some rows of a day only.
-    teaches: (query) => query.payout_id === undefined && query.payout_status === undefined,
+    teaches: (query) => unfilteredByProvider({ payoutId: query.payout_id, payoutStatus: query.payout_status }),
     flowRow: (row) => row,
   },
   filtersHere: hasLocalFilters,

@@ -45,6 +45,8 @@ export interface ExportEnv {
   member(role: Role, email: string): Promise<JobUser>;
   /** The sandbox account as a stored connection of the organization (one per key). */
   connection(key: string): Promise<LoadedConnection>;
+  /** Another stored connection to the sandbox account, one of its own (its own kept days). */
+  freshConnection(key: string): Promise<LoadedConnection>;
   start(connection: LoadedConnection, search: string, user?: JobUser): Promise<ExportJobDto>;
   /** Polls until the job has ended. */
   settled(jobId: string, timeoutMs?: number): Promise<ExportJobDto['status']>;
@@ -57,6 +59,8 @@ export function exportEnvPerSuite(options: { readonly driver?: DriverKind; reado
   const state: { sandbox?: Sandbox; database?: TestDatabase; jobs?: JobsContext; user?: JobUser; stop?: () => Promise<void> } = {};
   const requests: string[] = [];
   const connections = new Map<string, LoadedConnection>();
+  /** Fresh connections made so far: each has a label of its own. */
+  let made = 0;
   const need = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('export environment not started');
     return value;
@@ -87,6 +91,15 @@ export function exportEnvPerSuite(options: { readonly driver?: DriverKind; reado
     await state.sandbox?.close();
     await state.database?.dispose();
   });
+  const stored = async (key: string, suffix: string): Promise<LoadedConnection> => {
+    const account = SANDBOX_ACCOUNTS.find((a) => a.key === key);
+    if (!account) throw new Error(`no sandbox account ${key}`);
+    const base = { organizationId: env.user.organizationId, label: `${account.label} ${key}${suffix}`, baseUrl: sandboxBaseUrl(env.sandbox.url, account) };
+    const summary = await createConnection(env.db, { ...base, provider: account.provider, ...sandboxConnectionConfig(account) });
+    const loaded = await getConnection(env.db, env.user.organizationId, summary.id);
+    if (!loaded) throw new Error('connection not stored');
+    return loaded;
+  };
   const env: ExportEnv = {
     get sandbox() {
       return need(state.sandbox);
@@ -106,16 +119,13 @@ export function exportEnvPerSuite(options: { readonly driver?: DriverKind; reado
     requests,
     member,
     async connection(key) {
-      const existing = connections.get(key);
-      if (existing) return existing;
-      const account = SANDBOX_ACCOUNTS.find((a) => a.key === key);
-      if (!account) throw new Error(`no sandbox account ${key}`);
-      const base = { organizationId: env.user.organizationId, label: `${account.label} ${key}`, baseUrl: sandboxBaseUrl(env.sandbox.url, account) };
-      const summary = await createConnection(env.db, { ...base, provider: account.provider, ...sandboxConnectionConfig(account) });
-      const loaded = await getConnection(env.db, env.user.organizationId, summary.id);
-      if (!loaded) throw new Error('connection not stored');
-      connections.set(key, loaded);
-      return loaded;
+      const existing = connections.get(key) ?? (await stored(key, ''));
+      connections.set(key, existing);
+      return existing;
+    },
+    async freshConnection(key) {
+      made += 1;
+      return stored(key, ` ${made}`);
     },
     start: (connection, search, user) => startExportJob(env.jobs, user ?? env.user, connection.id, new URLSearchParams(search)),
     async settled(jobId, timeoutMs = 60_000) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BalanceTransaction } from '@/lib/domain/transaction';
-import { DayLearner, type ListStart } from '@/lib/kept-days/learn';
+import { DayLearner, PageDays, type ListStart } from '@/lib/kept-days/learn';
 import { DayLedger } from '@/lib/kept-days/ledger';
 import { tx } from '../flows/support';
 
@@ -105,5 +105,68 @@ describe('DayLearner', () => {
     expect(days).toHaveLength(50);
     const withRows = new Set(flowsDays('2026-03-02', '2026-03-10').filter((day) => day.rows > 0).map((day) => day.day));
     expect(days.filter((day) => withRows.has(day.day))).toEqual(flowsDays('2026-03-02', '2026-03-10').filter((day) => withRows.has(day.day)));
+  });
+
+  it('learns the same from pages counted row by row as they are read, then given in the walk’s order', () => {
+    for (const size of [1, 2, 3, 4, 10]) {
+      const learner = new DayLearner(ZONE, '2026-03-12');
+      for (const page of pages(ROWS, size, true)) {
+        const days = new PageDays(ZONE);
+        for (const row of page.items) days.add(row);
+        days.end(page.nextCursor);
+        learner.pageDays(page.cursor, HEAD, days);
+      }
+      expect([...learner.days()].sort((a, b) => (a.day < b.day ? -1 : 1))).toEqual(flowsDays('2026-03-02', '2026-03-12'));
+    }
+  });
+
+  it('counts a page read again from its start once, and learns nothing from a page not read to its end', () => {
+    const [first, second, ...rest] = pages(ROWS, 3, true);
+    const learner = new DayLearner(ZONE, '2026-03-12');
+    const retried = new PageDays(ZONE);
+    for (const row of first?.items.slice(0, 2) ?? []) retried.add(row);
+    retried.restart();
+    for (const row of first?.items ?? []) retried.add(row);
+    retried.end(first?.nextCursor ?? null);
+    learner.pageDays(null, HEAD, retried);
+    // The second page failed midway: the walk goes on at its cursor, so the third does not follow a page read.
+    const failed = new PageDays(ZONE);
+    for (const row of second?.items.slice(0, 1) ?? []) failed.add(row);
+    learner.pageDays(second?.cursor ?? null, HEAD, failed);
+    for (const page of rest) learner.page(page.cursor, HEAD, page);
+    const learned = [...learner.days()].sort((a, b) => (a.day < b.day ? -1 : 1));
+    // 03-08 (the first page's last day) and 03-07 (the third page's first day) were not seen whole.
+    const whole = flowsDays('2026-03-02', '2026-03-12');
+    expect(learned).toEqual(whole.filter((day) => day.day !== '2026-03-08' && day.day !== '2026-03-07'));
+  });
+
+  it('hands out each day once as the walk goes, those with rows as they close and the empty ones at its end', () => {
+    const whole = new DayLearner(ZONE, '2026-03-12');
+    learn(whole, pages(ROWS, 2, true));
+    const going = new DayLearner(ZONE, '2026-03-12');
+    const taken = [];
+    for (const page of pages(ROWS, 2, true)) {
+      going.page(page.cursor, HEAD, page);
+      const days = going.take(false);
+      expect(days.every((day) => day.rows > 0)).toBe(true);
+      taken.push(...days);
+    }
+    expect(taken.length).toBeGreaterThan(3);
+    taken.push(...going.take(true));
+    expect(going.take(false)).toEqual([]);
+    expect(taken).toEqual(whole.days());
+  });
+
+  it('counts a page only to the first row older than the view: that row closes the day before it, its own day stays open', () => {
+    const learner = new DayLearner(ZONE, '2026-03-12');
+    const viewFromMs = Date.parse('2026-03-07T00:00:00-05:00');
+    for (const page of pages(ROWS, 4, true)) {
+      const days = new PageDays(ZONE, viewFromMs);
+      for (const row of page.items) days.add(row);
+      days.end(page.nextCursor);
+      learner.pageDays(page.cursor, HEAD, days);
+    }
+    // 03-06 holds the first older row; 03-03 and 03-02 lie past it, although the list ends on the last page.
+    expect([...learner.days()].sort((a, b) => (a.day < b.day ? -1 : 1))).toEqual(flowsDays('2026-03-07', '2026-03-12'));
   });
 });
