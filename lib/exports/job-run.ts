@@ -160,13 +160,13 @@ async function walk(deps: ExportJobDeps, job: ExportJob, connection: LoadedConne
   const payouts = { payoutId: filters.payout_id, payoutStatus: filters.payout_status };
   // Kept days are cut in the organization's zone, as the transactions and flows views cut them (not the file's).
   const timeZone = (await findOrganizationById(db, job.organizationId))?.timezone;
-  const kept = await keptWalk(databaseKeptDays(async () => db), connection, { range, timeZone, teaches: unfilteredByProvider(payouts) });
+  const kept = await keptWalk(databaseKeptDays(async () => db), connection, { range, timeZone, teaches: unfilteredByProvider(payouts), jumps: fresh });
   const view = {
     ...payouts,
     types: filters.type,
     range,
     // A fresh walk of a date range starts at its end, where kept days say (lib/kept-days/jump); a resumed one at its cursor.
-    startAfterId: fresh ? kept.startAfterId : undefined,
+    startAfterId: kept.startAfterId,
   };
   const local = new AbortController();
   const stop = AbortSignal.any([signal, local.signal]);

@@ -45,6 +45,8 @@ export interface KeptWalkRequest {
   readonly now?: Date;
   /** Whether the provider is asked for every row (no payout filter), so the walk may teach days. */
   readonly teaches: boolean;
+  /** False for a walk that goes on at a cursor of its own (a resumed export job): no jump start is looked up. */
+  readonly jumps?: boolean;
 }
 
 type Account = { readonly id: string; readonly provider: string; readonly baseUrl: string; readonly settings: unknown };
@@ -79,7 +81,7 @@ function leaveStretch(key: string, stretch: OpenStretch, now: number): void {
 }
 
 export async function keptWalk(store: KeptDaysStore | undefined, account: Account, request: KeptWalkRequest): Promise<KeptWalk> {
-  const start = await jumpStart(store, account, request.range);
+  const start = request.jumps === false ? null : await jumpStart(store, account, request.range);
   const top: ListStart = start ? { kind: 'after', atMs: start.at.getTime() } : { kind: 'head' };
   const { timeZone } = request;
   const learner =
