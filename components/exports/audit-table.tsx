@@ -1,5 +1,6 @@
 'use client';
 
+import { formatCount } from '@/lib/format/numbers';
 import { ExportStateBadge } from '@/components/ui/status-badge';
 import { LocalTime } from '@/components/ui/time';
 import { ZoneLabel } from '@/components/ui/zone-label';
@@ -39,7 +40,7 @@ const COLUMNS: readonly TableColumn<ExportAuditDto>[] = [
     ),
   },
   { id: 'format', header: 'Format', cell: (item) => item.options.format.toUpperCase() },
-  { id: 'rows', header: 'Rows', align: 'right', className: 'num', cell: (item) => item.rows.toLocaleString('en-US') },
+  { id: 'rows', header: 'Rows', align: 'right', className: 'num', cell: (item) => formatCount(item.rows) },
   { id: 'duration', header: 'Duration', align: 'right', className: 'num', cell: (item) => duration(item.startedAt, item.finishedAt) },
   {
     id: 'outcome',

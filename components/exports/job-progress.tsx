@@ -1,5 +1,6 @@
 'use client';
 
+import { formatCount } from '@/lib/format/numbers';
 import type { ExportJobDto } from '@/lib/exports/job-schema';
 import { countRows, formatBytes, formatSecondsLeft } from '@/lib/exports/job-format';
 
@@ -18,7 +19,7 @@ export function JobProgress({ job }: { job: ExportJobDto }) {
         <div role="status" aria-live="polite" className="stack" style={{ gap: 4 }}>
           <progress aria-label="Export progress" max={100} value={job.done === null ? undefined : Math.round(job.done * 100)} style={{ width: '100%' }} />
           <span>
-            {countRows(job.rows)} written · {job.pages.toLocaleString('en-US')} {job.pages === 1 ? 'page' : 'pages'}
+            {countRows(job.rows)} written · {formatCount(job.pages)} {job.pages === 1 ? 'page' : 'pages'}
             <span className="muted">
               {' · '}
               {left !== null ? formatSecondsLeft(left) : job.pages === 0 ? 'waiting for the first page' : 'time left unknown (no start date to measure against)'}

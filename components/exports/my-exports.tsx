@@ -1,5 +1,6 @@
 'use client';
 
+import { formatCount } from '@/lib/format/numbers';
 import { useQuery } from '@tanstack/react-query';
 import { DataTable, type TableColumn } from '@/components/ui/data-table';
 import { ExportStateBadge } from '@/components/ui/status-badge';
@@ -60,7 +61,7 @@ function columns(showUser: boolean): TableColumn<ExportJobDto>[] {
         </>
       ),
     },
-    { id: 'rows', header: 'Rows', align: 'right', className: 'num', cell: (job) => job.rows.toLocaleString('en-US') },
+    { id: 'rows', header: 'Rows', align: 'right', className: 'num', cell: (job) => formatCount(job.rows) },
     { id: 'size', header: 'Size', align: 'right', className: 'num', cell: (job) => (job.status === 'ready' ? formatBytes(job.bytes) : '') },
     { id: 'actions', header: <span className="visually-hidden">Actions</span>, cell: (job) => <Actions job={job} /> },
   ];

@@ -1,7 +1,8 @@
+import { formatCount } from '@/lib/format/numbers';
 // Recharts' own tick algorithm, imported alone (no chart code): the drawn first view has the interactive chart's axis.
 import { getNiceTickValues } from 'recharts/es6/util/scale/getNiceTickValues';
 import { decimalToChartNumber } from '@/lib/flows/chart-number';
-import { formatMoney } from '@/components/ui/format-money';
+import { formatCompactMoney, formatMoney } from '@/components/ui/format-money';
 import { bucketLabel, bucketTitle } from '@/lib/flows/format';
 import type { FlowBucketDto } from '@/lib/flows/schema';
 import { SERIES_KEYS, type SeriesKey } from '@/lib/flows/series';
@@ -45,11 +46,10 @@ export function dayReadout(bucket: FlowBucketDto, hidden: ReadonlySet<SeriesKey>
   return `${bucketTitle(bucket)}: ${[...figures, `Net ${formatMoney(bucket.net, currency)}`, transactionCount(bucket.count)].join('; ')}`;
 }
 
-export const transactionCount = (count: number) => `${count.toLocaleString('en-US')} ${count === 1 ? 'transaction' : 'transactions'}`;
+export const transactionCount = (count: number) => `${formatCount(count)} ${count === 1 ? 'transaction' : 'transactions'}`;
 
 export function axisFormatter(currency: string): (value: number) => string {
-  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
-  return (value) => format.format(value);
+  return (value) => formatCompactMoney(value, currency);
 }
 
 export type Segment = { key: SeriesKey; from: number; to: number };

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatCount } from '@/lib/format/numbers';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -49,7 +50,7 @@ function FlowsPanel({ variant, state }: { variant: Variant; state: FlowsQuerySta
       )}
       <div className="flows-toolbar">
         <p className="muted flows-status" aria-live="polite">
-          {periodTitle(data.from, data.to)} · {unit} cut in {data.timeZone} · {data.totals.count.toLocaleString('en-US')} transactions
+          {periodTitle(data.from, data.to)} · {unit} cut in {data.timeZone} · {formatCount(data.totals.count)} transactions
           {data.cached && ' · from cache'}
           {flows.isFetching && <> · <span className="spin" aria-hidden /> Updating…</>}
         </p>

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatCount } from '@/lib/format/numbers';
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { payoutDetailQueryOptions } from '@/lib/payouts/queries';
@@ -52,8 +53,8 @@ export function PayoutDetailView({
       <PayoutState status={detail.payout.status} />
       {detail.truncated && (
         <p className="alert alert-warning" role="status">
-          This payout has more than {detail.transactionCount.toLocaleString('en-US')} transactions: the totals and the
-          reconciliation below cover only the newest {detail.transactionCount.toLocaleString('en-US')}. Open it in
+          This payout has more than {formatCount(detail.transactionCount)} transactions: the totals and the
+          reconciliation below cover only the newest {formatCount(detail.transactionCount)}. Open it in
           Transactions to see every row.
         </p>
       )}

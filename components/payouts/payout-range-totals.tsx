@@ -1,5 +1,6 @@
 'use client';
 
+import { formatCount } from '@/lib/format/numbers';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Money } from '@/components/ui/money';
 import { type TableColumn } from '@/components/ui/data-table';
@@ -15,7 +16,7 @@ type StatusSums = PayoutRangeTotalsDto['groups'][number];
 const COLUMNS: readonly TableColumn<StatusSums>[] = [
   { id: 'status', header: 'Status', rowHeader: true, cell: (group) => <PayoutStatusBadge status={group.status} /> },
   { id: 'currency', header: 'Currency', cell: (group) => group.currency },
-  { id: 'count', header: 'Payouts', align: 'right', className: 'num', cell: (group) => group.count.toLocaleString('en-US') },
+  { id: 'count', header: 'Payouts', align: 'right', className: 'num', cell: (group) => formatCount(group.count) },
   { id: 'amount', header: 'Amount', align: 'right', cell: (group) => <Money amount={group.amount} currency={group.currency} /> },
 ];
 
@@ -37,8 +38,8 @@ export function PayoutRangeTotals({ accountId, query }: { accountId: string; que
         !latest
           ? null
           : latest.complete
-            ? `${latest.groups.reduce((n, g) => n + g.count, 0).toLocaleString('en-US')} payouts`
-            : `Partial: ${latest.scannedRows.toLocaleString('en-US')} payouts searched so far`
+            ? `${formatCount(latest.groups.reduce((n, g) => n + g.count, 0))} payouts`
+            : `Partial: ${formatCount(latest.scannedRows)} payouts searched so far`
       }
       onKeepCounting={latest && !latest.complete && !isFetchingNextPage && steps >= AUTO_STEPS ? () => void fetchNextPage() : undefined}
       sums={{

@@ -1,3 +1,4 @@
+import { formatCount } from '@/lib/format/numbers';
 import Link from 'next/link';
 import { useState } from 'react';
 import { ExportButton } from '@/components/exports/export-button';
@@ -63,9 +64,9 @@ export function PayoutTransactions({
         ) : (
           <>
             <p className="muted payouts-note">
-              {transactionCount.toLocaleString('en-US')} {transactionCount === 1 ? 'transaction' : 'transactions'}, newest
+              {formatCount(transactionCount)} {transactionCount === 1 ? 'transaction' : 'transactions'}, newest
               first, times in {timeZone}
-              {transactions.length < transactionCount && ` (the newest ${transactions.length.toLocaleString('en-US')} are listed here)`}.
+              {transactions.length < transactionCount && ` (the newest ${formatCount(transactions.length)} are listed here)`}.
             </p>
             <DataTable
               name="Payout transactions"
@@ -76,7 +77,7 @@ export function PayoutTransactions({
             />
             {rows.length < transactions.length && (
               <button type="button" className="btn payouts-show-all" onClick={() => setShowAll(true)}>
-                Show all {transactions.length.toLocaleString('en-US')} rows
+                Show all {formatCount(transactions.length)} rows
               </button>
             )}
           </>

@@ -1,3 +1,4 @@
+import { formatCount } from '@/lib/format/numbers';
 import { TYPE_LABELS } from '@/components/ui/labels';
 import { Money, formatMoney } from '@/components/ui/money';
 import type { PayoutDetailDto, ReconciliationDto } from '@/lib/payouts/schema';
@@ -70,7 +71,7 @@ export function ReconciliationLine({ detail }: { detail: PayoutDetailDto }) {
           <p className="muted">
             The transactions add up to {gap} {short ? 'less' : 'more'} than the payout; no listed row explains it.{' '}
             {truncated
-              ? `Only the first ${transactionCount.toLocaleString('en-US')} transactions were read; the rest may make up the difference.`
+              ? `Only the first ${formatCount(transactionCount)} transactions were read; the rest may make up the difference.`
               : `A row of ${gap} may be missing from the provider’s listing; check with the provider using the payout ID.`}
           </p>
         )}

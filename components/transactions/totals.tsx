@@ -1,5 +1,6 @@
 'use client';
 
+import { formatCount } from '@/lib/format/numbers';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { moneyColumn, type TableColumn } from '@/components/ui/data-table';
 import { TotalsCard } from '@/components/ui/totals-card';
@@ -12,7 +13,7 @@ type CurrencySums = TransactionTotalsDto['currencies'][number];
 
 const COLUMNS: readonly TableColumn<CurrencySums>[] = [
   { id: 'currency', header: 'Currency', rowHeader: true, cell: (row) => row.currency },
-  { id: 'rows', header: 'Rows', align: 'right', className: 'num', cell: (row) => row.count.toLocaleString('en-US') },
+  { id: 'rows', header: 'Rows', align: 'right', className: 'num', cell: (row) => formatCount(row.count) },
   moneyColumn('amount', 'Amount', (row) => row.amount),
   moneyColumn('fee', 'Fee', (row) => row.fee),
   moneyColumn('net', 'Net', (row) => row.net),
@@ -35,8 +36,8 @@ export function TransactionTotals({ accountId, query }: { accountId: string; que
         !latest
           ? null
           : latest.complete
-            ? `${latest.count.toLocaleString('en-US')} ${latest.count === 1 ? 'transaction' : 'transactions'}`
-            : `Partial: ${latest.count.toLocaleString('en-US')} so far, ${latest.scannedRows.toLocaleString('en-US')} rows searched${counting ? ', still counting…' : ''}`
+            ? `${formatCount(latest.count)} ${latest.count === 1 ? 'transaction' : 'transactions'}`
+            : `Partial: ${formatCount(latest.count)} so far, ${formatCount(latest.scannedRows)} rows searched${counting ? ', still counting…' : ''}`
       }
       onKeepCounting={latest && !latest.complete && !counting ? () => void fetchNextPage() : undefined}
       sums={{

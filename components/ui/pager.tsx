@@ -1,3 +1,4 @@
+import { formatCount } from '@/lib/format/numbers';
 import { PageButton } from './page-button';
 
 /** What a pager needs of a walked list's page (transactions and payouts pages both have it). */
@@ -10,7 +11,7 @@ export interface PagedList {
   readonly scannedRows: number;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+const count = (n: number) => formatCount(n);
 
 function describe(page: PagedList, noun: { one: string; other: string }, searching: boolean): string {
   const found = page.items.length;

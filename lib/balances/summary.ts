@@ -1,3 +1,4 @@
+import { compareCodes } from '@/lib/format/numbers';
 import { toCurrency, type CurrencyCode } from '@/lib/domain/currencies';
 import { add, parseMoney, toDecimalString, zero, type Money } from '@/lib/domain/money';
 import type { AccountBalancesDto, CurrencySummaryDto } from './schema';
@@ -40,7 +41,7 @@ export function summarizeByCurrency(accounts: readonly AccountBalancesDto[]): Cu
     }
   }
   return [...byCurrency.values()]
-    .sort((a, b) => a.currency.localeCompare(b.currency))
+    .sort((a, b) => compareCodes(a.currency, b.currency))
     .map((t) => ({
       currency: t.currency,
       settling: t.states.settling && toDecimalString(t.states.settling),

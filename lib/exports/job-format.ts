@@ -1,6 +1,7 @@
+import { formatCount } from '@/lib/format/numbers';
 /** Words and numbers for a job's progress; isomorphic. */
 
-export const countRows = (rows: number) => `${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'}`;
+export const countRows = (rows: number) => `${formatCount(rows)} ${rows === 1 ? 'row' : 'rows'}`;
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -1,3 +1,4 @@
+import { compareCodes } from '@/lib/format/numbers';
 import { CurrencyMismatchError } from '@/lib/domain/money';
 import type { KeptDay, KeptDayTotal } from '@/lib/domain/kept-day';
 import type { TransactionFlowRow } from '@/lib/domain/transaction';
@@ -127,7 +128,7 @@ export class FlowAccumulator {
   /** Currencies with rows in the period, the one with most rows first. */
   currencies(): string[] {
     return [...this.byCurrency.values()]
-      .sort((a, b) => b.rows - a.rows || a.currency.localeCompare(b.currency))
+      .sort((a, b) => b.rows - a.rows || compareCodes(a.currency, b.currency))
       .map((flows) => flows.currency);
   }
 

@@ -1,3 +1,4 @@
+import { compareCodes } from '@/lib/format/numbers';
 import { add, toDecimalString, zero, type Money } from '@/lib/domain/money';
 import type { CurrencyCode } from '@/lib/domain/currencies';
 
@@ -42,7 +43,7 @@ export class GroupSums<F extends string> {
   /** Decimal strings with each currency's exponent, ordered by key. */
   entries(): { key: string; currency: CurrencyCode; count: number; amounts: Record<F, string> }[] {
     return [...this.groups]
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => compareCodes(a, b))
       .map(([key, g]) => ({
         key,
         currency: g.currency,

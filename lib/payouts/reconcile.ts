@@ -1,3 +1,4 @@
+import { compareCodes } from '@/lib/format/numbers';
 import type { CurrencyCode } from '@/lib/domain/currencies';
 import { add, equals, negate, subtract, toDecimalString, zero, type Money } from '@/lib/domain/money';
 import type { BalanceTransaction, Payout, ReportedPayoutStatus, TransactionType } from '@/lib/domain/transaction';
@@ -139,7 +140,7 @@ export function summarizePayout(payout: Payout, rows: readonly BalanceTransactio
       verdict: verdictOf(payout.status, addsUp),
       explaining: explainingRows(payout, rows, difference),
     },
-    otherCurrencies: [...foreign.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
+    otherCurrencies: [...foreign.values()].sort((a, b) => compareCodes(a.currency, b.currency)),
   };
 }
 

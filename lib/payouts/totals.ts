@@ -1,4 +1,5 @@
 import 'server-only';
+import { compareCodes } from '@/lib/format/numbers';
 import type { LoadedConnection } from '@/lib/connections/client';
 import { PAYOUT_STATUSES, type PayoutStatus } from '@/lib/domain/transaction';
 import type { PayoutsQuery } from '@/lib/list-query/payouts-url';
@@ -28,6 +29,6 @@ export async function payoutTotals(
       const status = PAYOUT_STATUSES.find((s) => s === raw) ?? null;
       return { status, currency: group.currency, count: group.count, amount: group.amounts.amount };
     })
-    .sort((a, b) => order(a.status) - order(b.status) || a.currency.localeCompare(b.currency));
+    .sort((a, b) => order(a.status) - order(b.status) || compareCodes(a.currency, b.currency));
   return { groups, complete: result.complete, scannedRows: result.scannedRows, resume: result.resume };
 }

@@ -1,5 +1,6 @@
 /** Calendar dates (YYYY-MM-DD) cut in an IANA time zone, for the date filters; isomorphic. */
 import { offsetMs } from '@/lib/domain/zone';
+import { knownOffsetMs } from '@/lib/domain/zone-offsets';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -54,6 +55,8 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date (YYYY-MM-DD) of an instant in `timeZone`, e.g. today's for the merchant. */
 export function dateIn(timeZone: string, instant: Date): string {
+  const offset = knownOffsetMs(instant.getTime(), timeZone);
+  if (offset !== undefined) return new Date(instant.getTime() + offset).toISOString().slice(0, 10);
   let format = dateFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });

@@ -32,6 +32,7 @@ const GROUND = [
   'lib/crypto',
   'lib/redis',
   'lib/domain',
+  'lib/format',
   'lib/config',
 ];
 
