@@ -50,7 +50,7 @@ const compactFormatters = new Map<string, Intl.NumberFormat>();
 export function formatCompactMoney(value: number, currency: string): string {
   const text = String(Math.abs(value));
   const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!isKnownSymbol(currency) || !match || Math.abs(value) >= 1e15) {
+  if (!inCurrencyTable(currency) || !match || Math.abs(value) >= 1e15) {
     let formatter = compactFormatters.get(currency);
     if (!formatter) {
       formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
@@ -80,6 +80,7 @@ function roundToTenths(digits: string, point: number): number {
   return (padded[at + 1] ?? '0') >= '5' ? tenths + 1 : tenths;
 }
 
-function isKnownSymbol(currency: string): boolean {
+/** A currency of the ISO table, whose symbol SYMBOLS gives (or is its code), as the tests check against Intl. */
+function inCurrencyTable(currency: string): boolean {
   return exponentOf(currency) !== null;
 }
