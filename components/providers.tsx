@@ -5,6 +5,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { getQueryClient } from '@/lib/query/client';
 import { ApiClientError } from '@/lib/query/fetch-json';
+import { ExportWatcher } from './exports/export-watcher';
 import { ToastProvider } from './ui/toast';
 
 /** An expired session turns any API call into a 401: send the person to sign in, then back here. */
@@ -36,7 +37,10 @@ export function Providers({ children }: { children: React.ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <SessionExpiryRedirect />
-      <ToastProvider>{children}</ToastProvider>
+      <ToastProvider>
+        {children}
+        <ExportWatcher />
+      </ToastProvider>
     </QueryClientProvider>
   );
 }

@@ -12,6 +12,7 @@ import { connectionsQueryOptions } from '@/lib/connections/queries';
 import styles from './export-dialog.module.css';
 import { ExportOptionsForm } from './export-options-form';
 import { JobProgress } from './job-progress';
+import { followExport } from './export-watcher';
 import { downloadFile, useExportJob, useJobAction } from './use-export-job';
 import { browserTimeZone, toExportOptions, useExportSettings } from './use-export-settings';
 
@@ -24,7 +25,8 @@ interface Props {
 
 /**
  * Choose the file, start the export on the server and follow it. Closing leaves it running (My exports
- * lists it); a file that is ready while the dialog is open downloads by itself.
+ * lists it, and a toast says when it is ready or failed); a file that is ready while the dialog is open
+ * downloads by itself.
  */
 export function ExportDialog({ connectionId, filters, merchantTimeZone, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -38,9 +40,17 @@ export function ExportDialog({ connectionId, filters, merchantTimeZone, onClose 
   const label = connections.data?.connections.find((c) => c.id === connectionId)?.label ?? 'account';
   const fileName = exportFileName({ accountLabel: label, filters, date: dateIn(merchantTimeZone ?? browserTimeZone(), new Date()), format: settings.format });
 
+  const closed = useRef(false);
+  const progress = useRef<HTMLDivElement>(null);
+
   useEffect(() => {
     if (!dialog.current?.open) dialog.current?.showModal();
   }, []);
+
+  // The Export button is gone once the job starts: focus goes to its progress, which is read out.
+  useEffect(() => {
+    if (jobId !== null) progress.current?.focus();
+  }, [jobId]);
 
   useEffect(() => {
     if (job?.status === 'ready' && job.downloadUrl && downloaded.current !== job.id) {
@@ -50,9 +60,18 @@ export function ExportDialog({ connectionId, filters, merchantTimeZone, onClose 
   }, [job]);
 
   const begin = () => {
-    start.mutate(exportUrl(connectionId, filters, toExportOptions(settings)), { onSuccess: (created) => setJobId(created.id) });
+    // The promise, not mutate's callbacks: those are dropped when the dialog was closed before the answer.
+    start
+      .mutateAsync(exportUrl(connectionId, filters, toExportOptions(settings)))
+      .then((created) => (closed.current ? followExport(created.id) : setJobId(created.id)))
+      .catch(() => undefined); // shown from start.error
   };
   const active = job !== undefined && !isSettled(job.status);
+  const close = () => {
+    closed.current = true;
+    if (active) followExport(job.id);
+    onClose();
+  };
 
   return (
     <dialog
@@ -61,7 +80,7 @@ export function ExportDialog({ connectionId, filters, merchantTimeZone, onClose 
       aria-labelledby="export-title"
       onCancel={(event) => {
         event.preventDefault();
-        onClose();
+        close();
       }}
     >
       <div className="stack">
@@ -75,7 +94,9 @@ export function ExportDialog({ connectionId, filters, merchantTimeZone, onClose 
         {job === undefined ? (
           <ExportOptionsForm settings={settings} onChange={saveSettings} merchantTimeZone={merchantTimeZone} />
         ) : (
-          <JobProgress job={job} />
+          <div ref={progress} tabIndex={-1} className={styles.progress}>
+            <JobProgress job={job} />
+          </div>
         )}
         {start.error && (
           <div role="alert" aria-label="Export failed" className="alert alert-danger">
@@ -100,7 +121,7 @@ export function ExportDialog({ connectionId, filters, merchantTimeZone, onClose 
               Cancel export
             </button>
           )}
-          <button type="button" className="btn" onClick={onClose}>
+          <button type="button" className="btn" onClick={close}>
             Close
           </button>
           {job === undefined ? (

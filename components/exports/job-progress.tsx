@@ -10,7 +10,7 @@ export function JobProgress({ job }: { job: ExportJobDto }) {
     case 'queued':
       return (
         <div role="status" className="muted">
-          Queued: it starts when one of your running exports ends.
+          Queued: it starts in a moment, or when one of your running exports ends if you have several.
         </div>
       );
     case 'running': {

@@ -74,18 +74,26 @@ export function DataTable<Row>({
   regionClassName,
 }: DataTableProps<Row>) {
   const hint = useId();
-  const { body, rowProps } = useRovingRows(rows.length, (index) => {
-    const row = rows[index];
-    if (row !== undefined && onOpen) onOpen(row);
-  });
+  const { body, rowProps } = useRovingRows(
+    rows.length,
+    (index) => {
+      const row = rows[index];
+      if (row !== undefined && onOpen) onOpen(row);
+    },
+    rows[0] === undefined ? undefined : rowKey(rows[0]),
+  );
   const opens = onOpen !== undefined;
+  // The row that is the table's tab stop carries the keys' hint, so it is read when a keyboard arrives.
+  const openingRowProps = (index: number) => {
+    const props = rowProps(index);
+    return { ...props, 'aria-describedby': props.tabIndex === 0 ? hint : undefined };
+  };
   if (rows.length === 0 && empty !== undefined) return empty;
   return (
     <ScrollRegion
       label={regionName}
       className={[regionClassName, busy ? 'is-busy' : undefined].filter(Boolean).join(' ') || undefined}
       aria-busy={busy || undefined}
-      aria-describedby={opens ? hint : undefined}
       focusable={!opens}
     >
       {opens && (
@@ -108,7 +116,7 @@ export function DataTable<Row>({
           {rows.map((row, index) => {
             const classes = [opens ? 'clickable' : undefined, rowClassName?.(row)].filter(Boolean).join(' ') || undefined;
             return (
-              <tr key={rowKey(row)} className={classes} aria-label={rowLabel?.(row)} {...(opens ? rowProps(index) : {})}>
+              <tr key={rowKey(row)} className={classes} aria-label={rowLabel?.(row)} {...(opens ? openingRowProps(index) : {})}>
                 {columns.map((column) => (
                   <Cell key={column.id} column={column} row={row} place="body" />
                 ))}

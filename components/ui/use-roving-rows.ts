@@ -21,8 +21,11 @@ function isPlainRowClick(event: React.MouseEvent<HTMLTableRowElement>): boolean 
  * One tab stop for a table: only the active row is tabbable, arrow keys move between rows
  * (roving tabindex), Left/Right scroll the table's own region sideways.
  */
-export function useRovingRows(count: number, onOpen: (index: number) => void) {
-  const [active, setActive] = useState(0);
+export function useRovingRows(count: number, onOpen: (index: number) => void, firstKey?: string) {
+  // Another page of rows (its first row differs) starts again at its first row, not at the old position.
+  const [state, setState] = useState({ active: 0, firstKey });
+  const active = state.firstKey === firstKey ? state.active : 0;
+  const setActive = (index: number) => setState({ active: index, firstKey });
   const body = useRef<HTMLTableSectionElement>(null);
   const current = Math.min(active, Math.max(count - 1, 0));
 

@@ -106,6 +106,39 @@ test('an export runs on the server: close the dialog, find it in My exports, dow
   }
 });
 
+test('after Export, focus is on the progress, which is read out; closing at once leaves a toast that says when the file is ready, with its download', async ({ page }) => {
+  await signIn(page, 'finance@acme.test');
+  const accountId = await shoplineAccountId(page);
+  const dialog = await openExportDialog(page, `account=${accountId}&type=payment&from=${daysAgo(20)}`);
+  await injectFault({ provider: 'shopline', account: 'acme', path: 'balance_transactions.json', kind: 'delay', delayMs: 2_000, times: 1 });
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const progress = dialog.getByRole('status');
+  await expect(progress).toContainText(/Queued|written|Ready/);
+  // The Export button is gone: focus is not dropped to the page but kept on what replaced it.
+  await expect.poll(() => progress.evaluate((status) => status.parentElement === document.activeElement)).toBe(true);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeFocused();
+
+  const toast = page.getByRole('status').filter({ hasText: 'Export ready' });
+  await expect(toast).toContainText(/Export ready: acme-outfitters-shopline-payments_payment_from-.*\.csv, [\d,]+ rows\./, { timeout: 30_000 });
+  const downloading = page.waitForEvent('download');
+  await toast.getByRole('link', { name: 'Download' }).click();
+  expect((await downloading).suggestedFilename()).toMatch(/^acme-outfitters-shopline-payments_payment_from-/);
+});
+
+test('an export whose dialog is closed before the server answered is still followed to its toast', async ({ page }) => {
+  await signIn(page, 'finance@acme.test');
+  const accountId = await shoplineAccountId(page);
+  const dialog = await openExportDialog(page, `account=${accountId}&type=refund&from=${daysAgo(20)}`);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  const toast = page.getByRole('status').filter({ hasText: 'Export ready' });
+  await expect(toast).toContainText(/Export ready: .*refund.*, [\d,]+ rows?\./, { timeout: 30_000 });
+  await expect(toast.getByRole('link', { name: 'Download' })).toBeVisible();
+});
+
 test('a small export downloads by itself; the semicolon CSV writes decimal commas; the choices are remembered', async ({ page }) => {
   await signIn(page, 'finance@acme.test');
   const accountId = await shoplineAccountId(page);

@@ -44,8 +44,9 @@ test('keyboard only: sign in, filter, page, open a transaction and a payout, exp
   await page.keyboard.press('Escape');
   await expect(page.getByRole('checkbox', { name: 'Payment' })).toBeHidden();
 
-  // The table is one tab stop; arrows move between rows and Enter opens one.
+  // The table is one tab stop, which says how to use it; arrows move between rows and Enter opens one.
   await tabTo(page, transactions.rows.first());
+  await expect(transactions.rows.first()).toHaveAccessibleDescription('Up and Down arrows move between rows, Enter opens one.');
   await page.keyboard.press('ArrowDown');
   await expect(transactions.rows.nth(1)).toBeFocused();
   await page.keyboard.press('Enter');
@@ -61,6 +62,9 @@ test('keyboard only: sign in, filter, page, open a transaction and a payout, exp
   await expect(page).toHaveURL(/cursor=/);
   await expect.poll(async () => (await transactions.rowIds())[0]).not.toBe(first[0]);
   await expect(transactions.next).toBeFocused();
+  // The new page's tab stop is its first row, not the row the last page was left on.
+  await expect(transactions.rows.first()).toHaveAttribute('tabindex', '0');
+  await expect(transactions.rows.nth(1)).toHaveAttribute('tabindex', '-1');
 
   // Export: the dialog opens, the small export downloads by itself, Escape closes it and focus returns to Export.
   const exportButton = page.getByRole('button', { name: 'Export', exact: true });
