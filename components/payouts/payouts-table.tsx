@@ -2,9 +2,11 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { CopyButton } from '@/components/ui/copy-button';
 import { DataTable, type TableColumn } from '@/components/ui/data-table';
+import { formatMoney } from '@/components/ui/format-money';
+import { payoutStatusLabel } from '@/components/ui/labels';
 import { Money } from '@/components/ui/money';
 import { PayoutStatusBadge } from '@/components/ui/status-badge';
-import { ZonedDate } from '@/components/ui/zoned-date';
+import { formatZonedDate, ZonedDate } from '@/components/ui/zoned-date';
 import type { PayoutsQuery } from '@/lib/list-query/payouts-url';
 import type { PayoutDto } from '@/lib/payouts/schema';
 import { payoutHref } from './links';
@@ -60,9 +62,15 @@ export function PayoutsTable({
       columns={columns(timeZone, href)}
       rows={items}
       rowKey={(payout) => payout.id}
-      rowLabel={(payout) => `Payout ${payout.id}`}
+      rowLabel={(payout) => payoutRowLabel(payout, timeZone)}
       onOpen={(payout) => router.push(href(payout))}
       empty={empty}
     />
   );
+}
+
+/** A row as a screen reader says it: its state, amount and date first, its id last ("In progress USD 3,357.78, 2026-12-01, payout 2010…"). */
+export function payoutRowLabel(payout: PayoutDto, timeZone: string): string {
+  const state = payout.status === null ? 'Status not reported' : payoutStatusLabel(payout.status);
+  return `${state} ${formatMoney(payout.amount, payout.currency)}, ${formatZonedDate(payout.date, timeZone)}, payout ${payout.id}`;
 }

@@ -3,7 +3,7 @@ import { expect, type Page } from '@playwright/test';
 /** Every signed-in page (Settings as an admin sees them), with what shows it has loaded; the payout detail opens the first payout of the list. */
 export const PAGES = [
   { name: 'overview', path: '/', ready: (page: Page) => page.getByRole('region', { name: 'USD', exact: true }) },
-  { name: 'transactions', path: '/transactions', ready: (page: Page) => page.getByRole('row', { name: /^Transaction / }).first() },
+  { name: 'transactions', path: '/transactions', ready: (page: Page) => page.getByRole('row', { name: /, transaction \S+$/ }).first() },
   { name: 'payouts', path: '/payouts', ready: (page: Page) => page.getByRole('table', { name: 'Payouts' }).getByRole('link').first() },
   { name: 'flows', path: '/flows', ready: (page: Page) => page.getByRole('heading', { name: /Money in and out per/ }) },
   { name: 'exports', path: '/exports', ready: (page: Page) => page.getByRole('heading', { level: 1 }) },

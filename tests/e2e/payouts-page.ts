@@ -3,7 +3,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** The Payouts page as a person sees it: the filters, the table and its rows, the pager. */
 export class PayoutsPage {
   readonly table: Locator;
-  /** Body rows, each named "Payout <id>". */
+  /** Body rows, each named by state, amount, date and id ("Completed USD 1.00, 2026-12-01, payout <id>"). */
   readonly rows: Locator;
   readonly status: Locator;
   readonly pageSize: Locator;
@@ -14,7 +14,7 @@ export class PayoutsPage {
 
   constructor(readonly page: Page) {
     this.table = page.getByRole('table', { name: 'Payouts' });
-    this.rows = this.table.getByRole('row', { name: /^Payout / });
+    this.rows = this.table.getByRole('row', { name: /, payout \S+$/ });
     this.status = page.getByLabel('Status');
     this.pageSize = page.getByRole('combobox', { name: 'Rows per page' });
     this.from = page.getByLabel('From');
@@ -32,7 +32,7 @@ export class PayoutsPage {
   /** The payout ids shown, top to bottom. */
   async ids(): Promise<string[]> {
     const labels = await this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
-    return labels.map((label) => label.replace(/^Payout /, ''));
+    return labels.map((label) => /payout (\S+)$/.exec(label)?.[1] ?? label);
   }
 
   async filterStatus(label: string): Promise<void> {
@@ -45,6 +45,6 @@ export class PayoutsPage {
   }
 
   row(payoutId: string): Locator {
-    return this.table.getByRole('row', { name: `Payout ${payoutId}`, exact: true });
+    return this.table.getByRole('row', { name: new RegExp(`, payout ${payoutId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
   }
 }

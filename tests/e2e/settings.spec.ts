@@ -63,7 +63,7 @@ test('an admin connects a SHOPLINE store, invites a colleague as finance, then d
   await colleague.getByRole('button', { name: 'Accept invitation' }).click();
   await expect(colleague.getByRole('heading', { name: 'Balances' })).toBeVisible();
   await colleague.getByRole('link', { name: 'Transactions' }).click();
-  const rows = colleague.getByRole('table', { name: 'Balance transactions' }).getByRole('row', { name: /^Transaction / });
+  const rows = colleague.getByRole('table', { name: 'Balance transactions' }).getByRole('row', { name: /, transaction \S+$/ });
   await expect(rows.first()).toBeVisible();
 
   // The link works once.

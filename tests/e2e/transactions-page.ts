@@ -10,7 +10,7 @@ export class TransactionsPage {
 
   constructor(readonly page: Page) {
     this.table = page.getByRole('table', { name: 'Balance transactions' });
-    this.rows = this.table.getByRole('row', { name: /^Transaction / });
+    this.rows = this.table.getByRole('row', { name: /, transaction \S+$/ });
     const pager = page.getByRole('navigation', { name: 'Pages' });
     this.next = pager.getByRole('button', { name: /^(Next|Keep searching)$/ });
     this.previous = pager.getByRole('button', { name: 'Previous' });
@@ -24,7 +24,7 @@ export class TransactionsPage {
 
   async rowIds(): Promise<string[]> {
     const labels = await this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
-    return labels.map((label) => label.replace('Transaction ', ''));
+    return labels.map((label) => /transaction (\S+)$/.exec(label)?.[1] ?? label);
   }
 
   async filterPayoutStatus(label: string): Promise<void> {

@@ -15,11 +15,18 @@ test.describe('transactions', () => {
     await expect(bodyRows(page).first()).toBeVisible();
   });
 
+  test('a row is named by what it is, how much and when, its id last, so a screen reader says more than a number', async ({ page }) => {
+    const name = await bodyRows(page).first().getAttribute('aria-label');
+    expect(name).toMatch(/^[A-Z][a-z].* -?[A-Z]{3}\u00a0[\d,]+(\.\d+)?(, net -?[A-Z]{3}\u00a0[\d,.]+)?, \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}, transaction \S+$/);
+    const cells = await bodyRows(page).first().getByRole('cell').allInnerTexts();
+    expect(cells.join(' ')).toContain(/, (\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}),/.exec(name ?? '')?.[1] ?? 'no time in the name');
+  });
+
   test('filtering by payout status shows only those rows, is kept in the URL and survives a reload', async ({ page }) => {
     await page.getByRole('combobox', { name: 'Payout status' }).selectOption({ label: 'Completed' });
     await expect(page).toHaveURL(/payout_status=completed/);
     await expect(table(page).getByRole('cell', { name: 'In progress' })).toHaveCount(0);
-    const statuses = table(page).getByRole('row', { name: /^Transaction / }).getByText(/^(Completed|In progress|Accepted by bank|Failed|Retrying)$/);
+    const statuses = table(page).getByRole('row', { name: /, transaction \S+$/ }).getByText(/^(Completed|In progress|Accepted by bank|Failed|Retrying)$/);
     await expect(statuses.first()).toBeVisible();
     expect(new Set(await statuses.allInnerTexts())).toEqual(new Set(['Completed']));
 
