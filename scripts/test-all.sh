@@ -30,6 +30,7 @@ check "lint" npx eslint .
 check "typecheck" bash -c 'npx next typegen >/dev/null && npx tsc --noEmit'
 
 step "unit and integration tests (vitest)"
+rm -f test-results/vitest.json
 npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json
 read -r vp vf < <(node -e '
   try { const r = require("./test-results/vitest.json"); console.log(r.numPassedTests, r.numFailedTests + (r.success || r.numFailedTests ? 0 : 1)); }
@@ -41,10 +42,15 @@ check "build" npx next build
 [ -f .next/BUILD_ID ] && check "no zod in a dashboard page's first-load scripts" npx tsx scripts/check-first-load.ts
 if [ -f .next/BUILD_ID ]; then
   step "end-to-end tests (Playwright)"
+  rm -f test-results/e2e.json
   npx playwright test
+  e2e_status=$?
   read -r ep ef < <(node -e '
     try { const s = require("./test-results/e2e.json").stats; console.log(s.expected + s.flaky, s.unexpected); }
     catch { console.log(0, 1); }')
+  # A run that never started its tests (its server's port taken, a config error) reports no failed test but exits
+  # non-zero: it counts as a failure, not as a pass.
+  if [ "$e2e_status" -ne 0 ] && [ "$ef" -eq 0 ]; then ef=1; echo "FAILED: Playwright exited with $e2e_status"; fi
   passed=$((passed + ep)); failed=$((failed + ef))
 fi
 
