@@ -130,12 +130,12 @@ test('the first hover over a bar shows that day’s tooltip, without a second mo
 test.describe('on a phone (390 px, touch)', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
-  test('a first tap on a bar shows that day’s figures', async ({ page }) => {
+  test('a first tap on a day’s column shows that day’s figures', async ({ page }) => {
     const { flows, figure, data } = await openFirstView(page);
     const day = data.buckets.findLast(hasBars);
     if (!day) throw new Error('the sandbox has no money in the period');
 
-    await flows.bars(CHART).last().tap();
+    await flows.tapLastDay(CHART);
     await expect(flows.liveChart(figure)).toBeVisible();
     await expect(flows.tooltip).toBeVisible();
     await expect(flows.tooltip).toHaveAccessibleName(`Details of ${bucketTitle(day)}`);
