@@ -52,7 +52,7 @@ export function PayoutDetailView({
     <div className="stack">
       <PayoutState status={detail.payout.status} />
       {detail.truncated && (
-        <p className="alert alert-warning" role="status">
+        <p className="alert alert-warning">
           This payout has more than {formatCount(detail.transactionCount)} transactions: the totals and the
           reconciliation below cover only the newest {formatCount(detail.transactionCount)}. Open it in
           Transactions to see every row.

@@ -12,14 +12,20 @@ function typeLabel(type: string): string {
   return type in TYPE_LABELS ? TYPE_LABELS[type as keyof typeof TYPE_LABELS] : type;
 }
 
-/** Whether the payout's transactions add up to it, led by what its state means; exact amounts either way. */
+/**
+ * Whether the payout's transactions add up to it, led by what its state means; exact amounts either way. A
+ * region, not a live one: it is part of the page, read in order after the payout's state, not announced as it
+ * appears (a screen reader read it before the state when it was a status).
+ */
 export function ReconciliationLine({ detail }: { detail: PayoutDetailDto }) {
   const { reconciliation, truncated, transactionCount } = detail;
   if (!reconciliation) {
     return (
-      <p className="alert alert-warning" role="status">
-        This provider does not list a payout&apos;s transactions, so the payout cannot be reconciled here.
-      </p>
+      <section aria-label="Reconciliation">
+        <p className="alert alert-warning">
+          This provider does not list a payout&apos;s transactions, so the payout cannot be reconciled here.
+        </p>
+      </section>
     );
   }
   const { currency, difference, verdict } = reconciliation;
@@ -33,15 +39,17 @@ export function ReconciliationLine({ detail }: { detail: PayoutDetailDto }) {
           ? ' The payout failed, so these funds are back in the balance, not in the bank: nothing to reconcile against the bank.'
           : ' Not reconciled yet: the payout has not been reported as paid in.';
     return (
-      <p className={verdict === 'reconciled' ? 'payouts-reconciled' : 'payouts-adds-up'} role="status" aria-label="Reconciliation">
-        <span className={`badge ${verdict === 'reconciled' ? 'badge-success' : 'badge-info'}`}>
-          {verdict === 'reconciled' ? '✓ Reconciled' : 'Adds up'}
-        </span>
-        <span className="visually-hidden">:</span>
-        <span>
-          the transactions&apos; net ({net}) equals the payout amount ({payout}).{note}
-        </span>
-      </p>
+      <section aria-label="Reconciliation">
+        <p className={verdict === 'reconciled' ? 'payouts-reconciled' : 'payouts-adds-up'}>
+          <span className={`badge ${verdict === 'reconciled' ? 'badge-success' : 'badge-info'}`}>
+            {verdict === 'reconciled' ? '✓ Reconciled' : 'Adds up'}
+          </span>
+          <span className="visually-hidden">:</span>
+          <span>
+            the transactions&apos; net ({net}) equals the payout amount ({payout}).{note}
+          </span>
+        </p>
+      </section>
     );
   }
   const short = difference.startsWith('-');

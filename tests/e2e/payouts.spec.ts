@@ -132,7 +132,7 @@ test('opening a payout from the list with the keyboard shows it reconciled on sa
   await expect(payouts.row(payoutId)).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/payouts/${payoutId}\\?account=${accountId}&list=status%3Dcompleted`));
-  const reconciliation = page.getByRole('status', { name: 'Reconciliation' });
+  const reconciliation = page.getByRole('region', { name: 'Reconciliation' });
   await expect(reconciliation).toContainText('Reconciled');
   expect(normalizeSpaces(await reconciliation.innerText())).toContain(formatted(detail.payout.amount, detail.payout.currency));
   await expect(page.getByRole('table', { name: 'Payout transactions' }).getByRole('row')).toHaveCount(
@@ -161,10 +161,18 @@ test('a failed payout says so first, says where the money went, and is never sho
   await expect(state).toContainText('returned to the account’s balance');
   const heading = page.getByRole('heading', { level: 2 }).first();
   await expect(heading).toHaveText(/^Failed/);
-  const reconciliation = page.getByRole('status', { name: 'Reconciliation' });
+  const reconciliation = page.getByRole('region', { name: 'Reconciliation' });
   await expect(reconciliation).toContainText('back in the balance, not in the bank');
   await expect(reconciliation).not.toContainText('Reconciled');
   await expect(page.getByText('✓ Reconciled')).toHaveCount(0);
+  // A screen reader meets the state first: the reconciliation is read after it, in page order, and is not a
+  // live region that would be announced (before the state) as it appears.
+  const stateFirst = await state.evaluate(
+    (stateElement, other) => Boolean(other && stateElement.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_FOLLOWING),
+    await reconciliation.elementHandle(),
+  );
+  expect(stateFirst).toBe(true);
+  await expect(page.getByRole('status').filter({ hasText: 'back in the balance' })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screenshots/payout-failed.png', fullPage: true });
 });
 
