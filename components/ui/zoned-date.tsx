@@ -45,7 +45,7 @@ function intlZoned(iso: string, timeZone: string, withSeconds: boolean): string 
 
 export function ZonedDate({ iso, timeZone, withSeconds = false }: { iso: string; timeZone: string; withSeconds?: boolean }) {
   return (
-    <time dateTime={iso} title={iso} className="num">
+    <time dateTime={iso} className="num">
       {formatZoned(iso, timeZone, withSeconds)}
     </time>
   );

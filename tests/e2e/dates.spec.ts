@@ -20,10 +20,12 @@ test('every date on every page is in the organization’s zone, in one format pe
     await page.goto(path);
     await expect(ready(page)).toBeVisible();
     const times = await page.locator('main time').evaluateAll((elements) =>
-      elements.map((element) => ({ iso: element.getAttribute('datetime'), text: element.textContent ?? '' })),
+      elements.map((element) => ({ iso: element.getAttribute('datetime'), title: element.getAttribute('title'), text: element.textContent ?? '' })),
     );
-    for (const { iso, text } of times) {
+    for (const { iso, title, text } of times) {
       expect(iso, `${name}: a <time> without its moment`).not.toBeNull();
+      // No tooltip of the raw instant: a screen reader would read the moment twice, once as "2026-12-01T22:53:49Z".
+      expect(title, `${name}: ${iso} described again by its title`).toBeNull();
       const expected =
         text.length === 10 ? formatZonedDate(iso ?? '', zone) : formatZoned(iso ?? '', zone, text.length === 19);
       expect(text, `${name}: ${iso} shown as ${text}`).toBe(expected);
