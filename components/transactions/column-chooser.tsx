@@ -5,7 +5,7 @@ import { COLUMNS } from './columns';
 
 export function ColumnChooser({ visible, onChange }: { visible: readonly string[]; onChange: (ids: string[]) => void }) {
   return (
-    <Menu summary={`Columns (${visible.length})`}>
+    <Menu label={`Columns (${visible.length})`}>
       <fieldset className="menu-panel">
         <legend className="visually-hidden">Shown columns</legend>
         {COLUMNS.map((column) => (

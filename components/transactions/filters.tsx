@@ -68,8 +68,8 @@ function TypeFilter({ value, onChange }: { value: readonly TransactionType[] | u
         Type
       </span>
       <Menu
-        summaryProps={{ 'aria-labelledby': 'filter-type-label filter-type-summary' }}
-        summary={<span id="filter-type-summary">{chosen.length === 0 ? 'All types' : chosen.length === 1 ? TYPE_FILTER_LABELS[chosen[0]!] : `${chosen.length} types`}</span>}
+        buttonProps={{ 'aria-labelledby': 'filter-type-label filter-type-summary' }}
+        label={<span id="filter-type-summary">{chosen.length === 0 ? 'All types' : chosen.length === 1 ? TYPE_FILTER_LABELS[chosen[0]!] : `${chosen.length} types`}</span>}
       >
         <fieldset className="menu-panel">
           <legend className="visually-hidden">Transaction types</legend>

@@ -1,33 +1,36 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 
-/** A disclosure menu (<details>) that also closes on Escape (focus back on its button) and on a click outside. */
-export function Menu({ summary, summaryProps, children }: {
-  summary: React.ReactNode;
-  summaryProps?: React.HTMLAttributes<HTMLElement>;
+/**
+ * A disclosure menu: a button that says whether its panel is open (`aria-expanded`), the panel after it. It
+ * closes on Escape (focus back on its button), on a click outside and when focus leaves it. A button, not
+ * `<details>`: a screen reader (Orca on Chromium) announced a `<summary>`'s expanded state only on the next
+ * key, where a button's `aria-expanded` is announced as it changes.
+ */
+export function Menu({ label, buttonProps, children }: {
+  label: React.ReactNode;
+  buttonProps?: React.ButtonHTMLAttributes<HTMLButtonElement>;
   children: React.ReactNode;
 }) {
-  const details = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
   useEffect(() => {
-    const element = details.current;
-    if (!element) return;
-    const close = (refocus: boolean) => {
-      if (!element.open) return;
-      element.open = false;
-      if (refocus) element.querySelector('summary')?.focus();
-    };
+    const element = root.current;
+    if (!open || !element) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && element.open) {
-        event.preventDefault();
-        close(true);
-      }
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      setOpen(false);
+      button.current?.focus();
     };
     const onPointer = (event: PointerEvent) => {
-      if (!element.contains(event.target as Node)) close(false);
+      if (!element.contains(event.target as Node)) setOpen(false);
     };
     const onFocusOut = (event: FocusEvent) => {
-      if (event.relatedTarget instanceof Node && !element.contains(event.relatedTarget)) close(false);
+      if (event.relatedTarget instanceof Node && !element.contains(event.relatedTarget)) setOpen(false);
     };
     element.addEventListener('keydown', onKey);
     element.addEventListener('focusout', onFocusOut);
@@ -37,13 +40,23 @@ export function Menu({ summary, summaryProps, children }: {
       element.removeEventListener('focusout', onFocusOut);
       document.removeEventListener('pointerdown', onPointer);
     };
-  }, []);
+  }, [open]);
   return (
-    <details className="menu" ref={details}>
-      <summary className="btn" {...summaryProps}>
-        {summary}
-      </summary>
-      {children}
-    </details>
+    <div className="menu" ref={root}>
+      <button
+        ref={button}
+        type="button"
+        className="btn menu-button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((wasOpen) => !wasOpen)}
+        {...buttonProps}
+      >
+        {label}
+      </button>
+      <div id={panelId} hidden={!open}>
+        {children}
+      </div>
+    </div>
   );
 }

@@ -55,10 +55,38 @@ test.describe('what a screen reader is given', () => {
 
   test('the menus’ arrows are drawn, not read', async ({ page }) => {
     await page.goto('/transactions');
-    const columns = page.locator('summary', { hasText: /^Columns/ });
+    const columns = page.getByRole('button', { name: /^Columns/ });
     await expect(columns).toBeVisible();
     expect(await columns.evaluate((el) => getComputedStyle(el, '::after').content)).toMatch(/"▾"\s*\/\s*""/);
     expect(await page.getByRole('main').ariaSnapshot()).not.toContain('▾');
+  });
+
+  test('a menu is a button that says whether it is open, and closes on Escape, a click outside or Tab away', async ({ page }) => {
+    await page.goto('/transactions');
+    const columns = page.getByRole('button', { name: /^Columns/ });
+    const box = page.getByRole('checkbox', { name: 'Fee', exact: true });
+    await expect(columns).toHaveAttribute('aria-expanded', 'false');
+    await expect(box).toBeHidden();
+
+    await columns.click();
+    await expect(columns).toHaveAttribute('aria-expanded', 'true');
+    await expect(box).toBeVisible();
+    await page.screenshot({ path: 'test-results/screenshots/columns-menu-open.png' });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await expect(columns).toHaveAttribute('aria-expanded', 'false');
+    await expect(columns).toBeFocused();
+
+    await columns.click();
+    await page.getByRole('heading', { level: 1 }).click();
+    await expect(columns).toHaveAttribute('aria-expanded', 'false');
+    await expect(box).toBeHidden();
+
+    await columns.click();
+    await expect(box).toBeVisible();
+    await columns.focus();
+    await page.keyboard.press('Shift+Tab');
+    await expect(columns).toHaveAttribute('aria-expanded', 'false');
   });
 
   test('the Sankey figure is no tab stop of its own and its exact labels read as text', async ({ page }) => {
