@@ -127,16 +127,24 @@ test('after Export, focus is on the progress, which is read out; closing at once
   expect((await downloading).suggestedFilename()).toMatch(/^acme-outfitters-shopline-payments_payment_from-/);
 });
 
-test('an export whose dialog is closed before the server answered is still followed to its toast', async ({ page }) => {
-  await signIn(page, 'finance@acme.test');
-  const accountId = await shoplineAccountId(page);
-  const dialog = await openExportDialog(page, `account=${accountId}&type=refund&from=${daysAgo(20)}`);
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(dialog).toBeHidden();
-  const toast = page.getByRole('status').filter({ hasText: 'Export ready' });
-  await expect(toast).toContainText(/Export ready: .*refund.*, [\d,]+ rows?\./, { timeout: 30_000 });
-  await expect(toast.getByRole('link', { name: 'Download' })).toBeVisible();
+test.describe('on a phone (390 px)', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('an export whose dialog is closed before the server answered is still followed to its toast, which fits the screen', async ({ page }) => {
+    await signIn(page, 'finance@acme.test');
+    const accountId = await shoplineAccountId(page);
+    const dialog = await openExportDialog(page, `account=${accountId}&type=refund&from=${daysAgo(20)}`);
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+    const toast = page.getByRole('status').filter({ hasText: 'Export ready' });
+    await expect(toast).toContainText(/Export ready: .*refund.*, [\d,]+ rows?\./, { timeout: 30_000 });
+    await expect(toast.getByRole('link', { name: 'Download' })).toBeVisible();
+    const box = await toast.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390 && box.y + box.height <= 844, JSON.stringify(box)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: 'test-results/screenshots/export-toast-390.png' });
+  });
 });
 
 test('a small export downloads by itself; the semicolon CSV writes decimal commas; the choices are remembered', async ({ page }) => {
