@@ -4,19 +4,27 @@ import { as } from './support';
 
 test.use({ ...as('admin@acme.test'), viewport: { width: 390, height: 844 } });
 
-test.describe('on a phone (390 × 844)', () => {
-  for (const { name, path, ready } of PAGES) {
-    test(`${name} does not scroll sideways, under a top bar of one line`, async ({ page }) => {
-      await page.goto(path);
-      await expect(ready(page)).toBeVisible();
-      const { scrollWidth, innerWidth } = await horizontalOverflow(page);
-      expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
-      // A page shorter than the screen once stretched the bar to 135 px of blank space.
-      const bar = await page.getByRole('complementary').boundingBox();
-      expect(bar?.height).toBeLessThanOrEqual(64);
-    });
-  }
+// The narrowest phones in use (360 px) and the common one (390 px).
+for (const width of [360, 390]) {
+  test.describe(`every page at ${width} px`, () => {
+    test.use({ viewport: { width, height: 800 } });
 
+    for (const { name, path, ready } of PAGES) {
+      test(`${name} does not scroll sideways, under a top bar of one line`, async ({ page }) => {
+        await page.goto(path);
+        await expect(ready(page)).toBeVisible();
+        const { scrollWidth, innerWidth } = await horizontalOverflow(page);
+        expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+        // A page shorter than the screen once stretched the bar to 135 px of blank space.
+        const bar = await page.getByRole('complementary').boundingBox();
+        expect(bar?.height).toBeLessThanOrEqual(64);
+        if (width === 360) await page.screenshot({ path: `test-results/screenshots/${name.replace(/\W+/g, '-')}-360.png`, fullPage: true });
+      });
+    }
+  });
+}
+
+test.describe('on a phone (390 × 844)', () => {
   test('a payout’s detail does not scroll sideways', async ({ page }) => {
     await openPayoutDetail(page);
     const { scrollWidth, innerWidth } = await horizontalOverflow(page);
