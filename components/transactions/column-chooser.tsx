@@ -6,7 +6,7 @@ import { COLUMNS } from './columns';
 export function ColumnChooser({ visible, onChange }: { visible: readonly string[]; onChange: (ids: string[]) => void }) {
   return (
     <Menu label={`Columns (${visible.length})`}>
-      <fieldset className="menu-panel">
+      <fieldset className="menu-choices">
         <legend className="visually-hidden">Shown columns</legend>
         {COLUMNS.map((column) => (
           <label key={column.id} className="check">

@@ -71,7 +71,7 @@ function TypeFilter({ value, onChange }: { value: readonly TransactionType[] | u
         buttonProps={{ 'aria-labelledby': 'filter-type-label filter-type-summary' }}
         label={<span id="filter-type-summary">{chosen.length === 0 ? 'All types' : chosen.length === 1 ? TYPE_FILTER_LABELS[chosen[0]!] : `${chosen.length} types`}</span>}
       >
-        <fieldset className="menu-panel">
+        <fieldset className="menu-choices">
           <legend className="visually-hidden">Transaction types</legend>
           {TRANSACTION_FILTER_TYPES.map((type) => (
             <label key={type} className="check">

@@ -1,13 +1,15 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 
 /**
  * A disclosure menu: a button that says whether its panel is open (`aria-expanded`), the panel after it. It
  * closes on Escape (focus back on its button), on a click outside and when focus leaves it. A button, not
  * `<details>`: a screen reader (Orca on Chromium) announced a `<summary>`'s expanded state only on the next
- * key, where a button's `aria-expanded` is announced as it changes.
+ * key, where a button's `aria-expanded` is announced as it changes. The children are the panel's content.
  */
+const MARGIN = 16;
+
 export function Menu({ label, buttonProps, children }: {
   label: React.ReactNode;
   buttonProps?: React.ButtonHTMLAttributes<HTMLButtonElement>;
@@ -16,7 +18,19 @@ export function Menu({ label, buttonProps, children }: {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
   const panelId = useId();
+  // A panel that would open past the screen's right edge (a button at the right of a phone's row) moves left
+  // until it fits, keeping the page's 16 px margin; never past the left one.
+  useLayoutEffect(() => {
+    const element = panel.current;
+    if (!open || !element) return;
+    element.style.translate = '';
+    const { left, right } = element.getBoundingClientRect();
+    const limit = document.documentElement.clientWidth - MARGIN;
+    const shift = right > limit ? Math.min(right - limit, Math.max(0, left - MARGIN)) : 0;
+    if (shift > 0) element.style.translate = `${-shift}px 0`;
+  }, [open]);
   useEffect(() => {
     const element = root.current;
     if (!open || !element) return;
@@ -54,7 +68,7 @@ export function Menu({ label, buttonProps, children }: {
       >
         {label}
       </button>
-      <div id={panelId} hidden={!open}>
+      <div ref={panel} id={panelId} className="menu-panel" hidden={!open}>
         {children}
       </div>
     </div>

@@ -78,6 +78,23 @@ test.describe('on a phone (390 × 844)', () => {
     const { scrollWidth, innerWidth } = await horizontalOverflow(page);
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
   });
+
+  // With one type chosen, the Type button is narrow enough to sit at the right of the Payout ID field.
+  for (const [name, search] of [[/^Type/, '?type=refund'], [/^Type/, ''], [/^Columns/, '']] as const) {
+    test(`the ${name.source.slice(1)} menu opens inside the screen${search ? ` (${search})` : ''}`, async ({ page }) => {
+      await page.goto(`/transactions${search}`);
+      await expect(PAGES[1].ready(page)).toBeVisible();
+      const button = page.getByRole('button', { name });
+      await button.click();
+      const panel = page.locator(`[id="${await button.getAttribute('aria-controls')}"] fieldset`);
+      await expect(panel).toBeVisible();
+      const box = await panel.boundingBox();
+      await page.screenshot({ path: `test-results/screenshots/menu-${name.source.slice(1).toLowerCase()}${search ? '-chosen' : ''}-390.png` });
+      expect(box && box.x >= 0 && box.x + box.width <= 390, JSON.stringify(box)).toBe(true);
+      const { scrollWidth, innerWidth } = await horizontalOverflow(page);
+      expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+    });
+  }
 });
 
 test.describe('on a wide screen (1,440 px)', () => {
