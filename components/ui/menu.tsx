@@ -2,14 +2,15 @@
 
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 
+/** The page's margin a panel keeps from the screen's edges, in px. */
+const MARGIN = 16;
+
 /**
  * A disclosure menu: a button that says whether its panel is open (`aria-expanded`), the panel after it. It
  * closes on Escape (focus back on its button), on a click outside and when focus leaves it. A button, not
  * `<details>`: a screen reader (Orca on Chromium) announced a `<summary>`'s expanded state only on the next
  * key, where a button's `aria-expanded` is announced as it changes. The children are the panel's content.
  */
-const MARGIN = 16;
-
 export function Menu({ label, buttonProps, children }: {
   label: React.ReactNode;
   buttonProps?: React.ButtonHTMLAttributes<HTMLButtonElement>;
