@@ -4,14 +4,17 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p test-results
+# Reports of an earlier run would be read as this one's (the failures listed at the end).
+rm -f test-results/vitest.json test-results/e2e.json
 passed=0
 failed=0
+failed_checks=()
 
 step() { echo; echo "=== $*"; }
 check() { # a named check that counts as one test
   local name=$1; shift
   step "$name"
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); failed_checks+=("$name"); echo "FAILED: $name"; fi
 }
 
 if [ ! -x /usr/bin/chromium ]; then
@@ -30,7 +33,6 @@ check "lint" npx eslint .
 check "typecheck" bash -c 'npx next typegen >/dev/null && npx tsc --noEmit'
 
 step "unit and integration tests (vitest)"
-rm -f test-results/vitest.json
 npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json
 read -r vp vf < <(node -e '
   try { const r = require("./test-results/vitest.json"); console.log(r.numPassedTests, r.numFailedTests + (r.success || r.numFailedTests ? 0 : 1)); }
@@ -42,7 +44,6 @@ check "build" npx next build
 [ -f .next/BUILD_ID ] && check "no zod in a dashboard page's first-load scripts" npx tsx scripts/check-first-load.ts
 if [ -f .next/BUILD_ID ]; then
   step "end-to-end tests (Playwright)"
-  rm -f test-results/e2e.json
   npx playwright test
   e2e_status=$?
   read -r ep ef < <(node -e '
@@ -50,10 +51,13 @@ if [ -f .next/BUILD_ID ]; then
     catch { console.log(0, 1); }')
   # A run that never started its tests (its server's port taken, a config error) reports no failed test but exits
   # non-zero: it counts as a failure, not as a pass.
-  if [ "$e2e_status" -ne 0 ] && [ "$ef" -eq 0 ]; then ef=1; echo "FAILED: Playwright exited with $e2e_status"; fi
+  if [ "$e2e_status" -ne 0 ] && [ "$ef" -eq 0 ]; then ef=1; failed_checks+=("Playwright exited with $e2e_status"); echo "FAILED: Playwright exited with $e2e_status"; fi
   passed=$((passed + ep)); failed=$((failed + ef))
 fi
 
 echo
+# CI keeps the log's tail: name what failed just above the closing line.
+for name in "${failed_checks[@]}"; do echo "Failed check: $name"; done
+node scripts/list-failures.mjs test-results/vitest.json test-results/e2e.json
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
