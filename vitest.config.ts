@@ -16,6 +16,9 @@ export default defineConfig({
     // providers' documented limits: the longest takes 13 s on a quiet machine, and a loaded one adds its CPU time.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // As Playwright's: one retry on CI for a hiccup of the machine. A test that passes only on its retry is still
+    // named at the end of the run (scripts/list-failures.mjs), so a flaky test shows instead of hiding.
+    retry: process.env.CI ? 1 : 0,
     pool: 'forks',
   },
 });
