@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 
 /** The page's margin a panel keeps from the screen's edges, in px. */
 const MARGIN = 16;
@@ -10,13 +11,25 @@ const MARGIN = 16;
  * closes on Escape (focus back on its button), on a click outside and when focus leaves it. A button, not
  * `<details>`: a screen reader (Orca on Chromium) announced a `<summary>`'s expanded state only on the next
  * key, where a button's `aria-expanded` is announced as it changes. The children are the panel's content.
+ *
+ * Escape from inside the panel collapses the button and focuses it first, and hides the panel two frames later:
+ * hidden in the same frame, the panel's removal reached Orca before the focus did, and Orca said only "collapsed",
+ * never where focus had landed ("Type All types collapsed push button").
  */
 export function Menu({ label, buttonProps, children }: {
   label: React.ReactNode;
   buttonProps?: React.ButtonHTMLAttributes<HTMLButtonElement>;
   children: React.ReactNode;
 }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpenState] = useState(false);
+  // The panel shows while open, and for two frames after an Escape (see above).
+  const [shown, setShown] = useState(false);
+  const openRef = useRef(false);
+  const setOpen = (next: boolean) => {
+    openRef.current = next;
+    setOpenState(next);
+    setShown(next);
+  };
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -38,8 +51,12 @@ export function Menu({ label, buttonProps, children }: {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       event.preventDefault();
-      setOpen(false);
+      openRef.current = false;
+      flushSync(() => setOpenState(false));
       button.current?.focus();
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        if (!openRef.current) setShown(false);
+      }));
     };
     const onPointer = (event: PointerEvent) => {
       if (!element.contains(event.target as Node)) setOpen(false);
@@ -64,12 +81,12 @@ export function Menu({ label, buttonProps, children }: {
         className="btn menu-button"
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen((wasOpen) => !wasOpen)}
+        onClick={() => setOpen(!openRef.current)}
         {...buttonProps}
       >
         {label}
       </button>
-      <div ref={panel} id={panelId} className="menu-panel" hidden={!open}>
+      <div ref={panel} id={panelId} className="menu-panel" hidden={!shown}>
         {children}
       </div>
     </div>

@@ -73,9 +73,20 @@ test.describe('what a screen reader is given', () => {
     await expect(box).toBeVisible();
     await page.screenshot({ path: 'test-results/screenshots/columns-menu-open.png' });
     await page.keyboard.press('Tab');
+    await expect(page.getByRole('checkbox', { name: 'Time', exact: true })).toBeFocused();
+    // What a screen reader is told as focus lands on the button: already collapsed, the panel still there (removed
+    // in the same frame, Orca heard the removal first and said only "collapsed", not the button it landed on).
+    await columns.evaluate((button) => {
+      button.addEventListener('focus', () => {
+        const panel = document.getElementById(button.getAttribute('aria-controls') ?? '');
+        button.dataset.atFocus = `${button.getAttribute('aria-expanded')} ${panel?.hidden ? 'hidden' : 'shown'}`;
+      }, { once: true });
+    });
     await page.keyboard.press('Escape');
-    await expect(columns).toHaveAttribute('aria-expanded', 'false');
     await expect(columns).toBeFocused();
+    await expect(columns).toHaveAttribute('data-at-focus', 'false shown');
+    await expect(columns).toHaveAttribute('aria-expanded', 'false');
+    await expect(box).toBeHidden();
 
     await columns.click();
     await page.getByRole('heading', { level: 1 }).click();
