@@ -90,7 +90,10 @@ export async function launch({ appPort, sandboxPort, dataDir, extraEnv = {}, san
       'app',
     );
   let app = startApp();
+  // Exits after stop() are the ones asked for: a child that exits with a code of its own on SIGTERM is no failure.
+  let stopping = false;
   const stop = () => {
+    stopping = true;
     for (const child of [app, sandbox]) {
       if (child.exitCode !== null) continue;
       try {
@@ -106,7 +109,7 @@ export async function launch({ appPort, sandboxPort, dataDir, extraEnv = {}, san
   });
   for (const child of [app, sandbox]) {
     child.on('exit', (code) => {
-      if (code !== 0 && code !== null) {
+      if (code !== 0 && code !== null && !stopping) {
         stop();
         process.exitCode = 1;
       }
