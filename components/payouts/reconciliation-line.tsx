@@ -44,7 +44,7 @@ export function ReconciliationLine({ detail }: { detail: PayoutDetailDto }) {
           <span className={`badge ${verdict === 'reconciled' ? 'badge-success' : 'badge-info'}`}>
             {verdict === 'reconciled' ? '✓ Reconciled' : 'Adds up'}
           </span>
-          <span className="visually-hidden">:</span>
+          <span className="visually-hidden-inline">:</span>
           <span>
             the transactions&apos; net ({net}) equals the payout amount ({payout}).{note}
           </span>
