@@ -41,6 +41,10 @@ export function ExportDialog({ connectionId, filters, merchantTimeZone, onClose 
   const fileName = exportFileName({ accountLabel: label, filters, date: dateIn(merchantTimeZone ?? browserTimeZone(), new Date()), format: settings.format });
 
   const closed = useRef(false);
+  // Read by Close, not from its render: a Close that lands after the server answered but before React drew the
+  // answer must still follow the job (it was lost, and with it the toast, on a loaded machine).
+  const startedId = useRef<string | null>(null);
+  const settledId = useRef<string | null>(null);
   const progress = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -53,6 +57,7 @@ export function ExportDialog({ connectionId, filters, merchantTimeZone, onClose 
   }, [jobId]);
 
   useEffect(() => {
+    if (job && isSettled(job.status)) settledId.current = job.id;
     if (job?.status === 'ready' && job.downloadUrl && downloaded.current !== job.id) {
       downloaded.current = job.id;
       downloadFile(job.downloadUrl);
@@ -63,13 +68,19 @@ export function ExportDialog({ connectionId, filters, merchantTimeZone, onClose 
     // The promise, not mutate's callbacks: those are dropped when the dialog was closed before the answer.
     start
       .mutateAsync(exportUrl(connectionId, filters, toExportOptions(settings)))
-      .then((created) => (closed.current ? followExport(created.id) : setJobId(created.id)))
+      .then((created) => {
+        startedId.current = created.id;
+        if (closed.current) followExport(created.id);
+        else setJobId(created.id);
+      })
       .catch(() => undefined); // shown from start.error
   };
   const active = job !== undefined && !isSettled(job.status);
   const close = () => {
     closed.current = true;
-    if (active) followExport(job.id);
+    const started = startedId.current;
+    // Ended while the dialog was open, it was shown (and downloaded) here; otherwise a toast will say.
+    if (started !== null && settledId.current !== started) followExport(started);
     onClose();
   };
 
