@@ -44,9 +44,9 @@ export function ReconciliationLine({ detail }: { detail: PayoutDetailDto }) {
           <span className={`badge ${verdict === 'reconciled' ? 'badge-success' : 'badge-info'}`}>
             {verdict === 'reconciled' ? '✓ Reconciled' : 'Adds up'}
           </span>
-          <span className="visually-hidden-inline">:</span>
+          {/* A sentence of its own after the badge: a hidden ':' between them was a line of its own for Orca. */}
           <span>
-            the transactions&apos; net ({net}) equals the payout amount ({payout}).{note}
+            The transactions&apos; net ({net}) equals the payout amount ({payout}).{note}
           </span>
         </p>
       </section>

@@ -163,6 +163,8 @@ test('a failed payout says so first, says where the money went, and is never sho
   await expect(heading).toHaveText(/^Failed/);
   const reconciliation = page.getByRole('region', { name: 'Reconciliation' });
   await expect(reconciliation).toContainText('back in the balance, not in the bank');
+  // No piece of it that a screen reader stops on alone, saying only ':' (Orca did, on a hidden colon).
+  await expect(reconciliation.getByText(':', { exact: true })).toHaveCount(0);
   await expect(reconciliation).not.toContainText('Reconciled');
   await expect(page.getByText('✓ Reconciled')).toHaveCount(0);
   // A screen reader meets the state first: the reconciliation is read after it, in page order, and is not a
