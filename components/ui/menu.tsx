@@ -15,6 +15,9 @@ const MARGIN = 16;
  * Escape from inside the panel collapses the button and focuses it first, and hides the panel two frames later:
  * hidden in the same frame, the panel's removal reached Orca before the focus did, and Orca said only "collapsed",
  * never where focus had landed ("Type All types collapsed push button").
+ *
+ * The panel's content is rendered only while it shows: kept in the page while hidden, the checkboxes came back on
+ * each opening under a parent Orca had dropped, and from the fifth opening on a page Orca said nothing on them.
  */
 export function Menu({ label, buttonProps, children }: {
   label: React.ReactNode;
@@ -87,7 +90,7 @@ export function Menu({ label, buttonProps, children }: {
         {label}
       </button>
       <div ref={panel} id={panelId} className="menu-panel" hidden={!shown}>
-        {children}
+        {shown && children}
       </div>
     </div>
   );
