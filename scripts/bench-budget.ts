@@ -1,5 +1,5 @@
 // Benchmark: Fundsight within the providers' rate limits, on one instance and on two sharing Redis.
-// Run after `npx next build`: npx tsx scripts/bench-budget.ts [--overview-loads 100] [--page-loads 50]
+// Run after `npm run build`: npx tsx scripts/bench-budget.ts [--overview-loads 100] [--page-loads 50]
 //   [--instances 1,2] [--no-rate-limits]   (the sandbox's documented limits are ON unless that flag is given)
 // Two instances need PostgreSQL (FUNDSIGHT_BENCH_DATABASE_URL, default the local `test` database; a fresh
 // schema is made and dropped) and Redis (FUNDSIGHT_BENCH_REDIS_URL, default 127.0.0.1:6379, a fresh prefix).

@@ -5,7 +5,7 @@
 // 100,000 rows and at the end, the stored (gzip) and served bytes per row, and the download's time; then a
 // CSV job whose server is killed (SIGKILL) halfway and started again, with its rows checked exact. Each job also says when
 // the provider answered its pages (from the sandbox's stats): the first and last after the POST, and the gaps between them.
-// Run after `npx next build`:
+// Run after `npm run build`:
 // npx tsx --conditions=react-server scripts/bench-export.ts [--app-port 3396 --sandbox-port 4396] [--formats csv,xlsx] [--runs 3] [--no-kill-resume]
 //   [--node-options=--max-semi-space-size=64] [--v8-flags=--heap-growing-percent=100]
 //   [--database pglite|postgres] [--redis] [--budget-settle]
@@ -418,7 +418,7 @@ async function flowsAfter(server: Server): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync('.next/BUILD_ID')) throw new Error('run `npx next build` first');
+  if (!existsSync('.next/BUILD_ID')) throw new Error('run `npm run build` first');
   const sandboxUrl = `http://127.0.0.1:${SANDBOX_PORT}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'fundsight-bench-export-'));
   const postgres = values.database === 'postgres' ? await postgresSchema(values['postgres-url']) : undefined;

@@ -1,6 +1,6 @@
 // Benchmark: latency of GET /api/connections/:id/transactions against the sandbox, next to the same
 // provider calls made directly with the provider client. Prints p50/p95 and the route's overhead.
-// Run after `npx next build`: npx tsx --conditions=react-server scripts/bench-transactions.ts [--requests 200]
+// Run after `npm run build`: npx tsx --conditions=react-server scripts/bench-transactions.ts [--requests 200]
 //   [--app-port 3391 --sandbox-port 4391] [--no-rate-limits]
 // --date-filter [--days-back 300]: no build needed; the bench store's transactions filtered to one day that far back,
 // in-process (the route's service function, an embedded database): the provider pages and requests the first page

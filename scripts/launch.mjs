@@ -63,9 +63,9 @@ async function waitFor(url, child, timeoutMs = 60_000) {
 }
 
 export async function build() {
-  const child = run('npx', ['next', 'build'], {}, 'build');
+  const child = run('npm', ['run', 'build'], {}, 'build');
   const [code] = await once(child, 'exit');
-  if (code !== 0) throw new Error(`next build failed with code ${code}`);
+  if (code !== 0) throw new Error(`npm run build failed with code ${code}`);
 }
 
 /** Starts both processes and resolves once both answer; returns a stop function. */

@@ -2,7 +2,7 @@
 // signed in through a session cookie; prints performance, accessibility, LCP, TBT, CLS and script per page.
 //   node scripts/lighthouse.mjs [--build] [--runs 3] [--out dir] [/path ...]
 // --out keeps each run's full report as JSON (page-run.json) for a closer look at LCP, tasks and requests.
-// Needs `npx next build` first (or --build). Ports: LH_APP_PORT (3570), LH_SANDBOX_PORT (3571), LH_CHROME_PORT (3572).
+// Needs `npm run build` first (or --build). Ports: LH_APP_PORT (3570), LH_SANDBOX_PORT (3571), LH_CHROME_PORT (3572).
 import * as chromeLauncher from 'chrome-launcher';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -39,7 +39,7 @@ read -r vp vf < <(node -e '
   catch { console.log(0, 1); }')
 passed=$((passed + vp)); failed=$((failed + vf))
 
-check "build" npx next build
+check "build" npm run build
 [ -f .next/BUILD_ID ] && check "no sandbox credential in the build" npx tsx scripts/check-bundle-secrets.ts
 [ -f .next/BUILD_ID ] && check "no zod in a dashboard page's first-load scripts" npx tsx scripts/check-first-load.ts
 if [ -f .next/BUILD_ID ]; then
