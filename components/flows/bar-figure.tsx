@@ -1,6 +1,6 @@
 'use client';
 
-import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { FlowsDto } from '@/lib/flows/schema';
 import type { SeriesKey } from '@/lib/flows/series';
@@ -45,7 +45,8 @@ function usePlotWidth(box: React.RefObject<HTMLDivElement | null>): number | nul
   useEffect(() => {
     const element = box.current;
     if (!element) return;
-    const measure = () => setWidth(Math.max(0, element.clientWidth - CHART_MARGIN.left - Y_AXIS_WIDTH - CHART_MARGIN.right));
+    // A transition: the labels' placement may wait for input, and React renders it in slices.
+    const measure = () => startTransition(() => setWidth(Math.max(0, element.clientWidth - CHART_MARGIN.left - Y_AXIS_WIDTH - CHART_MARGIN.right)));
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);

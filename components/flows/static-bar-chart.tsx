@@ -101,20 +101,21 @@ export function StaticBarChart({
           rows.map((row, i) => (
             <circle key={row.bucket.start} cx={pct(centre(i))} cy={y(row.net)} r={2.5} fill="#fff" stroke={NET_CONFIG.color} strokeWidth={2} />
           ))}
-        {rows.map((row, i) =>
-          labels[i] === 'centre' || labels[i] === 'end' ? (
-            <text
-              key={row.bucket.start}
-              x={labels[i] === 'end' ? '100%' : pct(centre(i))}
-              y={bottom + 8}
-              dy="0.71em"
-              textAnchor={labels[i] === 'end' ? 'end' : 'middle'}
-              {...tick}
-            >
-              {row.label}
-            </text>
-          ) : null,
-        )}
+        {/* Every label is drawn; one that would overlap its neighbour is hidden, not removed, so placing them
+            once the width is known changes attributes only (removing SVG nodes after hydration was a long task). */}
+        {rows.map((row, i) => (
+          <text
+            key={row.bucket.start}
+            x={labels[i] === 'end' ? '100%' : pct(centre(i))}
+            y={bottom + 8}
+            dy="0.71em"
+            textAnchor={labels[i] === 'end' ? 'end' : 'middle'}
+            visibility={labels[i] === 'hidden' ? 'hidden' : undefined}
+            {...tick}
+          >
+            {row.label}
+          </text>
+        ))}
       </svg>
     </div>
   );

@@ -127,6 +127,35 @@ test('the first hover over a bar shows that day’s tooltip, without a second mo
   await page.screenshot({ path: 'test-results/screenshots/flows-chart-first-hover.png' });
 });
 
+/** The first view's day labels a person sees (in the order drawn), with their boxes. */
+async function shownLabels(figure: Locator): Promise<{ text: string; left: number; right: number }[]> {
+  return figure.locator('svg.chart-static-plot text').evaluateAll((labels) =>
+    labels
+      .filter((label) => getComputedStyle(label).visibility !== 'hidden')
+      .map((label) => {
+        const box = label.getBoundingClientRect();
+        return { text: label.textContent ?? '', left: box.left, right: box.right };
+      }),
+  );
+}
+
+for (const width of [390, 1440]) {
+  test(`the first view's day labels, placed once its width is known, never overlap and end on the last day (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const { figure, data } = await openFirstView(page);
+    // Every day keeps its label in the drawing; those that would touch a neighbour are hidden, not removed.
+    await expect(figure.locator('svg.chart-static-plot text')).toHaveCount(data.buckets.length);
+    const shown = await shownLabels(figure);
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown.length).toBeLessThan(data.buckets.length + 1);
+    shown.slice(1).forEach((label, i) => expect(label.left, `${shown[i]?.text} / ${label.text}`).toBeGreaterThan(shown[i]?.right ?? Infinity));
+    expect(shown.at(-1)?.text).toBe(await figure.locator('svg.chart-static-plot text').last().textContent());
+    const plot = await figure.locator('svg.chart-static-plot').boundingBox();
+    expect(shown.at(-1)?.right ?? Infinity).toBeLessThanOrEqual((plot?.x ?? 0) + (plot?.width ?? 0) + 1);
+    if (width === 390) expect(shown.length).toBeLessThan(data.buckets.length);
+  });
+}
+
 test.describe('on a phone (390 px, touch)', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
