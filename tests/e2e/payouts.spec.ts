@@ -142,6 +142,12 @@ test('opening a payout from the list with the keyboard shows it reconciled on sa
     'href',
     `/transactions?account=${accountId}&payout_id=${payoutId}`,
   );
+  // The count and its sentence are one text, so a screen reader reads them as one line (Orca read a lone "20." when
+  // the count was a text node of its own).
+  const count = detail.transactions.length;
+  const note = page.getByText(new RegExp(`^${count} transactions?, newest first, times in `));
+  await expect(note).toBeVisible();
+  expect(await note.evaluate((p) => [...p.childNodes].map((node) => node.nodeName))).toEqual(['#text']);
   await page.screenshot({ path: 'test-results/screenshots/payout-detail.png', fullPage: true });
 
   await page.getByRole('link', { name: 'All payouts' }).click();
