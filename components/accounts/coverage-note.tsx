@@ -28,18 +28,19 @@ export function CoverageNote({
   const left = connections.filter((c) => !capable.includes(c));
   if (left.length === 0) return null;
   const lacking = [...new Set(left.filter((c) => !c.capabilities[capability]).map((c) => c.providerName))];
+  const covers = `Covers ${capable.length} of ${connections.length} accounts${capable.length > 0 ? ':' : '.'}`;
+  const which = [
+    capable.length > 0 ? `${list(capable.map((c) => c.label))}.` : '',
+    lacking.length > 0
+      ? `Not included: ${left.length} ${left.length === 1 ? 'account' : 'accounts'} on ${list(lacking)}, which ${lacking.length === 1 ? 'does' : 'do'} not provide ${NOUN[capability]}.`
+      : '',
+  ].filter((part) => part !== '');
+  // Two texts, not a text per value: Orca spoke each text node as a phrase of its own (": Acme…", "Not included: 3.",
+  // "do.", "not provide transactions.").
   return (
     <p className="coverage-note" id={id} role="note">
-      <strong>
-        Covers {capable.length} of {connections.length} accounts
-      </strong>
-      {capable.length > 0 && <>: {list(capable.map((c) => c.label))}</>}.{' '}
-      {lacking.length > 0 && (
-        <>
-          Not included: {left.length} {left.length === 1 ? 'account' : 'accounts'} on {list(lacking)}, which{' '}
-          {lacking.length === 1 ? 'does' : 'do'} not provide {NOUN[capability]}.
-        </>
-      )}
+      <strong>{covers}</strong>
+      {which.length > 0 && ` ${which.join(' ')}`}
     </p>
   );
 }

@@ -63,7 +63,7 @@ export function PayoutTransactions({
           <p className="muted">This provider does not list the transactions of a payout.</p>
         ) : (
           <>
-            {/* One text: as several text nodes, Orca read the count as a line of its own ("20." then "transactions…"). */}
+            {/* One text: as several text nodes, Orca spoke the count as a phrase of its own ("20." then "transactions…"). */}
             <p className="muted payouts-note">
               {`${formatCount(transactionCount)} ${transactionCount === 1 ? 'transaction' : 'transactions'}, newest first, times in ${timeZone}${
                 transactions.length < transactionCount ? ` (the newest ${formatCount(transactions.length)} are listed here)` : ''

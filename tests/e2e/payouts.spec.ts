@@ -142,7 +142,7 @@ test('opening a payout from the list with the keyboard shows it reconciled on sa
     'href',
     `/transactions?account=${accountId}&payout_id=${payoutId}`,
   );
-  // The count and its sentence are one text, so a screen reader reads them as one line (Orca read a lone "20." when
+  // The count and its sentence are one text, so a screen reader speaks them as one phrase (Orca spoke a lone "20." when
   // the count was a text node of its own).
   const count = detail.transactions.length;
   const note = page.getByText(new RegExp(`^${count} transactions?, newest first, times in `));

@@ -33,6 +33,9 @@ test('views that cover only some accounts say which, from the providers’ decla
   for (const name of new Set(connections.connections.filter((c) => !c.capabilities.transactions).map((c) => c.providerName))) {
     await expect(note).toContainText(name);
   }
+  // The statement, then one text for the rest: Orca spoke a phrase per text node when each value was its own.
+  expect(await note.evaluate((p) => [...p.childNodes].map((node) => node.nodeName))).toEqual(['STRONG', '#text']);
+  await expect(note.locator('strong')).toHaveText(`${expected}:`);
   await page.goto('/payouts');
   await expect(page.getByRole('note')).toContainText('Covers');
   await page.goto('/');
