@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 /**
  * V8's per-file compile hint (Chromium 136 and later; other engines read a comment): every function of the file
@@ -57,7 +57,7 @@ export function addCompileHints(distDir: string): number {
 export function chunksWithoutHint(distDir: string): string[] {
   const missing: string[] = [];
   for (const file of browserChunks(distDir)) {
-    if (!readFileSync(file, 'utf8').startsWith(COMPILE_HINT)) missing.push(file.slice(distDir.length + 1));
+    if (!readFileSync(file, 'utf8').startsWith(COMPILE_HINT)) missing.push(relative(distDir, file));
   }
   return missing.sort();
 }

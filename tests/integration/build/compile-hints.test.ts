@@ -30,6 +30,8 @@ describe("V8's compile hint on the browser chunks", () => {
   it('goes on every .js chunk of a build, in sub-folders too, and on nothing else', () => {
     const dir = fakeBuild({ 'a.js': 'a()', 'app/b.js': 'b()', 'c.css': 'body{}', 'a.js.map': '{}' });
     expect(chunksWithoutHint(dir)).toEqual(['static/chunks/a.js', 'static/chunks/app/b.js']);
+    // Named relative to the build however its folder is written (NEXT_DIST_DIR=./out/ included).
+    expect(chunksWithoutHint(`${dir}/`)).toEqual(['static/chunks/a.js', 'static/chunks/app/b.js']);
     expect(addCompileHints(dir)).toBe(2);
     expect(read(dir, 'a.js')).toBe(`${COMPILE_HINT}a()`);
     expect(read(dir, 'app/b.js')).toBe(`${COMPILE_HINT}b()`);
