@@ -50,9 +50,9 @@ function FlowsPanel({ variant, state }: { variant: Variant; state: FlowsQuerySta
       )}
       <div className="flows-toolbar">
         <p className="muted flows-status" aria-live="polite">
-          {periodTitle(data.from, data.to)} · {unit} cut in {data.timeZone} · {formatCount(data.totals.count)} transactions
-          {data.cached && ' · from cache'}
-          {flows.isFetching && <> · <span className="spin" aria-hidden /> Updating…</>}
+          {/* One text for the line (and one for Updating…), so a screen reader speaks it as a phrase, not in pieces. */}
+          {`${periodTitle(data.from, data.to)} · ${unit} cut in ${data.timeZone} · ${formatCount(data.totals.count)} transactions${data.cached ? ' · from cache' : ''}${flows.isFetching ? ' · ' : ''}`}
+          {flows.isFetching && <><span className="spin" aria-hidden />{' Updating…'}</>}
         </p>
         {data.totals.count > 0 && <ViewToggle view={view} onChange={setView} />}
       </div>

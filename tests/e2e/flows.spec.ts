@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { bucketTitle } from '@/lib/flows/format';
+import { formatCount } from '@/lib/format/numbers';
 import type { FlowsDto } from '@/lib/flows/schema';
 import { SERIES_KEYS } from '@/lib/flows/series';
 import { cellTexts, FlowsPage } from './flows-page';
@@ -25,6 +26,10 @@ test('the Flows page draws the sandbox’s money flow, and its tables hold the A
 
   const data = await api(page, search);
   expect(data.totals.count).toBeGreaterThan(0);
+  // The status line is one text once settled, so a screen reader speaks it as one phrase, not in pieces.
+  const status = page.getByText(/ cut in .* transactions/);
+  await expect(status).toHaveText(new RegExp(` · Days cut in ${data.timeZone.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · ${formatCount(data.totals.count)} transactions`));
+  await expect.poll(() => status.evaluate((p) => [...p.childNodes].map((node) => node.nodeName))).toEqual(['#text']);
 
   // The first view is a picture of the same bars, named for screen readers, drawn without chart code.
   await expect(flows.figure(/per day in USD/).getByRole('img', { name: /^Bar chart of money in and out per day in USD/ })).toBeVisible();
